@@ -1,0 +1,160 @@
+//! What the understand and link stages find in an article. Every item carries its span in
+//! [`crate::Article::text`] (`start`, `end`: Unicode character offsets, end exclusive).
+
+use serde::{Deserialize, Serialize};
+
+/// What a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A person.
+    Person,
+    /// An organisation (ministry, company, party, international body).
+    Organisation,
+    /// An armed group or military unit.
+    ArmedGroup,
+    /// A place: town, village, region, country.
+    Place,
+    /// A facility: depot, bridge, border post, airfield.
+    Facility,
+    /// A nationality or group adjective ("Ukrainian", "Russian").
+    Nationality,
+    /// A weapon or piece of equipment ("drone", "Mi-24 helicopter", "tank").
+    Weapon,
+}
+
+/// How exactly a place is located.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GeoPrecision {
+    /// The named place itself.
+    Exact,
+    /// Near the named place.
+    Near,
+    /// Only the second-level administrative area is known.
+    Admin2,
+    /// Only the first-level administrative area (region, province, state) is known.
+    Admin1,
+    /// Only the country is known.
+    Country,
+}
+
+/// Coordinates and administrative context of a place mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    /// Latitude, WGS 84.
+    pub lat: f64,
+    /// Longitude, WGS 84.
+    pub lon: f64,
+    /// First-level administrative area name.
+    pub admin1: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// How exact the point is.
+    pub precision: GeoPrecision,
+}
+
+/// A named thing in the text, linked to the knowledge base where possible.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The words as written.
+    pub text: String,
+    /// Start (characters, in the clean text).
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// What it names.
+    pub kind: MentionKind,
+    /// Canonical name, when linked or resolved by coreference.
+    pub canonical: Option<String>,
+    /// Knowledge-base id, when linked.
+    pub kb_id: Option<String>,
+    /// Confidence of the link, 0–1.
+    pub confidence: f32,
+    /// For places: where.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<Geo>,
+}
+
+/// How exact a resolved time is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimePrecision {
+    /// A calendar day.
+    Day,
+    /// A week.
+    Week,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+}
+
+/// A time expression, resolved against the publication date when it can be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    /// The words as written.
+    pub text: String,
+    /// Start (characters).
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when it cannot be resolved.
+    pub value: Option<String>,
+    /// Precision of `value`.
+    pub precision: Option<TimePrecision>,
+}
+
+/// A number with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The words as written.
+    pub text: String,
+    /// Start (characters).
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The number (the lower bound of a range).
+    pub value: f64,
+    /// "more_than", "at_least", "about", "up_to", "between", …; null when exact.
+    pub qualifier: Option<String>,
+    /// What is counted ("people", "civilians", "tanks").
+    pub counts: Option<String>,
+    /// What happened to them ("killed", "injured", "destroyed").
+    pub predicate: Option<String>,
+}
+
+/// The stance of a speaker towards what they report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// States it as fact.
+    Asserts,
+    /// Accuses or alleges.
+    Alleges,
+    /// Denies.
+    Denies,
+    /// Confirms.
+    Confirms,
+    /// Neither confirms nor denies.
+    NeitherConfirmsNorDenies,
+}
+
+/// Who said what, through which channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The speaker (canonical name when linked).
+    pub speaker: Option<String>,
+    /// The cue verb ("said", "claimed", "denied").
+    pub cue: String,
+    /// The channel ("telegram", "statement", "interview").
+    pub channel: Option<String>,
+    /// Stance.
+    pub stance: Stance,
+    /// Start of the content (characters).
+    pub start: usize,
+    /// End of the content (exclusive).
+    pub end: usize,
+    /// Indices of the quantities and event mentions the claim covers.
+    pub covers: Vec<usize>,
+}

@@ -1,0 +1,1 @@
+//! sitrep pipeline (being written).
