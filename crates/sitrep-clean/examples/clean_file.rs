@@ -23,7 +23,11 @@ fn main() {
     let a = DefaultCleaner::default().clean(raw);
     println!("TITLE: {:?}  LANG: {:?}", a.title, a.language);
     for r in &a.removed {
-        println!("REMOVED {:?}: {}", r.reason, r.text.chars().take(100).collect::<String>());
+        println!(
+            "REMOVED {:?}: {}",
+            r.reason,
+            r.text.chars().take(100).collect::<String>()
+        );
     }
     println!("--- {} chars kept", a.text.chars().count());
 }

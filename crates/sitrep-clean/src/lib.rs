@@ -86,7 +86,9 @@ pub struct DefaultCleaner {
 
 impl Default for DefaultCleaner {
     fn default() -> Self {
-        DefaultCleaner { rules: Rules::builtin() }
+        DefaultCleaner {
+            rules: Rules::builtin(),
+        }
     }
 }
 
@@ -167,7 +169,14 @@ fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
 
 impl Cleaner for DefaultCleaner {
     fn clean(&self, raw: RawDocument) -> Article {
-        let RawDocument { id, source, meta, body, mut errors, fetched } = raw;
+        let RawDocument {
+            id,
+            source,
+            meta,
+            body,
+            mut errors,
+            fetched,
+        } = raw;
         let cleaned = match &body {
             Body::Text(t) => text::clean_text(t, self.rules),
             Body::Html(h) => html::clean_html(h, self.rules),
@@ -184,7 +193,10 @@ impl Cleaner for DefaultCleaner {
             ));
         }
         let language = meta.language.or_else(|| detect_language(&cleaned.text));
-        let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(cleaned.text.as_bytes()));
+        let hash = format!(
+            "{:016x}",
+            xxhash_rust::xxh3::xxh3_64(cleaned.text.as_bytes())
+        );
         Article {
             id,
             source,

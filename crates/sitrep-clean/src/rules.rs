@@ -116,7 +116,8 @@ impl Rules {
             }
         }
         if words <= PREFIX_MAX_WORDS {
-            let b = block.trim_start_matches(|c: char| c.is_whitespace() || "•·*|-–—>»".contains(c));
+            let b =
+                block.trim_start_matches(|c: char| c.is_whitespace() || "•·*|-–—>»".contains(c));
             let input = Input::new(b).anchored(Anchored::Yes);
             if let Some(m) = self.prefix.find(input) {
                 let (reason, needs_boundary) = self.prefix_reasons[m.pattern().as_usize()];
@@ -147,12 +148,15 @@ impl Rules {
             return false;
         }
         let first = start.split_whitespace().next().unwrap_or("");
-        if ["The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They"]
-            .contains(&first)
+        if [
+            "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They",
+        ]
+        .contains(&first)
         {
             return false;
         }
-        self.bio_words.is_match(&block[..floor_char_boundary(block, 400)])
+        self.bio_words
+            .is_match(&block[..floor_char_boundary(block, 400)])
     }
 }
 
@@ -226,8 +230,14 @@ mod tests {
         assert_eq!(c("More from World"), Some(Related));
         assert_eq!(c("Written By"), Some(Byline));
         assert_eq!(c("By Jane Doe and John Roe, Staff Writers"), Some(Byline));
-        assert_eq!(c("© 2024 Example Media. All rights reserved."), Some(Footer));
-        assert_eq!(c("Please disable your ad blocker to keep reading."), Some(AdblockNotice));
+        assert_eq!(
+            c("© 2024 Example Media. All rights reserved."),
+            Some(Footer)
+        );
+        assert_eq!(
+            c("Please disable your ad blocker to keep reading."),
+            Some(AdblockNotice)
+        );
         assert_eq!(
             c("Soldiers patrol a street in the capital. Photo by Jane Doe/Example Agency"),
             Some(Caption)

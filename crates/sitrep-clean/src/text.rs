@@ -34,7 +34,12 @@ fn blocks(original: &str) -> Vec<Block<'_>> {
         let t = trimmed_start.trim_end();
         if !t.is_empty() {
             let lead_chars = char_len(&line[..lead]);
-            out.push(Block { text: t, start: chars + lead_chars, words: 0, class: None });
+            out.push(Block {
+                text: t,
+                start: chars + lead_chars,
+                words: 0,
+                class: None,
+            });
         }
         chars += line_chars;
     }
@@ -67,8 +72,7 @@ pub fn clean_text(original: &str, rules: &Rules) -> Cleaned {
         let headline = (0..first)
             .rev()
             .find(|&i| blocks[i].class.is_none() && !ends_like_sentence(blocks[i].text));
-        for i in 0..first {
-            let b = &mut blocks[i];
+        for (i, b) in blocks.iter_mut().enumerate().take(first) {
             if b.class.is_some() || ends_like_sentence(b.text) {
                 continue;
             }
@@ -96,14 +100,19 @@ pub fn clean_text(original: &str, rules: &Rules) -> Cleaned {
     // A repeat of a dropped block is dropped for the same reason (bios printed twice).
     for i in 0..blocks.len() {
         if blocks[i].class.is_none() && blocks[i].words >= 8 {
-            let dup = blocks[..i].iter().find(|p| p.class.is_some() && p.text == blocks[i].text);
+            let dup = blocks[..i]
+                .iter()
+                .find(|p| p.class.is_some() && p.text == blocks[i].text);
             if let Some(p) = dup {
                 blocks[i].class = p.class;
             }
         }
     }
 
-    let mut out = Cleaned { title, ..Cleaned::default() };
+    let mut out = Cleaned {
+        title,
+        ..Cleaned::default()
+    };
     for b in &blocks {
         match b.class {
             Some(reason) => out.removed.push(Removed {
@@ -154,7 +163,16 @@ Engineers will inspect the bridge on Monday, the mayor’s office said."
         use RemovalReason::*;
         assert_eq!(
             reasons,
-            [Navigation, Navigation, Headline, Caption, Advertisement, AuthorBio, Related, Navigation]
+            [
+                Navigation,
+                Navigation,
+                Headline,
+                Caption,
+                Advertisement,
+                AuthorBio,
+                Related,
+                Navigation
+            ]
         );
     }
 

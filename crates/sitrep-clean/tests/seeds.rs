@@ -24,7 +24,11 @@ const EXPECTED: &[(&str, &str, RemovalReason)] = {
         ("001", "Hi, what are you looking for?", Navigation),
         ("001", "Smart Bombs: Military, Defense", Navigation),
         ("001", "Ukraine War: What the Belgorod Raid", Headline),
-        ("001", "Russian T-90 tank firing its main gun. Image Credit", Caption),
+        (
+            "001",
+            "Russian T-90 tank firing its main gun. Image Credit",
+            Caption,
+        ),
         ("001", "Jack Buckby is 19FortyFive’s", AuthorBio),
         ("001", "Written By", Byline),
         ("001", "Jack Buckby is 19FortyFive's", AuthorBio),
@@ -34,7 +38,11 @@ const EXPECTED: &[(&str, &str, RemovalReason)] = {
         ("004", "Leave a Comment", Comments),
         ("004", "Ads Blocker Image Powered by", AdblockNotice),
         ("004", "Ads Blocker Detected", AdblockNotice),
-        ("004", "We have detected that you are using extensions", AdblockNotice),
+        (
+            "004",
+            "We have detected that you are using extensions",
+            AdblockNotice,
+        ),
         ("004", "Powered By", Navigation),
         ("004", "Best Wordpress Adblock", AdblockNotice),
     ]
@@ -65,10 +73,22 @@ fn seeds_lose_exactly_their_boilerplate() {
             fetched: None,
         };
         let a = DefaultCleaner::default().clean(raw);
-        let expected: Vec<_> = EXPECTED.iter().filter(|(f, _, _)| name.starts_with(f)).collect();
-        assert_eq!(a.removed.len(), expected.len(), "{name}: removed {:#?}", a.removed);
+        let expected: Vec<_> = EXPECTED
+            .iter()
+            .filter(|(f, _, _)| name.starts_with(f))
+            .collect();
+        assert_eq!(
+            a.removed.len(),
+            expected.len(),
+            "{name}: removed {:#?}",
+            a.removed
+        );
         for (r, (_, start, reason)) in a.removed.iter().zip(&expected) {
-            assert!(r.text.starts_with(start), "{name}: removed {:?}, expected {start:?}", r.text);
+            assert!(
+                r.text.starts_with(start),
+                "{name}: removed {:?}, expected {start:?}",
+                r.text
+            );
             assert_eq!(r.reason, *reason, "{name}: {start}");
             assert_eq!(Span::new(r.start, r.end).slice(&original), r.text);
         }
@@ -78,7 +98,9 @@ fn seeds_lose_exactly_their_boilerplate() {
             if a.removed.iter().any(|r| r.text == line) {
                 continue;
             }
-            let at = rest.find(line).unwrap_or_else(|| panic!("{name}: lost line {line:?}"));
+            let at = rest
+                .find(line)
+                .unwrap_or_else(|| panic!("{name}: lost line {line:?}"));
             rest = &rest[at + line.len()..];
         }
         if let Some(title) = expected.iter().find(|e| e.2 == RemovalReason::Headline) {

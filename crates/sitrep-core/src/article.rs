@@ -84,7 +84,11 @@ impl Alignment {
                 return;
             }
         }
-        self.segments.push(Segment { clean, original, len });
+        self.segments.push(Segment {
+            clean,
+            original,
+            len,
+        });
     }
 
     /// Original position of clean-text character `clean`, if it was copied from the original.
@@ -100,7 +104,9 @@ impl Alignment {
             return self.to_original(span.start).map(|o| Span::new(o, o));
         }
         let first = (span.start..span.end).find_map(|c| self.to_original(c))?;
-        let last = (span.start..span.end).rev().find_map(|c| self.to_original(c))?;
+        let last = (span.start..span.end)
+            .rev()
+            .find_map(|c| self.to_original(c))?;
         Some(Span::new(first, last + 1))
     }
 }
@@ -198,7 +204,10 @@ mod tests {
 
     #[test]
     fn later_stage_fields_are_absent_until_a_stage_runs() {
-        let a = Article { id: "x".into(), ..Article::default() };
+        let a = Article {
+            id: "x".into(),
+            ..Article::default()
+        };
         let j = serde_json::to_value(&a).unwrap();
         assert!(j.get("mentions").is_none());
         assert!(j.get("removed").is_some());

@@ -6,7 +6,7 @@ use std::fmt;
 /// Stable, machine-readable code of a per-article or per-file problem.
 ///
 /// The serialised names (`snake_case`) are part of the public output contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The file or stream could not be opened or read.
@@ -80,12 +80,20 @@ pub struct ArticleError {
 impl ArticleError {
     /// A warning: the article is still produced.
     pub fn warning(code: ErrorCode, message: impl Into<String>) -> Self {
-        ArticleError { code, severity: Severity::Warning, message: message.into() }
+        ArticleError {
+            code,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
     /// An error: the article (or file) is not produced.
     pub fn error(code: ErrorCode, message: impl Into<String>) -> Self {
-        ArticleError { code, severity: Severity::Error, message: message.into() }
+        ArticleError {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 }
 

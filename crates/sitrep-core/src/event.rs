@@ -121,8 +121,12 @@ impl SubEventType {
             ArmedClash | GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
                 EventType::Battles
             }
-            ChemicalWeapon | AirDroneStrike | SuicideBomb | ShellingArtilleryMissileAttack
-            | RemoteExplosiveLandmineIed | Grenade => EventType::ExplosionsRemoteViolence,
+            ChemicalWeapon
+            | AirDroneStrike
+            | SuicideBomb
+            | ShellingArtilleryMissileAttack
+            | RemoteExplosiveLandmineIed
+            | Grenade => EventType::ExplosionsRemoteViolence,
             SexualViolence | Attack | AbductionForcedDisappearance => {
                 EventType::ViolenceAgainstCivilians
             }

@@ -28,7 +28,11 @@ impl Published {
             return Some(Published::DateTime(dt));
         }
         // ISO 8601 variants chrono's RFC 3339 parser refuses: "+0000" offsets, no seconds.
-        for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%dT%H:%M%z",
+            "%Y-%m-%d %H:%M:%S%.f%z",
+        ] {
             if let Ok(dt) = DateTime::parse_from_str(s, fmt) {
                 return Some(Published::DateTime(dt));
             }
@@ -36,13 +40,25 @@ impl Published {
         if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
             return Some(Published::DateTime(dt));
         }
-        for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
-        {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
                 return Some(Published::Date(dt.date()));
             }
         }
-        for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y"] {
+        for fmt in [
+            "%Y-%m-%d",
+            "%Y/%m/%d",
+            "%Y%m%d",
+            "%d.%m.%Y",
+            "%B %d, %Y",
+            "%b %d, %Y",
+            "%d %B %Y",
+        ] {
             if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
                 return Some(Published::Date(d));
             }
@@ -158,9 +174,18 @@ mod tests {
     fn parses_the_usual_date_forms_without_inventing_precision() {
         let d = |s: &str| Published::parse(s).map(|p| p.to_string());
         assert_eq!(d("2022-04-01").as_deref(), Some("2022-04-01"));
-        assert_eq!(d("2023-05-24T08:15:00Z").as_deref(), Some("2023-05-24T08:15:00+00:00"));
-        assert_eq!(d("2023-05-24T08:15:00+0300").as_deref(), Some("2023-05-24T08:15:00+03:00"));
-        assert_eq!(d("Wed, 24 May 2023 08:15:00 GMT").as_deref(), Some("2023-05-24T08:15:00+00:00"));
+        assert_eq!(
+            d("2023-05-24T08:15:00Z").as_deref(),
+            Some("2023-05-24T08:15:00+00:00")
+        );
+        assert_eq!(
+            d("2023-05-24T08:15:00+0300").as_deref(),
+            Some("2023-05-24T08:15:00+03:00")
+        );
+        assert_eq!(
+            d("Wed, 24 May 2023 08:15:00 GMT").as_deref(),
+            Some("2023-05-24T08:15:00+00:00")
+        );
         // No offset: keep the day only.
         assert_eq!(d("2023-05-24T08:15:00").as_deref(), Some("2023-05-24"));
         assert_eq!(d("2023/05/24").as_deref(), Some("2023-05-24"));
@@ -181,8 +206,15 @@ mod tests {
 
     #[test]
     fn meta_or_keeps_what_is_set() {
-        let a = Meta { outlet: Some("A".into()), ..Meta::default() };
-        let b = Meta { outlet: Some("B".into()), url: Some("u".into()), ..Meta::default() };
+        let a = Meta {
+            outlet: Some("A".into()),
+            ..Meta::default()
+        };
+        let b = Meta {
+            outlet: Some("B".into()),
+            url: Some("u".into()),
+            ..Meta::default()
+        };
         let m = a.or(b);
         assert_eq!(m.outlet.as_deref(), Some("A"));
         assert_eq!(m.url.as_deref(), Some("u"));

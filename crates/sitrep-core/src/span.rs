@@ -38,7 +38,10 @@ impl Span {
     ///
     /// Out-of-range ends are clamped to the text's length.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+        let mut it = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
         let start = it.nth(self.start).unwrap_or(text.len());
         let end = if self.end == self.start {
             start

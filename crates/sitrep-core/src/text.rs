@@ -28,7 +28,11 @@ impl CharIndex {
         } else {
             chars = text.len();
         }
-        CharIndex { wide, len_bytes: text.len(), len_chars: chars }
+        CharIndex {
+            wide,
+            len_bytes: text.len(),
+            len_chars: chars,
+        }
     }
 
     /// Number of characters in the text.
@@ -105,7 +109,13 @@ mod tests {
 
     #[test]
     fn round_trips_every_boundary() {
-        for text in ["", "plain ascii", "Kyiv’s “Hind” — 24 февраля ok", "ééé", "a😀b😀😀c"] {
+        for text in [
+            "",
+            "plain ascii",
+            "Kyiv’s “Hind” — 24 февраля ok",
+            "ééé",
+            "a😀b😀😀c",
+        ] {
             let idx = CharIndex::new(text);
             assert_eq!(idx.len_chars(), text.chars().count());
             for (ci, (b, _)) in text.char_indices().enumerate() {

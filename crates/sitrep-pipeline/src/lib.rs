@@ -1,1 +1,202 @@
-//! sitrep pipeline (being written).
+//! sitrep pipeline: runs the stages over a stream of inputs and writes the outputs.
+//!
+//! Shape (see `docs/ARCHITECTURE.md`):
+//!
+//! ```text
+//! reader thread ──batches──▶ bounded channel ──▶ rayon: clean (per article, in parallel)
+//!                                                  │
+//!                                                  ▼ in input order
+//!                                 writer: dedup by content hash → articles.jsonl
+//! ```
+//!
+//! Memory is bounded by two batches in flight (at most [`RunOptions::batch_docs`] articles and
+//! [`RunOptions::batch_bytes`] bytes each), whatever the size of the input. Output order is the
+//! input order, whatever the number of threads. Outputs are written to temporary files and
+//! renamed into place only when the run completes, so a failed run never clobbers the outputs
+//! of an earlier one.
+
+mod output;
+mod summary;
+
+pub use output::OUTPUT_FILES;
+pub use sitrep_ingest::{discover, IngestOptions, Input};
+pub use summary::{Failure, Summary};
+
+use sitrep_clean::DefaultCleaner;
+use sitrep_core::{Article, ArticleError, Cleaner, ErrorCode, Severity};
+use sitrep_ingest::{Item, Reader};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use thiserror::Error;
+
+/// A run could not produce its outputs at all (per-article problems never cause this).
+#[derive(Debug, Error)]
+pub enum PipelineError {
+    /// The output directory or a file in it could not be written.
+    #[error("cannot write {path}: {source}")]
+    Output {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The worker thread pool could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Where `articles.jsonl` and `run.json` go (created if missing).
+    pub out_dir: PathBuf,
+    /// Reader limits.
+    pub ingest: IngestOptions,
+    /// Worker threads (`None`: one per core).
+    pub threads: Option<usize>,
+    /// Most articles in one batch.
+    pub batch_docs: usize,
+    /// Most body bytes in one batch.
+    pub batch_bytes: usize,
+}
+
+impl RunOptions {
+    /// Defaults for writing into `out_dir`.
+    pub fn new(out_dir: impl Into<PathBuf>) -> Self {
+        RunOptions {
+            out_dir: out_dir.into(),
+            ingest: IngestOptions::default(),
+            threads: None,
+            batch_docs: 256,
+            batch_bytes: 32 << 20,
+        }
+    }
+}
+
+/// What the pipeline reports as it goes, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// A batch of items was read and processed: how many, and their body bytes.
+    Processed {
+        /// Items in the batch.
+        items: u64,
+        /// Body bytes in the batch.
+        bytes: u64,
+    },
+}
+
+/// Run ingest and clean over `inputs`, writing the outputs into `opts.out_dir`.
+pub fn run(
+    inputs: Vec<Input>,
+    opts: &RunOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Summary, PipelineError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| PipelineError::Threads(e.to_string()))?;
+    let mut writer = output::Writer::create(&opts.out_dir)?;
+    let cleaner = DefaultCleaner::default();
+    let mut summary = Summary::default();
+
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
+    let reader = Reader::new(inputs, opts.ingest.clone());
+    let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
+    std::thread::scope(|s| -> Result<(), PipelineError> {
+        s.spawn(move || {
+            let mut batch = Vec::with_capacity(batch_docs);
+            let mut bytes = 0;
+            for item in reader {
+                bytes += item_bytes(&item);
+                batch.push(item);
+                if batch.len() >= batch_docs || bytes >= batch_bytes {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        });
+        for batch in rx {
+            let n = batch.len() as u64;
+            let bytes = batch.iter().map(item_bytes).sum::<usize>() as u64;
+            let results: Vec<Outcome> = pool.install(|| {
+                use rayon::prelude::*;
+                batch
+                    .into_par_iter()
+                    .map(|item| match item {
+                        Item::Doc(raw) => Outcome::Article(Box::new(cleaner.clean(raw))),
+                        Item::Failed { source, error } => Outcome::Failed { source, error },
+                    })
+                    .collect()
+            });
+            for r in results {
+                match r {
+                    Outcome::Article(article) => {
+                        summary.read += 1;
+                        accept(*article, &mut writer, &mut summary)?
+                    }
+                    // A problem that lost no article (a bad sidecar line): noted, not counted.
+                    Outcome::Failed { source, error } if error.severity == Severity::Warning => {
+                        summary.note(source, error)
+                    }
+                    Outcome::Failed { source, error } => {
+                        summary.read += 1;
+                        summary.fail(source, error)
+                    }
+                }
+            }
+            progress(Progress::Processed { items: n, bytes });
+        }
+        Ok(())
+    })?;
+    writer.finish(&summary)?;
+    Ok(summary)
+}
+
+/// What became of one item.
+enum Outcome {
+    Article(Box<Article>),
+    Failed { source: String, error: ArticleError },
+}
+
+fn item_bytes(item: &Item) -> usize {
+    match item {
+        Item::Doc(d) => d.body.as_str().len(),
+        Item::Failed { .. } => 0,
+    }
+}
+
+fn accept(
+    article: Article,
+    writer: &mut output::Writer,
+    summary: &mut Summary,
+) -> Result<(), PipelineError> {
+    summary.warnings += article
+        .errors
+        .iter()
+        .filter(|e| e.severity == Severity::Warning)
+        .count();
+    if let Some(e) = article
+        .errors
+        .iter()
+        .find(|e| e.severity == Severity::Error)
+    {
+        summary.fail(article.source.clone(), e.clone());
+        return Ok(());
+    }
+    if let Some(first) = summary.seen.get(&article.hash) {
+        summary.duplicates.push((article.id.clone(), first.clone()));
+        summary.skip(ErrorCode::Duplicate);
+        return Ok(());
+    }
+    summary
+        .seen
+        .insert(article.hash.clone(), article.id.clone());
+    writer.article(&article)?;
+    summary.written += 1;
+    Ok(())
+}
