@@ -31,6 +31,7 @@
 //! ```
 
 pub mod html;
+pub mod render;
 pub mod rules;
 pub mod text;
 
