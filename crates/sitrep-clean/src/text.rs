@@ -6,6 +6,7 @@ use crate::rules::{ends_like_sentence, word_count, Rules};
 use crate::Cleaned;
 use sitrep_core::text::char_len;
 use sitrep_core::{RemovalReason, Removed};
+use std::collections::HashMap;
 
 /// A non-blank line of the original.
 #[derive(Debug)]
@@ -98,14 +99,14 @@ pub fn clean_text(original: &str, rules: &Rules) -> Cleaned {
         }
     }
     // A repeat of a dropped block is dropped for the same reason (bios printed twice).
-    for i in 0..blocks.len() {
-        if blocks[i].class.is_none() && blocks[i].words >= 8 {
-            let dup = blocks[..i]
-                .iter()
-                .find(|p| p.class.is_some() && p.text == blocks[i].text);
-            if let Some(p) = dup {
-                blocks[i].class = p.class;
+    let mut dropped: HashMap<&str, RemovalReason> = HashMap::new();
+    for b in &mut blocks {
+        match b.class {
+            Some(reason) => {
+                dropped.entry(b.text).or_insert(reason);
             }
+            None if b.words >= 8 => b.class = dropped.get(b.text).copied(),
+            None => {}
         }
     }
 
