@@ -6,6 +6,9 @@
 //!
 //! `cargo bench -p sitrep-clean`
 
+// criterion_group! generates an undocumented function.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sitrep_clean::{html::clean_html, rules::Rules, text::clean_text};
 use std::io::Read;
