@@ -1,0 +1,196 @@
+//! The `sitrep` binary as a user runs it: bad inputs beside good ones, the exit status, the
+//! outputs, stdin, thread-count independence, and the demo.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn sitrep() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+}
+
+fn articles(dir: &Path) -> Vec<Value> {
+    std::fs::read_to_string(dir.join("articles.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const GOOD: &str =
+    "Troops entered the town on Sunday after two days of shelling, officials said.\n\
+The regional governor said three civilians were killed and five injured.\n";
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn bad_inputs_are_reported_and_good_articles_still_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    std::fs::write(
+        input.join("image.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2],
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("latin.txt"),
+        b"Caf\xe9 owners said the strike hit at dawn on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("empty.txt"), "Advertisement\n").unwrap();
+    let feed = format!(
+        "{}\n{{not json\n{}\n",
+        serde_json::json!({"id": "j1", "text": "Police arrested four protesters in the capital on Friday, witnesses said."}),
+        serde_json::json!({"id": "j2", "html": "<p>Rebels shelled the airport overnight, the army said in a statement.</p>"})
+    );
+    std::fs::write(input.join("feed.jsonl"), feed).unwrap();
+    let gz = gzip(GOOD.replace("Sunday", "Monday").as_bytes());
+    std::fs::write(input.join("cut.txt.gz"), &gz[..gz.len() - 12]).unwrap();
+    std::fs::write(input.join("dup.txt"), GOOD).unwrap();
+    let out = dir.path().join("out");
+
+    let r = sitrep()
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1), "some inputs failed");
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(stderr.contains("image.txt"), "{stderr}");
+    assert!(stderr.contains("feed.jsonl:2"), "{stderr}");
+    assert!(stderr.contains("empty.txt"), "{stderr}");
+
+    let arts = articles(&out);
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["cut", "dup", "j1", "j2", "latin"],
+        "input order; failures and the copy out"
+    );
+    let latin = &arts[4];
+    assert!(latin["text"].as_str().unwrap().contains('\u{fffd}'));
+    assert_eq!(latin["errors"][0]["code"], "invalid_encoding");
+    assert_eq!(arts[0]["errors"][0]["code"], "truncated_gzip");
+
+    let run: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["written"], 5);
+    assert_eq!(run["skipped"]["duplicate"], 1);
+    assert_eq!(run["skipped"]["binary"], 1);
+    assert_eq!(run["skipped"]["malformed_json"], 1);
+    assert_eq!(run["skipped"]["empty"], 1);
+    assert_eq!(run["read"], 9);
+    assert_eq!(run["duplicates"][0], serde_json::json!(["good", "dup"]));
+}
+
+#[test]
+fn clean_run_exits_zero_and_reads_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = sitrep()
+        .args(["run", "-", "--out"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = serde_json::json!({"id": "s1", "published": "2024-05-02", "outlet": "Wire",
+        "text": "Two drones hit a fuel depot near the border overnight, the governor said."});
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{line}\n").as_bytes())
+        .unwrap();
+    let r = child.wait_with_output().unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let arts = articles(&out);
+    assert_eq!(arts.len(), 1);
+    assert_eq!(arts[0]["published"], "2024-05-02");
+    assert_eq!(arts[0]["outlet"], "Wire");
+    assert_eq!(arts[0]["source"], "<stdin>:1");
+}
+
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for i in 0..300 {
+        let body = format!("Report {i}: shelling hit district {i} on Tuesday, officials said.\n");
+        std::fs::write(input.join(format!("{i:03}.txt")), body).unwrap();
+    }
+    let mut outputs = Vec::new();
+    for j in ["1", "2", "4"] {
+        let out = dir.path().join(format!("out{j}"));
+        let mut cmd = sitrep();
+        cmd.arg("run")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .args(["-j", j, "-q"]);
+        assert!(cmd.status().unwrap().success());
+        outputs.push(std::fs::read_to_string(out.join("articles.jsonl")).unwrap());
+    }
+    assert_eq!(outputs[0].lines().count(), 300);
+    assert!(outputs.iter().all(|o| o == &outputs[0]));
+}
+
+#[test]
+fn an_unwritable_output_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // The output directory would be inside a file: the run cannot write and must say so.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "").unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, GOOD).unwrap();
+    let r = sitrep()
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(blocked.join("x"))
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("cannot write"));
+}
+
+#[test]
+fn usage_errors_exit_two_and_help_has_examples() {
+    let r = sitrep().args(["run"]).output().unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    let help = sitrep().args(["run", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Examples:"));
+}
+
+#[test]
+fn demo_writes_articles_and_reports_the_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo");
+    let r = sitrep()
+        .arg("demo")
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(r.status.success());
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert!(stdout.contains("duplicate"), "{stdout}");
+    let arts = articles(&out);
+    assert_eq!(arts.len(), 5);
+    let wire = arts.iter().find(|a| a["id"] == "izmail-wire").unwrap();
+    assert_eq!(wire["outlet"], "Black Sea Wire");
+    assert_eq!(wire["published"], "2025-03-11T09:40:00+02:00");
+    let text = wire["text"].as_str().unwrap();
+    assert!(text.starts_with("KYIV, March 11"), "{text}");
+    assert!(!text.contains("Photo:") && !text.contains("Share on"));
+}
