@@ -116,7 +116,10 @@ fn looks_english(sample: &str) -> bool {
         "be", "are", "after", "his", "her", "their", "its", "this", "which", "who", "not", "but",
     ];
     let (mut words, mut hits) = (0usize, 0usize);
-    for w in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         if !w.is_ascii() {
             return false;
         }

@@ -194,3 +194,41 @@ fn demo_writes_articles_and_reports_the_duplicate() {
     assert!(text.starts_with("KYIV, March 11"), "{text}");
     assert!(!text.contains("Photo:") && !text.contains("Share on"));
 }
+
+#[test]
+fn seeds_end_to_end_take_dates_from_the_sidecar() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: ../shared/corpus/seeds not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let r = sitrep()
+        .arg("run")
+        .arg(&seeds)
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let arts = articles(dir.path());
+    assert_eq!(arts.len(), 5);
+    let sidecar = std::fs::read_to_string(seeds.join("meta.jsonl")).unwrap();
+    for line in sidecar.lines() {
+        let m: Value = serde_json::from_str(line).unwrap();
+        let id = m["file"].as_str().unwrap().trim_end_matches(".txt");
+        let a = arts.iter().find(|a| a["id"] == id).unwrap();
+        assert_eq!(a["published"], m["published"], "{id}");
+        assert_eq!(a["outlet"], m["outlet"], "{id}");
+        let text = a["text"].as_str().unwrap();
+        for chrome in [
+            "Load More",
+            "Advertisement",
+            "Leave a Comment",
+            "Connect with us",
+            "Ads Blocker",
+        ] {
+            assert!(!text.contains(chrome), "{id} keeps {chrome:?}");
+        }
+    }
+}
