@@ -77,21 +77,16 @@ fn load(path: &Path) -> (HashMap<String, Entry>, Vec<Item>) {
         return (entries, problems);
     }
     let shown = path.display().to_string();
-    let warn = |p: Problem, at: String| Item::Failed {
-        source: at,
-        error: p.warning(),
+    // A bad sidecar line loses no article: a warning naming the sidecar and line.
+    let warn = |at: &String, msg: String| Item::Failed {
+        source: at.clone(),
+        error: Problem::BadMetadata { at: at.clone(), msg }.warning(),
     };
     let mut reader = match File::open(path) {
         Ok(f) => BufReader::new(f),
         Err(err) => {
             let msg = format!("cannot read sidecar: {err}");
-            problems.push(warn(
-                Problem::BadMetadata {
-                    at: shown.clone(),
-                    msg,
-                },
-                shown,
-            ));
+            problems.push(warn(&shown, msg));
             return (entries, problems);
         }
     };
@@ -103,24 +98,12 @@ fn load(path: &Path) -> (HashMap<String, Entry>, Vec<Item>) {
             Ok(Line::Terminated | Line::Last) => buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&buf),
             Ok(Line::TooLong(len)) => {
                 let msg = format!("sidecar line is {len} bytes; ignored");
-                problems.push(warn(
-                    Problem::BadMetadata {
-                        at: at.clone(),
-                        msg,
-                    },
-                    at,
-                ));
+                problems.push(warn(&at, msg));
                 continue;
             }
             Err(err) => {
                 let msg = format!("cannot read sidecar: {err}");
-                problems.push(warn(
-                    Problem::BadMetadata {
-                        at: at.clone(),
-                        msg,
-                    },
-                    at,
-                ));
+                problems.push(warn(&at, msg));
                 break;
             }
         };
@@ -131,13 +114,7 @@ fn load(path: &Path) -> (HashMap<String, Entry>, Vec<Item>) {
             Ok(p) => p,
             Err(err) => {
                 let msg = format!("bad sidecar line: {err}");
-                problems.push(warn(
-                    Problem::BadMetadata {
-                        at: at.clone(),
-                        msg,
-                    },
-                    at,
-                ));
+                problems.push(warn(&at, msg));
                 continue;
             }
         };
