@@ -206,10 +206,13 @@ impl Cleaner for DefaultCleaner {
             mut errors,
             fetched,
         } = raw;
-        let cleaned = match &body {
+        let mut cleaned = match &body {
             Body::Text(t) => text::clean_text(t, self.rules),
             Body::Html(h) => html::clean_html(h, self.rules),
         };
+        let original = cleaned.original.take().unwrap_or_else(|| match body {
+            Body::Text(t) | Body::Html(t) => t,
+        });
         let mut meta = meta.or(cleaned.meta);
         meta.title = meta.title.or(cleaned.title);
         if meta.published.is_none() {
@@ -239,6 +242,7 @@ impl Cleaner for DefaultCleaner {
             removed: cleaned.removed,
             alignment: cleaned.alignment,
             errors,
+            original: Some(original),
             ..Article::default()
         }
     }

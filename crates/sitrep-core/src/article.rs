@@ -141,6 +141,10 @@ pub struct Article {
     pub alignment: Alignment,
     /// Problems met with this article.
     pub errors: Vec<ArticleError>,
+    /// The original text that `removed` and `alignment` refer to: the decoded input for plain
+    /// text, the page's text rendering for HTML. Written only on request (`--with-original`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
     /// People, organisations, places, armed groups, weapons (understand stage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<Mention>>,

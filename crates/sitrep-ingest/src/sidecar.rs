@@ -80,7 +80,11 @@ fn load(path: &Path) -> (HashMap<String, Entry>, Vec<Item>) {
     // A bad sidecar line loses no article: a warning naming the sidecar and line.
     let warn = |at: &String, msg: String| Item::Failed {
         source: at.clone(),
-        error: Problem::BadMetadata { at: at.clone(), msg }.warning(),
+        error: Problem::BadMetadata {
+            at: at.clone(),
+            msg,
+        }
+        .warning(),
     };
     let mut reader = match File::open(path) {
         Ok(f) => BufReader::new(f),

@@ -58,6 +58,8 @@ pub struct RunOptions {
     pub batch_docs: usize,
     /// Most body bytes in one batch.
     pub batch_bytes: usize,
+    /// Write each article's `original` (the text `removed` and `alignment` refer to).
+    pub with_original: bool,
 }
 
 impl RunOptions {
@@ -69,6 +71,7 @@ impl RunOptions {
             threads: None,
             batch_docs: 256,
             batch_bytes: 32 << 20,
+            with_original: false,
         }
     }
 }
@@ -135,8 +138,11 @@ pub fn run(
             });
             for r in results {
                 match r {
-                    Outcome::Article(article) => {
+                    Outcome::Article(mut article) => {
                         summary.read += 1;
+                        if !opts.with_original {
+                            article.original = None;
+                        }
                         accept(*article, &mut writer, &mut summary)?
                     }
                     // A problem that lost no article (a bad sidecar line): noted, not counted.

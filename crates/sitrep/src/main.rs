@@ -50,6 +50,10 @@ enum Command {
         /// Largest single document to read, in MiB (larger ones are reported and skipped).
         #[arg(long, value_name = "MIB", default_value_t = 64)]
         max_mib: u64,
+        /// Also write each article's `original`: the text `removed` and `alignment` refer to
+        /// (the decoded input, or an HTML page's text rendering).
+        #[arg(long)]
+        with_original: bool,
         /// Print no progress bar or summary.
         #[arg(long, short)]
         quiet: bool,
@@ -80,10 +84,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             out,
             threads,
             max_mib,
+            with_original,
             quiet,
         } => {
             let mut opts = RunOptions::new(out);
             opts.threads = threads;
+            opts.with_original = with_original;
             opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
             let summary = run(&paths, &opts, quiet)?;
             Ok(exit_code(&summary))

@@ -232,3 +232,57 @@ fn seeds_end_to_end_take_dates_from_the_sidecar() {
         }
     }
 }
+
+#[test]
+fn with_original_every_removed_block_and_kept_character_checks_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo");
+    assert!(sitrep()
+        .arg("demo")
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .unwrap()
+        .success());
+    let run_out = dir.path().join("run");
+    let r = sitrep()
+        .arg("run")
+        .arg(out.join("input"))
+        .arg("--out")
+        .arg(&run_out)
+        .args(["--with-original", "-q"])
+        .status()
+        .unwrap();
+    assert!(r.success());
+    let arts = articles(&run_out);
+    assert_eq!(arts.len(), 5);
+    for a in arts {
+        let original: Vec<char> = a["original"].as_str().unwrap().chars().collect();
+        let text: Vec<char> = a["text"].as_str().unwrap().chars().collect();
+        for r in a["removed"].as_array().unwrap() {
+            let (s, e) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                original[s..e].iter().collect::<String>(),
+                r["text"].as_str().unwrap()
+            );
+        }
+        let mut mapped = 0;
+        for seg in a["alignment"].as_array().unwrap() {
+            let (c, o, l) = (
+                seg["clean"].as_u64().unwrap() as usize,
+                seg["original"].as_u64().unwrap() as usize,
+                seg["len"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(text[c..c + l], original[o..o + l], "{}", a["id"]);
+            mapped += l;
+        }
+        // Only the paragraph breaks are unmapped.
+        let breaks = a["text"].as_str().unwrap().matches("\n\n").count() * 2;
+        assert_eq!(mapped + breaks, text.len(), "{}", a["id"]);
+    }
+    // Without the flag the original is not written.
+    assert!(articles(&out)[0].get("original").is_none());
+}
