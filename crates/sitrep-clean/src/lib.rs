@@ -210,9 +210,10 @@ impl Cleaner for DefaultCleaner {
             Body::Text(t) => text::clean_text(t, self.rules),
             Body::Html(h) => html::clean_html(h, self.rules),
         };
-        let original = cleaned.original.take().unwrap_or_else(|| match body {
+        let body = match body {
             Body::Text(t) | Body::Html(t) => t,
-        });
+        };
+        let original = cleaned.original.take().unwrap_or(body);
         let mut meta = meta.or(cleaned.meta);
         meta.title = meta.title.or(cleaned.title);
         if meta.published.is_none() {
