@@ -29,6 +29,8 @@ pub enum ErrorCode {
     BadMetadata,
     /// The same content was already read under another id.
     Duplicate,
+    /// A later stage failed on this article; what earlier stages found is kept.
+    Stage,
 }
 
 impl ErrorCode {
@@ -45,6 +47,7 @@ impl ErrorCode {
             ErrorCode::Empty => "empty",
             ErrorCode::BadMetadata => "bad_metadata",
             ErrorCode::Duplicate => "duplicate",
+            ErrorCode::Stage => "stage",
         }
     }
 }

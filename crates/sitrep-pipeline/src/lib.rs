@@ -3,7 +3,7 @@
 //! Shape (see `docs/ARCHITECTURE.md`):
 //!
 //! ```text
-//! reader thread ──batches──▶ bounded channel ──▶ rayon: clean (per article, in parallel)
+//! reader thread ──batches──▶ bounded channel ──▶ rayon: clean, understand (per article)
 //!                                                  │
 //!                                                  ▼ in input order
 //!                                 writer: dedup by content hash → articles.jsonl
@@ -23,8 +23,9 @@ pub use sitrep_ingest::{discover, IngestOptions, Input};
 pub use summary::{Failure, Summary};
 
 use sitrep_clean::DefaultCleaner;
-use sitrep_core::{Article, ArticleError, Cleaner, ErrorCode, Severity};
+use sitrep_core::{Annotator, Article, ArticleError, Cleaner, ErrorCode, Severity};
 use sitrep_ingest::{Item, Reader};
+use sitrep_understand::Understand;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use thiserror::Error;
@@ -100,6 +101,7 @@ pub fn run(
         .map_err(|e| PipelineError::Threads(e.to_string()))?;
     let mut writer = output::Writer::create(&opts.out_dir)?;
     let cleaner = DefaultCleaner::default();
+    let understand = Understand::default();
     let mut summary = Summary::default();
 
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
@@ -131,7 +133,18 @@ pub fn run(
                 batch
                     .into_par_iter()
                     .map(|item| match item {
-                        Item::Doc(raw) => Outcome::Article(Box::new(cleaner.clean(raw))),
+                        Item::Doc(raw) => {
+                            let mut article = cleaner.clean(raw);
+                            if !article.has_errors() {
+                                if let Err(e) = understand.annotate(&mut article) {
+                                    article.errors.push(ArticleError::warning(
+                                        ErrorCode::Stage,
+                                        format!("{}: {e}", article.source),
+                                    ));
+                                }
+                            }
+                            Outcome::Article(Box::new(article))
+                        }
                         Item::Failed { source, error } => Outcome::Failed { source, error },
                     })
                     .collect()

@@ -1,0 +1,378 @@
+//! Time expressions, resolved against the publication date.
+//!
+//! What resolves, and how exactly:
+//! - absolute dates (`2023-05-22`, `May 22, 2023`, `22 May`, `May 22`) → `day`; a date without
+//!   a year takes the publication year, or the year before when that would put it more than
+//!   two months after publication;
+//! - `March 2022`, `in March`, `since March` → `month` (a bare month is the latest one not
+//!   after publication); `in 2015` → `year`;
+//! - weekdays: `on Monday` is the most recent Monday on or before the publication day (news
+//!   reports the past), `last Monday` the one before it, `next Monday` the one after;
+//! - `today`, `tonight`, `this morning` → the publication day; `yesterday`, `last night` → the
+//!   day before; `tomorrow` → the day after;
+//! - `this week`/`last week` → `week` (its Monday); `this month`, `earlier this month`,
+//!   `last month` → `month`; `this year`, `last year` → `year`;
+//! - `15 months ago`, `two days ago`, `a year ago` → the unit's precision.
+//!
+//! Without a publication date, relative expressions stay unresolved (`value` null) and
+//! absolute ones with a year still resolve. Nothing is guessed.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use sitrep_core::text::CharIndex;
+use sitrep_core::{TimeExpr, TimePrecision};
+
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const NUMBER: &str =
+    r"(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)";
+
+/// The kinds of expression, each with its own pattern.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Iso,
+    MonthDayYear,
+    DayMonthYear,
+    MonthYear,
+    BareMonth,
+    Year,
+    Weekday,
+    Deictic,
+    Period,
+    Ago,
+}
+
+/// Finds and resolves time expressions. Build once, share across threads.
+#[derive(Debug)]
+pub struct TimeTagger {
+    patterns: Vec<(Kind, Regex)>,
+}
+
+impl Default for TimeTagger {
+    fn default() -> Self {
+        let p = |kind, re: String| {
+            (
+                kind,
+                Regex::new(&format!("(?i){re}")).expect("valid pattern"),
+            )
+        };
+        TimeTagger {
+            patterns: vec![
+                p(Kind::Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+                p(Kind::MonthDayYear, format!(r"\b(?:on\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
+                p(Kind::DayMonthYear, format!(r"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(\d{{4}})\b)?")),
+                p(Kind::MonthYear, format!(r"\b(?:(?:in|since|during|until|by|from)\s+)?{MONTH}\.?\s+(\d{{4}})\b")),
+                p(Kind::BareMonth, format!(r"\b(?:in|since|during|until|by|from|early|late|mid-?|last|this)\s+{MONTH}\b")),
+                p(Kind::Year, r"\b(?:in|since|during|until|by|from)\s+((?:19|20)\d{2})\b".into()),
+                p(Kind::Weekday, format!(r"\b(?:(on|last|this|next|early|late)\s+)?{WEEKDAY}\b")),
+                p(Kind::Deictic, r"\b(the day before yesterday|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening))\b".into()),
+                p(Kind::Period, r"\b(?:(earlier|later) )?(this|last|next|past) (week|month|year)\b".into()),
+                p(Kind::Ago, format!(r"\b{NUMBER}\s+(day|week|month|year)s?\s+ago\b")),
+            ],
+        }
+    }
+}
+
+fn month_of(s: &str) -> u32 {
+    let s = s.to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| s.starts_with(m))
+    .map_or(1, |i| i as u32 + 1)
+}
+
+fn weekday_of(s: &str) -> Weekday {
+    match s.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+fn number_of(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    Some(match s.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => return None, // "several": no number to count back
+    })
+}
+
+type Resolved = Option<(String, TimePrecision)>;
+
+fn day(d: NaiveDate) -> Resolved {
+    Some((d.format("%Y-%m-%d").to_string(), TimePrecision::Day))
+}
+fn month(y: i32, m: u32) -> Resolved {
+    Some((format!("{y:04}-{m:02}"), TimePrecision::Month))
+}
+fn year(y: i32) -> Resolved {
+    Some((format!("{y:04}"), TimePrecision::Year))
+}
+fn week(d: NaiveDate) -> Resolved {
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    Some((monday.format("%Y-%m-%d").to_string(), TimePrecision::Week))
+}
+
+/// A month-day without a year: the publication year, unless that lands well after publication.
+fn infer_year(m: u32, d: u32, anchor: NaiveDate) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(anchor.year(), m, d)?;
+    if this > anchor + Duration::days(60) {
+        NaiveDate::from_ymd_opt(anchor.year() - 1, m, d)
+    } else {
+        Some(this)
+    }
+}
+
+fn resolve(kind: Kind, c: &Captures, anchor: Option<NaiveDate>) -> Resolved {
+    let g = |i: usize| c.get(i).map(|m| m.as_str());
+    match kind {
+        Kind::Iso => {
+            let (y, m, d) = (
+                g(1)?.parse().ok()?,
+                g(2)?.parse().ok()?,
+                g(3)?.parse().ok()?,
+            );
+            day(NaiveDate::from_ymd_opt(y, m, d)?)
+        }
+        Kind::MonthDayYear | Kind::DayMonthYear => {
+            let (m, d) = match kind {
+                Kind::MonthDayYear => (month_of(g(1)?), g(2)?.parse().ok()?),
+                _ => (month_of(g(2)?), g(1)?.parse().ok()?),
+            };
+            match g(3) {
+                Some(y) => day(NaiveDate::from_ymd_opt(y.parse().ok()?, m, d)?),
+                None => day(infer_year(m, d, anchor?)?),
+            }
+        }
+        Kind::MonthYear => month(g(2)?.parse().ok()?, month_of(g(1)?)),
+        Kind::BareMonth => {
+            let a = anchor?;
+            let m = month_of(g(1)?);
+            let y = if m > a.month() {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            month(y, m)
+        }
+        Kind::Year => year(g(1)?.parse().ok()?),
+        Kind::Weekday => {
+            let a = anchor?;
+            let wd = weekday_of(g(2)?);
+            let back = (7 + a.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            let recent = a - Duration::days(back as i64);
+            match g(1).map(str::to_ascii_lowercase).as_deref() {
+                Some("next") => day(recent + Duration::days(7)),
+                Some("last") if back == 0 => day(recent - Duration::days(7)),
+                _ => day(recent),
+            }
+        }
+        Kind::Deictic => {
+            let a = anchor?;
+            match g(1)?.to_ascii_lowercase().as_str() {
+                "yesterday" | "last night" => day(a - Duration::days(1)),
+                "the day before yesterday" => day(a - Duration::days(2)),
+                "tomorrow" => day(a + Duration::days(1)),
+                "overnight" => None, // the night before or the coming one: not said
+                _ => day(a),
+            }
+        }
+        Kind::Period => {
+            let a = anchor?;
+            let back = matches!(g(2)?.to_ascii_lowercase().as_str(), "last" | "past");
+            let next = g(2)?.eq_ignore_ascii_case("next");
+            match g(3)?.to_ascii_lowercase().as_str() {
+                "week" if back => week(a - Duration::days(7)),
+                "week" if next => week(a + Duration::days(7)),
+                "week" => week(a),
+                "month" => {
+                    let d = if back {
+                        a.checked_sub_months(Months::new(1))?
+                    } else if next {
+                        a.checked_add_months(Months::new(1))?
+                    } else {
+                        a
+                    };
+                    month(d.year(), d.month())
+                }
+                _ => year(a.year() - i32::from(back) + i32::from(next)),
+            }
+        }
+        Kind::Ago => {
+            let a = anchor?;
+            let n = number_of(g(1)?)?;
+            match g(2)?.to_ascii_lowercase().as_str() {
+                "day" => day(a - Duration::days(n as i64)),
+                "week" => week(a - Duration::days(7 * n as i64)),
+                "month" => {
+                    let d = a.checked_sub_months(Months::new(n))?;
+                    month(d.year(), d.month())
+                }
+                _ => year(a.year() - n as i32),
+            }
+        }
+    }
+}
+
+impl TimeTagger {
+    /// Every time expression in `text`, in order, resolved against `anchor` (the publication
+    /// day) where one is given.
+    pub fn tag(&self, text: &str, anchor: Option<NaiveDate>) -> Vec<TimeExpr> {
+        // (start, end, kind index, resolved); longest match wins where matches overlap.
+        let mut found: Vec<(usize, usize, Resolved)> = Vec::new();
+        for (kind, re) in &self.patterns {
+            for c in re.captures_iter(text) {
+                let m = c.get(0).expect("group 0");
+                found.push((m.start(), m.end(), resolve(*kind, &c, anchor)));
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let idx = CharIndex::new(text);
+        let mut out: Vec<TimeExpr> = Vec::new();
+        let mut last_end = 0;
+        for (s, e, r) in found {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            let (value, precision) = match r {
+                Some((v, p)) => (Some(v), Some(p)),
+                None => (None, None),
+            };
+            out.push(TimeExpr {
+                text: text[s..e].to_string(),
+                start: idx.byte_to_char(s),
+                end: idx.byte_to_char(e),
+                value,
+                precision,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str, anchor: &str) -> Vec<(String, Option<String>)> {
+        let a = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
+        TimeTagger::default()
+            .tag(text, a)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect()
+    }
+
+    fn one(text: &str, anchor: &str) -> Option<String> {
+        let t = tag(text, anchor);
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        t[0].1.clone()
+    }
+
+    #[test]
+    fn weekdays_are_the_most_recent_one() {
+        // 2024-05-08 is a Wednesday.
+        assert_eq!(
+            one("It was hit on Monday.", "2024-05-08").as_deref(),
+            Some("2024-05-06")
+        );
+        assert_eq!(
+            one("He said Wednesday.", "2024-05-08").as_deref(),
+            Some("2024-05-08")
+        );
+        assert_eq!(
+            one("It began on Thursday.", "2024-05-08").as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(
+            one("Talks resume next Monday.", "2024-05-08").as_deref(),
+            Some("2024-05-13")
+        );
+        assert_eq!(
+            one("Seen last Wednesday.", "2024-05-08").as_deref(),
+            Some("2024-05-01")
+        );
+    }
+
+    #[test]
+    fn deictic_words_and_periods() {
+        let a = "2024-03-01";
+        assert_eq!(
+            one("Shelling resumed yesterday.", a).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            one("Drones attacked last night.", a).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(one("a vote today", a).as_deref(), Some("2024-03-01"));
+        assert_eq!(one("earlier this month", a).as_deref(), Some("2024-03"));
+        assert_eq!(one("last month", a).as_deref(), Some("2024-02"));
+        assert_eq!(one("earlier this week", a).as_deref(), Some("2024-02-26"));
+        assert_eq!(one("last year", a).as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn absolute_dates_and_months() {
+        let a = "2023-05-24";
+        assert_eq!(
+            one("raided the region on May 22.", a).as_deref(),
+            Some("2023-05-22")
+        );
+        assert_eq!(one("since 24 February", a).as_deref(), Some("2023-02-24"));
+        assert_eq!(one("on 3 December", a).as_deref(), Some("2022-12-03"));
+        assert_eq!(one("on December 3, 2021", a).as_deref(), Some("2021-12-03"));
+        assert_eq!(one("in March", a).as_deref(), Some("2023-03"));
+        assert_eq!(one("in August", a).as_deref(), Some("2022-08"));
+        assert_eq!(one("in March 2014", a).as_deref(), Some("2014-03"));
+        assert_eq!(one("granted in 2015 when", a).as_deref(), Some("2015"));
+        assert_eq!(one("on 2023-05-22", a).as_deref(), Some("2023-05-22"));
+    }
+
+    #[test]
+    fn ago_counts_back_with_the_unit_precision() {
+        let a = "2023-05-23";
+        assert_eq!(one("the war 15 months ago", a).as_deref(), Some("2022-02"));
+        assert_eq!(one("two days ago", a).as_deref(), Some("2023-05-21"));
+        assert_eq!(one("a year ago", a).as_deref(), Some("2022"));
+        assert_eq!(one("several weeks ago", a), None);
+    }
+
+    #[test]
+    fn no_publication_date_no_relative_guess() {
+        assert_eq!(one("on Monday", "none"), None);
+        assert_eq!(one("in March", "none"), None);
+        assert_eq!(
+            one("on May 22, 2023", "none").as_deref(),
+            Some("2023-05-22")
+        );
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month_and_spans_are_characters() {
+        assert!(tag("Officials may respond.", "2024-01-10").is_empty());
+        let t = TimeTagger::default().tag("Kyiv’s “strike” on Monday", None);
+        assert_eq!((t[0].start, t[0].end), (16, 25));
+    }
+}
