@@ -36,7 +36,7 @@ pub mod rules;
 pub mod text;
 
 use rules::Rules;
-use sitrep_core::text::char_len;
+use sitrep_core::text::{char_len, floor_char_boundary};
 use sitrep_core::{
     Alignment, Article, ArticleError, Body, Cleaner, ErrorCode, Meta, RawDocument, Removed,
 };
@@ -96,7 +96,7 @@ impl Default for DefaultCleaner {
 /// ISO 639-1 code of the text's language, when detection is confident.
 pub fn detect_language(text: &str) -> Option<String> {
     // A kilobyte is plenty for a reliable guess; detection cost grows with the sample.
-    let sample = &text[..floor_boundary(text, 1024)];
+    let sample = &text[..floor_char_boundary(text, 1024)];
     if looks_english(sample) {
         return Some("en".to_string());
     }
@@ -129,16 +129,6 @@ fn looks_english(sample: &str) -> bool {
         }
     }
     words >= 20 && hits * 4 >= words
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {

@@ -6,6 +6,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
+use sitrep_core::text::floor_char_boundary;
 use sitrep_core::RemovalReason;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -158,16 +159,6 @@ impl Rules {
         self.bio_words
             .is_match(&block[..floor_char_boundary(block, 400)])
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Case-folded block with bullets, trailing punctuation and runs of spaces removed: the key

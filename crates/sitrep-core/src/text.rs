@@ -103,6 +103,18 @@ pub fn char_len(s: &str) -> usize {
     }
 }
 
+/// The largest byte index `<= i` that is a character boundary of `s` (`s.len()` past the end):
+/// for taking a prefix of at most `i` bytes without splitting a character.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +137,13 @@ mod tests {
             assert_eq!(idx.byte_to_char(text.len()), idx.len_chars());
             assert_eq!(idx.char_to_byte(idx.len_chars()), text.len());
         }
+    }
+
+    #[test]
+    fn floor_char_boundary_never_splits_a_character() {
+        assert_eq!(floor_char_boundary("a’b", 2), 1);
+        assert_eq!(floor_char_boundary("a’b", 4), 4);
+        assert_eq!(floor_char_boundary("ab", 9), 2);
     }
 
     #[test]
