@@ -83,12 +83,26 @@ impl Cleaned {
 #[derive(Debug)]
 pub struct DefaultCleaner {
     rules: &'static Rules,
+    verbatim: bool,
 }
 
 impl Default for DefaultCleaner {
     fn default() -> Self {
         DefaultCleaner {
             rules: Rules::builtin(),
+            verbatim: false,
+        }
+    }
+}
+
+impl DefaultCleaner {
+    /// A cleaner that keeps plain-text bodies exactly as they are (for text that is already
+    /// clean, such as a benchmark's gold text): nothing removed, offsets equal the original's.
+    /// HTML is still reduced to its main text.
+    pub fn verbatim() -> Self {
+        DefaultCleaner {
+            verbatim: true,
+            ..DefaultCleaner::default()
         }
     }
 }
@@ -197,6 +211,12 @@ impl Cleaner for DefaultCleaner {
             fetched,
         } = raw;
         let mut cleaned = match &body {
+            Body::Text(t) if self.verbatim => {
+                let mut c = Cleaned::default();
+                c.alignment.push(0, 0, char_len(t));
+                c.text = t.clone();
+                c
+            }
             Body::Text(t) => text::clean_text(t, self.rules),
             Body::Html(h) => html::clean_html(h, self.rules),
         };

@@ -71,6 +71,9 @@ pub struct Mention {
     pub kb_id: Option<String>,
     /// Confidence of the link, 0–1.
     pub confidence: f32,
+    /// The office or role the text gives the person ("governor", "spokesman").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     /// For places: where.
     #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
     pub geo: Option<Geo>,
@@ -140,11 +143,28 @@ pub enum Stance {
     NeitherConfirmsNorDenies,
 }
 
+/// Something a claim covers, as an index into one of the article's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cover {
+    /// An index into `quantities`.
+    Quantity(usize),
+    /// An index into `event_mentions`.
+    Event(usize),
+}
+
 /// Who said what, through which channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// The speaker (canonical name when linked).
+    /// The speaker (canonical name when linked); null when the text names none
+    /// ("it was reported").
     pub speaker: Option<String>,
+    /// Knowledge-base id of the speaker, when linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kb_id: Option<String>,
+    /// Index into `mentions` of the mention naming the speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_mention: Option<usize>,
     /// The cue verb ("said", "claimed", "denied").
     pub cue: String,
     /// The channel ("telegram", "statement", "interview").
@@ -155,6 +175,6 @@ pub struct Claim {
     pub start: usize,
     /// End of the content (exclusive).
     pub end: usize,
-    /// Indices of the quantities and event mentions the claim covers.
-    pub covers: Vec<usize>,
+    /// The quantities and event mentions the claim covers.
+    pub covers: Vec<Cover>,
 }

@@ -31,7 +31,8 @@ pub mod stage;
 pub mod text;
 
 pub use annotation::{
-    Claim, Geo, GeoPrecision, Mention, MentionKind, Quantity, Stance, TimeExpr, TimePrecision,
+    Claim, Cover, Geo, GeoPrecision, Mention, MentionKind, Quantity, Stance, TimeExpr,
+    TimePrecision,
 };
 pub use article::{Alignment, Article, RemovalReason, Removed, Segment};
 pub use error::{ArticleError, ErrorCode, Severity};

@@ -61,6 +61,8 @@ pub struct RunOptions {
     pub batch_bytes: usize,
     /// Write each article's `original` (the text `removed` and `alignment` refer to).
     pub with_original: bool,
+    /// Keep plain-text bodies verbatim instead of cleaning them ([`DefaultCleaner::verbatim`]).
+    pub verbatim: bool,
 }
 
 impl RunOptions {
@@ -73,6 +75,7 @@ impl RunOptions {
             batch_docs: 256,
             batch_bytes: 32 << 20,
             with_original: false,
+            verbatim: false,
         }
     }
 }
@@ -100,7 +103,11 @@ pub fn run(
         .build()
         .map_err(|e| PipelineError::Threads(e.to_string()))?;
     let mut writer = output::Writer::create(&opts.out_dir)?;
-    let cleaner = DefaultCleaner::default();
+    let cleaner = if opts.verbatim {
+        DefaultCleaner::verbatim()
+    } else {
+        DefaultCleaner::default()
+    };
     let understand = Understand::default();
     let mut summary = Summary::default();
 

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod times;
+pub mod tokens;
 
 use sitrep_core::{Annotator, Article, StageError};
 

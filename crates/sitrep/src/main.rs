@@ -54,6 +54,10 @@ enum Command {
         /// (the decoded input, or an HTML page's text rendering).
         #[arg(long)]
         with_original: bool,
+        /// Keep plain-text inputs verbatim: no boilerplate removal, so every offset is an offset
+        /// into the input text (for text that is already clean, such as benchmark gold).
+        #[arg(long)]
+        no_clean: bool,
         /// Print no progress bar or summary.
         #[arg(long, short)]
         quiet: bool,
@@ -85,11 +89,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             threads,
             max_mib,
             with_original,
+            no_clean,
             quiet,
         } => {
             let mut opts = RunOptions::new(out);
             opts.threads = threads;
             opts.with_original = with_original;
+            opts.verbatim = no_clean;
             opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
             let summary = run(&paths, &opts, quiet)?;
             Ok(exit_code(&summary))
