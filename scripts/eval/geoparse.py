@@ -2,7 +2,8 @@
 Run through scripts/eval/geoparse.sh. News text is read from the bench folder at run time only.
 
 Gold: LGL all toponyms (offsets exact); GWN the literal-ish types (KEEP_GWN), offsets into <text>.
-Prediction: a sitrep mention of kind `place` (facility too with --with-facility).
+Prediction: a sitrep mention of kind `place` (`--kinds place,facility,nationality` to add others;
+LGL marks demonyms such as "American" as toponyms, GWN types them Demonym and is not scored on them).
 * geotagging, span overlap: recall = gold toponyms overlapped by a prediction / gold toponyms;
   precision = predictions overlapping a kept gold toponym / predictions, where predictions that
   overlap only a gold toponym of a type we do not score (GWN: Non_Literal_Modifier,
@@ -181,13 +182,13 @@ def evaluate(name, docs, arts, kinds, top):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=15)
-    ap.add_argument("--with-facility", action="store_true", help="count facility mentions as places too")
+    ap.add_argument("--kinds", default="place", help="sitrep mention kinds scored as places, comma-separated")
     ap.add_argument("--threads", type=int, default=0, help="sitrep -j (0: its default)")
     args = ap.parse_args()
     bench = os.path.join(bench_dir(), "geoparsing")
     work = os.path.join(eval_out(), "work", "geoparse")
     os.makedirs(work, exist_ok=True)
-    kinds = {"place", "facility"} if args.with_facility else {"place"}
+    kinds = set(args.kinds.split(","))
     results = {"kinds": sorted(kinds), "gwn_kept_types": sorted(KEEP_GWN),
                "gwn_ignored_types": sorted(IGNORE_GWN)}
     for name, fn, fname in (("LGL", load_lgl, "lgl.xml.gz"), ("GeoWebNews", load_gwn, "GWN.xml.gz")):
