@@ -64,7 +64,7 @@ def load_lgl(path):
             lat = fnum(g.findtext("lat")) if g is not None else None
             lon = fnum(g.findtext("lon")) if g is not None else None
             gold.append({"start": s, "end": e, "text": text[s:e], "type": "toponym", "kept": True,
-                         "lat": lat, "lon": lon})
+                         "lat": lat, "lon": lon, "gid": g.get("geonameid") if g is not None else None})
         row = {"id": f"lgl-{a.get('docid')}", "text": text}
         if len(dl) == 10 and dl[4] == "-":
             row["published"] = dl
@@ -85,7 +85,8 @@ def load_gwn(path):
             ty = t.findtext("type")
             gold.append({"start": s, "end": e, "text": text[s:e], "type": ty, "kept": ty in KEEP_GWN,
                          "ignored": ty in IGNORE_GWN,
-                         "lat": fnum(t.findtext("latitude")), "lon": fnum(t.findtext("longitude"))})
+                         "lat": fnum(t.findtext("latitude")), "lon": fnum(t.findtext("longitude")),
+                         "gid": (t.findtext("geonamesID") or "").strip() or None})
         docs.append(({"id": f"gwn-{a.get('file')}", "text": text}, gold, bad))
     return docs
 
@@ -103,6 +104,8 @@ def evaluate(name, docs, arts, kinds, top):
     missed, fps, far = collections.Counter(), collections.Counter(), []
     no_latlon = 0
     prec_counts = collections.Counter()
+    by_prec = collections.defaultdict(lambda: [0, 0])  # sitrep precision -> [answered, within]
+    gid_gold = gid_match = within_or_id = 0
     for row, gold, _ in docs:
         a = arts[row["id"]]
         preds = [m for m in a.get("mentions") or [] if m["kind"] in kinds]
@@ -144,8 +147,17 @@ def evaluate(name, docs, arts, kinds, top):
             d = haversine(g["lat"], g["lon"], best["lat"], best["lon"])
             errs.append(d)
             auc.append(math.log(1 + d) / math.log(EARTH_HALF))
+            same_id = bool(g.get("gid")) and best.get("kb_id") == f"gn:{g['gid']}"
+            if g.get("gid"):
+                gid_gold += 1
+                gid_match += same_id
+            bp = by_prec[best.get("precision") or "none"]
+            bp[0] += 1
+            if d <= 161 or same_id:
+                within_or_id += 1
             if d <= 161:
                 within += 1
+                bp[1] += 1
             else:
                 far.append({"text": g["text"], "km": round(d), "gold": [g["lat"], g["lon"]],
                             "pred": [best["lat"], best["lon"]], "pred_admin1": best.get("admin1"),
@@ -168,6 +180,11 @@ def evaluate(name, docs, arts, kinds, top):
         "acc161_all": within / n_coord if n_coord else 0.0,
         "acc161_answered": within / answered if answered else 0.0,
         "answered": answered, "within_161": within, "found_without_latlon": no_latlon,
+        "acc161_or_same_geonames_id_all": within_or_id / n_coord if n_coord else 0.0,
+        "geonames_id_match": {"answered_with_gold_id": gid_gold, "same_id": gid_match,
+                              "rate": gid_match / gid_gold if gid_gold else None},
+        "acc161_answered_by_sitrep_precision": {k: {"answered": v[0], "acc161": v[1] / v[0] if v[0] else None}
+                                                for k, v in sorted(by_prec.items())},
         "mean_km": statistics.fmean(errs) if errs else None,
         "median_km": statistics.median(errs) if errs else None,
         "auc_all": statistics.fmean(auc) if auc else None,
@@ -237,6 +254,12 @@ def main():
         r = results[name]
         print(f"\n-- {name}: sitrep {r['sitrep_wall_s']:.2f} s; gold offset mismatches {r['gold_offset_mismatches']}; "
               f"found but no lat/lon {r['found_without_latlon']}; predicted precision field {r['pred_precision_field']}")
+        gm = r["geonames_id_match"]
+        print(f"   same GeoNames id as gold (kb_id gn:N) on {gm['same_id']} of {gm['answered_with_gold_id']} answered "
+              f"toponyms with a gold id; acc@161km counting a same-id answer as right (all): "
+              f"{r['acc161_or_same_geonames_id_all']:.3f}")
+        print("   acc@161km (answered) by sitrep's precision: " + ", ".join(
+            f"{k} {v['acc161']:.3f} (n={v['answered']})" for k, v in r["acc161_answered_by_sitrep_precision"].items()))
         print("   most missed gold toponyms: " + ", ".join(f"{x['text']} ({x['n']})" for x in r["top_missed"]))
         print("   most frequent false positives: " + ", ".join(f"{x['text']} [{x['country']}] ({x['n']})"
                                                             for x in r["top_fp"]))
