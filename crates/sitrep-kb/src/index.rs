@@ -329,9 +329,19 @@ impl Kb {
     }
 
     fn sort(&self, out: &mut [Candidate]) {
+        // Exact and alias matches form one tier ranked by prominence (a city's alternate name
+        // beats a village's main name); variants and typos rank by confidence.
+        fn tier(h: MatchKind) -> u8 {
+            match h {
+                MatchKind::Exact | MatchKind::Alias => 2,
+                MatchKind::Variant | MatchKind::Typo => 1,
+            }
+        }
+        let conf = |c: &Candidate| if tier(c.how) == 2 { 1.0 } else { c.confidence };
         out.sort_by(|a, b| {
-            b.confidence
-                .total_cmp(&a.confidence)
+            tier(b.how)
+                .cmp(&tier(a.how))
+                .then_with(|| conf(b).total_cmp(&conf(a)))
                 .then_with(|| self.prominence[b.id.0 as usize].total_cmp(&self.prominence[a.id.0 as usize]))
                 .then_with(|| a.id.cmp(&b.id))
         });
@@ -339,8 +349,9 @@ impl Kb {
 
     /// Exact (folded) and variant (same skeleton) matches among actors and places, best first:
     /// confidence 1.0 for a canonical name, 0.9 for an alias, 0.5–0.85 for a variant (by
-    /// similarity); ties go to the more prominent entry (countries, then actors and
-    /// subdivisions, then places by population).
+    /// similarity). Exact and alias matches come first, ordered by prominence (countries,
+    /// then named actors and subdivisions, then places by population); then variants by
+    /// confidence.
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
         BUFS.with(|b| {
             let (f, s, g) = &mut *b.borrow_mut();

@@ -300,6 +300,7 @@ pub(crate) fn read_all(
     report: &mut BuildReport,
 ) -> Result<Vec<Actor>, KbError> {
     let mut out = Vec::new();
+    let mut by_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for file in FILES {
         let p = dir.join(file);
         let text = read_text(&p)?;
@@ -328,7 +329,6 @@ pub(crate) fn read_all(
             // Country-level entries ([AFG], [USAASM], [BIHSRP]) are places, not actors.
             if !agents
                 && file.contains("Countries")
-                && !dated
                 && !e.roles.is_empty()
                 && e.roles.iter().all(|r| is_country_prefix(&r.code))
                 && !sector_list.iter().any(|s| SECTORS.contains(s))
@@ -398,8 +398,31 @@ pub(crate) fn read_all(
             let (name, prefix) = if agents { (name.to_lowercase(), "agent") } else { (name, "cameo") };
             let mut roles = e.roles;
             roles.dedup();
+            let id = format!("{prefix}:{}", folded.replace(' ', "_"));
+            // The same name twice with the same kind and country: one actor (TABARI files
+            // repeat entries to attach more codes).
+            if let Some(&i) = by_id.get(&id) {
+                let prev: &mut Actor = &mut out[i];
+                if prev.kind == kind && (prev.country == country || country.is_none()) {
+                    for r in roles {
+                        if !prev.roles.contains(&r) {
+                            prev.roles.push(r);
+                        }
+                    }
+                    let mut seen: BTreeSet<String> = prev.aliases.iter().map(|a| fold(a)).collect();
+                    seen.insert(fold(&prev.name));
+                    for a in aliases {
+                        if seen.insert(fold(&a)) {
+                            prev.aliases.push(a);
+                        }
+                    }
+                    kept += 1;
+                    continue;
+                }
+            }
+            by_id.insert(id.clone(), out.len());
             out.push(Actor {
-                id: format!("{prefix}:{}", folded.replace(' ', "_")),
+                id,
                 name,
                 kind,
                 country,

@@ -196,6 +196,20 @@ pub(crate) fn build_places(
         }
     }
 
+    let mut largest_name: HashMap<(String, String), String> = HashMap::new();
+    {
+        let mut best: HashMap<(String, String), (u64, u64)> = HashMap::new();
+        for c in &cities {
+            if let Some(code) = c.admin1code.as_ref().filter(|c| !c.is_empty()) {
+                let k = (c.countrycode.clone(), code.clone());
+                let cand = (c.population, u64::MAX - c.geonameid);
+                if best.get(&k).is_none_or(|b| cand > *b) {
+                    best.insert(k.clone(), cand);
+                    largest_name.insert(k, strip_diacritics(&c.name));
+                }
+            }
+        }
+    }
     // ISO 3166-2 top-level subdivisions, by country.
     let subs: HashMap<String, Vec<IsoSub>> = read_json(&src.pycountry.join("iso3166-2.json"))?;
     let mut iso_subs: BTreeMap<String, Vec<IsoSub>> = BTreeMap::new();
@@ -307,6 +321,19 @@ pub(crate) fn build_places(
             if !short.is_empty() {
                 alts.push(format!("{short} region"));
                 alts.push(format!("{short} province"));
+            }
+        }
+        // Subdivisions named after their main city in an adjectival form ("Kharkivs'ka
+        // Oblast'"): "Kharkiv Oblast", "Kharkiv region".
+        if let Some(city) = largest_name.get(&(cc.clone(), code.clone())) {
+            let cf = fold(city);
+            let cs = crate::names::skeleton(&cf);
+            if cf.len() >= 4 && core != cf && crate::names::skeleton(&core).starts_with(&cs) {
+                if f.contains("oblast") {
+                    alts.push(format!("{city} Oblast"));
+                }
+                alts.push(format!("{city} region"));
+                alts.push(format!("{city} province"));
             }
         }
         let alternates = keep_alternates(&name, &alts);
