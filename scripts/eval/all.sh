@@ -13,3 +13,5 @@ for s in conll geoparse gvdb throughput; do
 done
 echo
 echo "all results in $EVAL_OUT"
+echo
+python3 "$root/scripts/eval/summary.py" "$EVAL_OUT" | tee "$EVAL_OUT/summary.md"
