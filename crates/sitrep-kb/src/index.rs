@@ -39,18 +39,29 @@ impl Postings {
                 if self.arena[*head as usize].entry == entry {
                     return;
                 }
-                self.arena.push(Posting { entry, name, next: *head });
+                self.arena.push(Posting {
+                    entry,
+                    name,
+                    next: *head,
+                });
                 *head = arena_len;
             }
             None => {
-                self.arena.push(Posting { entry, name, next: NONE });
+                self.arena.push(Posting {
+                    entry,
+                    name,
+                    next: NONE,
+                });
                 self.heads.insert(key.into(), arena_len);
             }
         }
     }
 
     fn get(&self, key: &str) -> PostingIter<'_> {
-        PostingIter { arena: &self.arena, at: self.heads.get(key).copied().unwrap_or(NONE) }
+        PostingIter {
+            arena: &self.arena,
+            at: self.heads.get(key).copied().unwrap_or(NONE),
+        }
     }
 }
 
@@ -108,11 +119,41 @@ thread_local! {
 /// Generic words stripped from subdivision names to make the short alias ("Kharkiv Oblast"
 /// → "Kharkiv").
 pub(crate) const ADMIN_SUFFIXES: &[&str] = &[
-    "oblast", "oblast'", "region", "province", "governorate", "state", "district", "county",
-    "prefecture", "department", "departement", "krai", "kray", "republic", "autonomous okrug",
-    "okrug", "voivodeship", "municipality", "territory", "division", "canton", "emirate",
-    "wilayah", "wilaya", "vilayeti", "ili", "muhafazat", "muhafazah", "provincia", "estado",
-    "region of", "province of", "governorate of", "state of", "city",
+    "oblast",
+    "oblast'",
+    "region",
+    "province",
+    "governorate",
+    "state",
+    "district",
+    "county",
+    "prefecture",
+    "department",
+    "departement",
+    "krai",
+    "kray",
+    "republic",
+    "autonomous okrug",
+    "okrug",
+    "voivodeship",
+    "municipality",
+    "territory",
+    "division",
+    "canton",
+    "emirate",
+    "wilayah",
+    "wilaya",
+    "vilayeti",
+    "ili",
+    "muhafazat",
+    "muhafazah",
+    "provincia",
+    "estado",
+    "region of",
+    "province of",
+    "governorate of",
+    "state of",
+    "city",
 ];
 
 impl Kb {
@@ -144,7 +185,13 @@ impl Kb {
 
     /// Index parsed data.
     pub fn from_data(data: KbData) -> Kb {
-        let KbData { actors, mut places, given_names, common_words, demonyms } = data;
+        let KbData {
+            actors,
+            mut places,
+            given_names,
+            common_words,
+            demonyms,
+        } = data;
         let mut countries = FxHashMap::default();
         let mut admin1 = FxHashMap::default();
         let mut admin1_names = FxHashMap::default();
@@ -152,18 +199,26 @@ impl Kb {
         for (i, p) in places.iter().enumerate() {
             match p.kind {
                 PlaceKind::Country => {
-                    countries.entry(p.country.as_str().into()).or_insert(i as u32);
+                    countries
+                        .entry(p.country.as_str().into())
+                        .or_insert(i as u32);
                 }
                 PlaceKind::Admin1 => {
                     if let Some(code) = &p.admin1_code {
-                        admin1.entry((p.country.as_str().into(), code.as_str().into())).or_insert(i as u32);
+                        admin1
+                            .entry((p.country.as_str().into(), code.as_str().into()))
+                            .or_insert(i as u32);
                     }
                     for n in std::iter::once(&p.name).chain(&p.alternates) {
                         fold_into(n, &mut f);
-                        admin1_names.entry((p.country.as_str().into(), f.as_str().into())).or_insert(i as u32);
+                        admin1_names
+                            .entry((p.country.as_str().into(), f.as_str().into()))
+                            .or_insert(i as u32);
                         let stripped = strip_admin_suffix(&f);
                         if stripped != f {
-                            admin1_names.entry((p.country.as_str().into(), stripped.into())).or_insert(i as u32);
+                            admin1_names
+                                .entry((p.country.as_str().into(), stripped.into()))
+                                .or_insert(i as u32);
                         }
                     }
                 }
@@ -235,7 +290,10 @@ impl Kb {
                 .collect()
         };
         let given = set(given_names);
-        let words: FxHashSet<Box<str>> = common_words.into_iter().map(|w| w.into_boxed_str()).collect();
+        let words: FxHashSet<Box<str>> = common_words
+            .into_iter()
+            .map(|w| w.into_boxed_str())
+            .collect();
         let demonyms = demonyms
             .into_iter()
             .map(|(w, c)| {
@@ -305,7 +363,9 @@ impl Kb {
 
     /// The place with this id, if the id is a place's.
     pub fn place(&self, id: EntryId) -> Option<&Place> {
-        (id.0 as usize).checked_sub(self.actors.len()).and_then(|i| self.places.get(i))
+        (id.0 as usize)
+            .checked_sub(self.actors.len())
+            .and_then(|i| self.places.get(i))
     }
 
     /// The actor with this id, if the id is an actor's.
@@ -342,7 +402,9 @@ impl Kb {
             tier(b.how)
                 .cmp(&tier(a.how))
                 .then_with(|| conf(b).total_cmp(&conf(a)))
-                .then_with(|| self.prominence[b.id.0 as usize].total_cmp(&self.prominence[a.id.0 as usize]))
+                .then_with(|| {
+                    self.prominence[b.id.0 as usize].total_cmp(&self.prominence[a.id.0 as usize])
+                })
                 .then_with(|| a.id.cmp(&b.id))
         });
     }
@@ -364,7 +426,11 @@ impl Kb {
                 out.push(Candidate {
                     id: EntryId(p.entry),
                     confidence: if p.name == 0 { 1.0 } else { 0.9 },
-                    how: if p.name == 0 { MatchKind::Exact } else { MatchKind::Alias },
+                    how: if p.name == 0 {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Alias
+                    },
                 });
             }
             skeleton_of_folded(f, s);
@@ -378,7 +444,11 @@ impl Kb {
                 if sim < VARIANT_MIN_SIMILARITY {
                     continue;
                 }
-                out.push(Candidate { id: EntryId(p.entry), confidence: 0.5 + 0.35 * sim.min(1.0), how: MatchKind::Variant });
+                out.push(Candidate {
+                    id: EntryId(p.entry),
+                    confidence: 0.5 + 0.35 * sim.min(1.0),
+                    how: MatchKind::Variant,
+                });
             }
             if out.len() > 1 {
                 self.sort(&mut out);
@@ -490,7 +560,10 @@ impl Kb {
                 add(e, k as u32 + 1, al);
             }
         }
-        Fuzzy { patterns, deletions }
+        Fuzzy {
+            patterns,
+            deletions,
+        }
     }
 
     /// Whether `word` is a common given name (case-insensitive).
@@ -529,12 +602,17 @@ impl Kb {
     /// The country with this ISO 3166-1 alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<&Place> {
         let key = iso2.to_ascii_uppercase();
-        self.countries.get(key.as_str()).map(|&i| &self.places[i as usize])
+        self.countries
+            .get(key.as_str())
+            .map(|&i| &self.places[i as usize])
     }
 
     /// The first-level subdivision with this GeoNames admin1 code in the country.
     pub fn admin1(&self, iso2: &str, code: &str) -> Option<&Place> {
-        let key = (Box::from(iso2.to_ascii_uppercase().as_str()), Box::from(code));
+        let key = (
+            Box::from(iso2.to_ascii_uppercase().as_str()),
+            Box::from(code),
+        );
         self.admin1.get(&key).map(|&i| &self.places[i as usize])
     }
 
@@ -584,7 +662,9 @@ impl Kb {
         }
         hits.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         hits.dedup_by_key(|h| h.1);
-        hits.into_iter().map(|(_, i)| self.place_id(i as usize)).collect()
+        hits.into_iter()
+            .map(|(_, i)| self.place_id(i as usize))
+            .collect()
     }
 }
 

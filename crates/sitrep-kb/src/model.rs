@@ -1,17 +1,18 @@
 //! The KB's entries and its file format (gzipped, tab-separated sections).
 //!
 //! ```text
-//! sitrep-kb	1
+//! (fields separated by tabs)
+//! sitrep-kb <TAB> 1
 //! [actors]
-//! id	kind	name	country	roles	aliases	source
+//! id <TAB> kind <TAB> name <TAB> country <TAB> roles <TAB> aliases <TAB> source
 //! [places]
-//! id	kind	name	lat	lon	country	admin1_code	population	alternates
+//! id <TAB> kind <TAB> name <TAB> lat <TAB> lon <TAB> country <TAB> admin1_code <TAB> population <TAB> alternates
 //! [given]
 //! name
 //! [words]
 //! word
 //! [demonyms]
-//! word	ISO2
+//! word <TAB> ISO2
 //! ```
 //!
 //! `roles` is `code:title:from:to` joined by `;` (dates `YYYY-MM-DD`, empty when unknown);
@@ -182,7 +183,8 @@ fn clean_list_item(s: &str) -> String {
 }
 
 fn fmt_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// Parse a date `YYYY-MM-DD`, `YYYY-MM` (first of month) or `YYYY` (1 January).
@@ -205,8 +207,19 @@ pub fn format_roles(roles: &[Role]) -> String {
         if i > 0 {
             s.push(';');
         }
-        let title = r.title.as_deref().unwrap_or("").replace([':', ';', '|'], " ");
-        let _ = write!(s, "{}:{}:{}:{}", r.code, clean(&title), fmt_date(r.from), fmt_date(r.to));
+        let title = r
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .replace([':', ';', '|'], " ");
+        let _ = write!(
+            s,
+            "{}:{}:{}:{}",
+            r.code,
+            clean(&title),
+            fmt_date(r.from),
+            fmt_date(r.to)
+        );
     }
     s
 }
@@ -222,12 +235,17 @@ pub fn parse_roles(s: &str) -> Result<Vec<Role>, String> {
         let date = |i: usize| -> Result<Option<NaiveDate>, String> {
             match f.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()) {
                 None => Ok(None),
-                Some(d) => parse_date(d).map(Some).ok_or_else(|| format!("bad date {d:?} in {part:?}")),
+                Some(d) => parse_date(d)
+                    .map(Some)
+                    .ok_or_else(|| format!("bad date {d:?} in {part:?}")),
             }
         };
         out.push(Role {
             code: f[0].trim().to_string(),
-            title: f.get(1).map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+            title: f
+                .get(1)
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty()),
             from: date(2)?,
             to: date(3)?,
         });
@@ -239,7 +257,11 @@ fn fmt_coord(x: f32) -> String {
     let r = (x as f64 * 10000.0).round() / 10000.0;
     let s = format!("{r:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 impl KbData {
@@ -326,7 +348,10 @@ impl KbData {
     pub fn parse(text: &str) -> Result<KbData, KbError> {
         let mut data = KbData::default();
         let mut section = "";
-        let err = |line: usize, message: String| KbError::Format { line: line + 1, message };
+        let err = |line: usize, message: String| KbError::Format {
+            line: line + 1,
+            message,
+        };
         for (n, line) in text.lines().enumerate() {
             if n == 0 {
                 if line != MAGIC {
@@ -350,7 +375,10 @@ impl KbData {
             }
             let f: Vec<&str> = line.split('\t').collect();
             let list = |s: &str| -> Vec<String> {
-                s.split('|').filter(|x| !x.is_empty()).map(str::to_string).collect()
+                s.split('|')
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect()
             };
             match section {
                 "actors" => {
@@ -359,7 +387,8 @@ impl KbData {
                     }
                     data.actors.push(Actor {
                         id: f[0].to_string(),
-                        kind: ActorKind::parse(f[1]).ok_or_else(|| err(n, format!("bad kind {:?}", f[1])))?,
+                        kind: ActorKind::parse(f[1])
+                            .ok_or_else(|| err(n, format!("bad kind {:?}", f[1])))?,
                         name: f[2].to_string(),
                         country: Some(f[3].to_string()).filter(|c| !c.is_empty()),
                         roles: parse_roles(f[4]).map_err(|m| err(n, m))?,
@@ -372,18 +401,22 @@ impl KbData {
                         return Err(err(n, format!("place line has {} fields, want 9", f.len())));
                     }
                     let num = |s: &str| -> Result<f32, KbError> {
-                        s.parse::<f32>().map_err(|_| err(n, format!("bad number {s:?}")))
+                        s.parse::<f32>()
+                            .map_err(|_| err(n, format!("bad number {s:?}")))
                     };
                     data.places.push(Place {
                         id: f[0].to_string(),
-                        kind: PlaceKind::parse(f[1]).ok_or_else(|| err(n, format!("bad kind {:?}", f[1])))?,
+                        kind: PlaceKind::parse(f[1])
+                            .ok_or_else(|| err(n, format!("bad kind {:?}", f[1])))?,
                         name: f[2].to_string(),
                         lat: num(f[3])?,
                         lon: num(f[4])?,
                         country: f[5].to_string(),
                         admin1_code: Some(f[6].to_string()).filter(|c| !c.is_empty()),
                         admin1: None,
-                        population: f[7].parse().map_err(|_| err(n, format!("bad population {:?}", f[7])))?,
+                        population: f[7]
+                            .parse()
+                            .map_err(|_| err(n, format!("bad population {:?}", f[7])))?,
                         alternates: list(f[8]),
                     });
                 }

@@ -29,7 +29,9 @@ pub fn fold_into(s: &str, out: &mut String) {
         } else {
             match c {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{02BF}' | '\u{02BE}'
-                | '\u{00B4}' | '\u{2032}' | '\u{02B9}' => push_ascii(b'\'', out, &mut pending_space),
+                | '\u{00B4}' | '\u{2032}' | '\u{02B9}' => {
+                    push_ascii(b'\'', out, &mut pending_space)
+                }
                 '\u{2010}'..='\u{2015}' | '\u{00A0}' | '\u{2212}' => {
                     push_ascii(b' ', out, &mut pending_space)
                 }
@@ -107,7 +109,13 @@ pub fn skeleton_of_folded(folded: &str, out: &mut String) {
     let n = b.len();
     let mut i = 0;
     let mut last: u8 = 0;
-    let at = |i: usize| -> u8 { if i < n { b[i] } else { 0 } };
+    let at = |i: usize| -> u8 {
+        if i < n {
+            b[i]
+        } else {
+            0
+        }
+    };
     while i < n {
         let c = b[i];
         let (sym, adv): (u8, usize) = match c {
@@ -198,12 +206,7 @@ pub(crate) fn jaro_winkler(a: &[u8], b: &[u8]) -> f32 {
         }
         let m = m as f32;
         let jaro = (m / a.len() as f32 + m / b.len() as f32 + (m - t as f32 / 2.0) / m) / 3.0;
-        let prefix = a
-            .iter()
-            .zip(b)
-            .take(4)
-            .take_while(|(x, y)| x == y)
-            .count();
+        let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
         jaro + prefix as f32 * 0.1 * (1.0 - jaro)
     })
 }
@@ -257,7 +260,10 @@ pub fn strip_diacritics(s: &str) -> String {
             out.push(c);
         } else if ('\u{0300}'..='\u{036F}').contains(&c) {
             continue;
-        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{02BF}' | '\u{02BE}') {
+        } else if matches!(
+            c,
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{02BF}' | '\u{02BE}'
+        ) {
             out.push('\'');
         } else if c.is_alphabetic() {
             match deunicode::deunicode_char(c) {
@@ -266,11 +272,8 @@ pub fn strip_diacritics(s: &str) -> String {
             }
         } else if c.is_whitespace() {
             out.push(' ');
-        } else {
-            match deunicode::deunicode_char(c) {
-                Some(t) => out.push_str(t),
-                None => {}
-            }
+        } else if let Some(t) = deunicode::deunicode_char(c) {
+            out.push_str(t);
         }
     }
     out

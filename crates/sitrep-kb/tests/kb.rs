@@ -11,7 +11,10 @@ fn kb() -> &'static Kb {
 
 fn top_place(name: &str) -> &'static sitrep_kb::Place {
     let c = kb().lookup(name);
-    let first = c.iter().find_map(|c| kb().place(c.id)).unwrap_or_else(|| panic!("no place for {name}"));
+    let first = c
+        .iter()
+        .find_map(|c| kb().place(c.id))
+        .unwrap_or_else(|| panic!("no place for {name}"));
     first
 }
 
@@ -69,7 +72,10 @@ fn a_one_letter_typo_of_a_multiword_actor_is_found_with_lower_confidence() {
 fn unknown_names_and_short_single_tokens_give_nothing() {
     assert!(kb().lookup("Qzxvbnmtrew Plokijuhyg").is_empty());
     assert!(kb().fuzzy("Qzxvbnmtrew Plokijuhyg").is_empty());
-    assert!(kb().fuzzy("Lavrof").is_empty(), "a single short token never fuzzy-matches");
+    assert!(
+        kb().fuzzy("Lavrof").is_empty(),
+        "a single short token never fuzzy-matches"
+    );
     assert!(kb().lookup("").is_empty());
 }
 
@@ -78,8 +84,14 @@ fn actors_are_many_and_all_have_a_source() {
     let actors = kb().actors();
     assert!(actors.len() >= 1000, "{}", actors.len());
     assert!(actors.iter().all(|a| !a.source.is_empty()));
-    let persons = actors.iter().filter(|a| a.kind == ActorKind::Person).count();
-    let groups = actors.iter().filter(|a| a.kind == ActorKind::ArmedGroup).count();
+    let persons = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .count();
+    let groups = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::ArmedGroup)
+        .count();
     assert!(persons > 1000 && groups > 100, "{persons} {groups}");
     let ids: std::collections::HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), actors.len(), "actor ids are unique");
@@ -88,17 +100,26 @@ fn actors_are_many_and_all_have_a_source() {
 #[test]
 fn putin_is_a_russian_person_with_dated_roles() {
     let c = kb().lookup("Vladimir Putin");
-    let Entry::Actor(a) = kb().entry(c[0].id) else { panic!("not an actor") };
+    let Entry::Actor(a) = kb().entry(c[0].id) else {
+        panic!("not an actor")
+    };
     assert_eq!(a.kind, ActorKind::Person);
     assert_eq!(a.country.as_deref(), Some("RU"));
-    assert!(a.roles.iter().any(|r| r.code.starts_with("RUS") && r.from.is_some()));
+    assert!(a
+        .roles
+        .iter()
+        .any(|r| r.code.starts_with("RUS") && r.from.is_some()));
     let nato = kb().lookup("NATO");
     assert_eq!(kb().entry(nato[0].id).name(), "NATO");
 }
 
 #[test]
 fn countries_are_all_there() {
-    let n = kb().places().iter().filter(|p| p.kind == PlaceKind::Country).count();
+    let n = kb()
+        .places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Country)
+        .count();
     assert!((245..=260).contains(&n), "{n}");
     for cc in ["UA", "RU", "US", "GB", "SD", "SS", "PS", "XK", "MM", "CD"] {
         assert!(kb().country(cc).is_some(), "{cc}");
@@ -137,7 +158,9 @@ fn words_names_and_demonyms() {
 fn places_near_finds_the_city() {
     let kyiv = top_place("Kyiv");
     let near = kb().places_near(kyiv.lat, kyiv.lon, 5.0);
-    assert!(near.iter().any(|id| kb().place(*id).is_some_and(|p| p.id == kyiv.id)));
+    assert!(near
+        .iter()
+        .any(|id| kb().place(*id).is_some_and(|p| p.id == kyiv.id)));
     assert!(near.len() < 200);
 }
 
@@ -149,14 +172,42 @@ fn write(dir: &Path, rel: &str, text: &str) {
 
 fn fixture(dir: &Path) -> Sources {
     write(dir, "petrarch/Phoenix.Countries.actors.txt", "# test\nFREEDONIA_ [UKR]\n+FREEDONIAN_\n\nRUFUS_FIREFLY_  # CountryInfo.txt\n+PRESIDENT_FIREFLY_\n\t[UKRGOV 330101-331231]\n\t[UKRELI]\n");
-    write(dir, "petrarch/Phoenix.International.actors.txt", "THE_UNITED_NATIONS_ [IGOUNO]\nUN_ [IGOUNO]\n");
-    write(dir, "petrarch/Phoenix.MilNonState.actors.txt", "GRAND_FENWICK_ARMY_(GFA)_ [UKRREB] # x\n+FENWICK_BRIGADES_\n");
-    write(dir, "petrarch/Phoenix.agents.txt", "!PERSON! = MAN, WOMAN\nPOLICE_ [~COP]\nFISHER!PERSON! [~AGR]\n");
-    write(dir, "gnc/countries.json", r#"{"UA": {"geonameid": 690791, "name": "Ukraine", "iso": "UA", "capital": "Kyiv", "population": 40000000}}"#);
+    write(
+        dir,
+        "petrarch/Phoenix.International.actors.txt",
+        "THE_UNITED_NATIONS_ [IGOUNO]\nUN_ [IGOUNO]\n",
+    );
+    write(
+        dir,
+        "petrarch/Phoenix.MilNonState.actors.txt",
+        "GRAND_FENWICK_ARMY_(GFA)_ [UKRREB] # x\n+FENWICK_BRIGADES_\n",
+    );
+    write(
+        dir,
+        "petrarch/Phoenix.agents.txt",
+        "!PERSON! = MAN, WOMAN\nPOLICE_ [~COP]\nFISHER!PERSON! [~AGR]\n",
+    );
+    write(
+        dir,
+        "gnc/countries.json",
+        r#"{"UA": {"geonameid": 690791, "name": "Ukraine", "iso": "UA", "capital": "Kyiv", "population": 40000000}}"#,
+    );
     write(dir, "gnc/us_states.json", "{}");
-    write(dir, "gnc/cities500.json", r#"{"703448": {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238, "countrycode": "UA", "population": 2952301, "admin1code": "12", "alternatenames": ["Kiev", "Kyïv", "KBP", "Киев", "kiefu"]}}"#);
-    write(dir, "pyc/iso3166-1.json", r#"{"3166-1": [{"alpha_2": "UA", "alpha_3": "UKR", "name": "Ukraine"}]}"#);
-    write(dir, "pyc/iso3166-2.json", r#"{"3166-2": [{"code": "UA-30", "name": "Kyiv", "type": "City"}]}"#);
+    write(
+        dir,
+        "gnc/cities500.json",
+        r#"{"703448": {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238, "countrycode": "UA", "population": 2952301, "admin1code": "12", "alternatenames": ["Kiev", "Kyïv", "KBP", "Киев", "kiefu"]}}"#,
+    );
+    write(
+        dir,
+        "pyc/iso3166-1.json",
+        r#"{"3166-1": [{"alpha_2": "UA", "alpha_3": "UKR", "name": "Ukraine"}]}"#,
+    );
+    write(
+        dir,
+        "pyc/iso3166-2.json",
+        r#"{"3166-2": [{"code": "UA-30", "name": "Kyiv", "type": "City"}]}"#,
+    );
     write(dir, "curated/actors-extra.tsv", "id\tname\tkind\tcountry\troles\taliases\tsource\nfirefly-2\tRufus T. Firefly\tPerson\tUA\tUKRGOV:President:2020-01-01:\tFirefly\ttest fixture\n");
     write(dir, "curated/demonyms.tsv", "Freedonian\tUA\n");
     write(dir, "words.txt", "police\nMonday\nNATO\nthe\n");
@@ -187,11 +238,22 @@ fn build_is_deterministic_and_parses_the_sources() {
     let kb = Kb::from_data(a);
     // The country-level CAMEO entry is left to the places; the person is parsed.
     assert!(kb.actors().iter().all(|a| a.name != "Freedonia"));
-    let firefly = kb.actors().iter().find(|a| a.name == "Rufus Firefly").unwrap();
+    let firefly = kb
+        .actors()
+        .iter()
+        .find(|a| a.name == "Rufus Firefly")
+        .unwrap();
     assert_eq!(firefly.kind, ActorKind::Person);
     assert_eq!(firefly.country.as_deref(), Some("UA"));
-    assert_eq!(firefly.roles[0].from, chrono::NaiveDate::from_ymd_opt(1933, 1, 1));
-    let group = kb.actors().iter().find(|a| a.kind == ActorKind::ArmedGroup).unwrap();
+    assert_eq!(
+        firefly.roles[0].from,
+        chrono::NaiveDate::from_ymd_opt(1933, 1, 1)
+    );
+    let group = kb
+        .actors()
+        .iter()
+        .find(|a| a.kind == ActorKind::ArmedGroup)
+        .unwrap();
     assert_eq!(group.name, "Grand Fenwick Army");
     assert!(group.aliases.iter().any(|a| a == "GFA"));
     assert!(!kb.lookup("police").is_empty());
@@ -201,7 +263,11 @@ fn build_is_deterministic_and_parses_the_sources() {
     // Alternates: Latin only, codes and lowercase romanisations dropped, diacritics folded.
     let kyiv = kb.places().iter().find(|p| p.name == "Kyiv").unwrap();
     assert_eq!(kyiv.alternates, vec!["Kiev".to_string()]);
-    assert_eq!(kb.country("UA").unwrap().lat, kyiv.lat, "capital's coordinates");
+    assert_eq!(
+        kb.country("UA").unwrap().lat,
+        kyiv.lat,
+        "capital's coordinates"
+    );
     assert_eq!(kb.demonym("Freedonians"), Some("UA"));
     assert!(kb.is_common_word("police") && !kb.is_common_word("monday"));
 }
@@ -219,7 +285,8 @@ fn extend_adds_a_village_that_then_resolves() {
     let rep = build::extend(&mut data, dump).unwrap();
     assert_eq!((rep.populated_added, rep.merged, rep.skipped), (1, 1, 1));
     let path = dir.path().join("ext.kb.gz");
-    data.write_gz(std::fs::File::create(&path).unwrap()).unwrap();
+    data.write_gz(std::fs::File::create(&path).unwrap())
+        .unwrap();
     let kb = Kb::from_path(&path).unwrap();
     for q in ["Zvonkivka", "Zvonkovka"] {
         let c = kb.lookup(q);

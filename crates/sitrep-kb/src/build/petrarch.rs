@@ -19,26 +19,95 @@ pub(crate) const FILES: &[&str] = &[
 
 /// CAMEO sector codes (three letters after the country prefix).
 const SECTORS: &[&str] = &[
-    "GOV", "ELI", "MIL", "COP", "SPY", "REB", "INS", "OPP", "PTY", "LEG", "JUD", "BUS", "MED", "EDU",
-    "HLH", "HRI", "NGO", "IGO", "REL", "CVL", "LAB", "AGR", "ENV", "DEV", "REF", "UAF", "SEP", "RAD",
-    "IMG", "CRM", "MNC", "CHR", "MOS", "JEW", "BUD", "HIN", "NGM", "SPO", "UNO", "ITH", "SHI", "SUN",
-    "CTH", "ORT", "PRO", "MOD", "CON", "ATH", "JRN", "RES", "TOP", "MID", "LOW", "BAN", "INT",
+    "GOV", "ELI", "MIL", "COP", "SPY", "REB", "INS", "OPP", "PTY", "LEG", "JUD", "BUS", "MED",
+    "EDU", "HLH", "HRI", "NGO", "IGO", "REL", "CVL", "LAB", "AGR", "ENV", "DEV", "REF", "UAF",
+    "SEP", "RAD", "IMG", "CRM", "MNC", "CHR", "MOS", "JEW", "BUD", "HIN", "NGM", "SPO", "UNO",
+    "ITH", "SHI", "SUN", "CTH", "ORT", "PRO", "MOD", "CON", "ATH", "JRN", "RES", "TOP", "MID",
+    "LOW", "BAN", "INT",
 ];
 
 /// CAMEO country-like prefixes that are not ISO alpha-3 codes.
 const CAMEO_COUNTRY: &[(&str, &str)] = &[
-    ("KSV", "XK"), ("ROM", "RO"), ("ZAR", "CD"), ("TMP", "TL"), ("WSB", "PS"), ("GZS", "PS"),
-    ("SRB", "RS"), ("YUG", "RS"), ("SCG", "RS"), ("BUR", "MM"), ("DDR", "DE"), ("GDR", "DE"),
-    ("SUN", "RU"), ("USR", "RU"), ("TWN", "TW"), ("HKG", "HK"), ("PSE", "PS"),
+    ("KSV", "XK"),
+    ("ROM", "RO"),
+    ("ZAR", "CD"),
+    ("TMP", "TL"),
+    ("WSB", "PS"),
+    ("GZS", "PS"),
+    ("SRB", "RS"),
+    ("YUG", "RS"),
+    ("SCG", "RS"),
+    ("BUR", "MM"),
+    ("DDR", "DE"),
+    ("GDR", "DE"),
+    ("SUN", "RU"),
+    ("USR", "RU"),
+    ("TWN", "TW"),
+    ("HKG", "HK"),
+    ("PSE", "PS"),
 ];
 
 const TITLE_WORDS: &[&str] = &[
-    "president", "minister", "prime", "general", "gen", "king", "queen", "prince", "princess",
-    "sheikh", "sheik", "emir", "sultan", "dr", "mr", "mrs", "ms", "sir", "lord", "lady", "colonel",
-    "col", "lt", "major", "maj", "captain", "capt", "admiral", "adm", "marshal", "ayatollah",
-    "mullah", "imam", "pope", "cardinal", "bishop", "archbishop", "rev", "father", "senator",
-    "sen", "rep", "governor", "gov", "mayor", "judge", "justice", "chief", "secretary", "deputy",
-    "vice", "former", "crown", "grand", "saint", "st", "the", "foreign", "defense", "defence",
+    "president",
+    "minister",
+    "prime",
+    "general",
+    "gen",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "sheik",
+    "emir",
+    "sultan",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "lord",
+    "lady",
+    "colonel",
+    "col",
+    "lt",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "marshal",
+    "ayatollah",
+    "mullah",
+    "imam",
+    "pope",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "rev",
+    "father",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "chief",
+    "secretary",
+    "deputy",
+    "vice",
+    "former",
+    "crown",
+    "grand",
+    "saint",
+    "st",
+    "the",
+    "foreign",
+    "defense",
+    "defence",
 ];
 
 const LOWER_PARTICLES: &[&str] = &[
@@ -82,7 +151,10 @@ pub(crate) fn title_word(w: &str) -> String {
 }
 
 fn is_roman(w: &str) -> bool {
-    matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "XII")
+    matches!(
+        w,
+        "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "XII"
+    )
 }
 
 /// Title-case a CAMEO name ("VLADIMIR_PUTIN_" → "Vladimir Putin"), keeping acronyms upper
@@ -138,7 +210,8 @@ fn parse_cameo_date(s: &str) -> Option<NaiveDate> {
 fn parse_code(s: &str) -> Option<Role> {
     let mut parts = s.split_whitespace();
     let code = parts.next()?.trim_start_matches('~').to_string();
-    if code.is_empty() || code.starts_with('-') || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if code.is_empty() || code.starts_with('-') || !code.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
         return None;
     }
     let (mut from, mut to) = (None, None);
@@ -152,7 +225,12 @@ fn parse_code(s: &str) -> Option<Role> {
             to = parse_cameo_date(b);
         }
     }
-    Some(Role { code, title: None, from, to })
+    Some(Role {
+        code,
+        title: None,
+        from,
+        to,
+    })
 }
 
 struct RawEntry {
@@ -171,7 +249,11 @@ fn clean_name(s: &str) -> (String, Option<String>) {
     if let (Some(a), Some(b)) = (s.find('('), s.rfind(')')) {
         if a < b {
             let inner = s[a + 1..b].trim_matches('_');
-            if !inner.is_empty() && inner.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-') {
+            if !inner.is_empty()
+                && inner
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
+            {
                 acronym = Some(inner.to_string());
             }
             name = format!("{}{}", &s[..a], &s[b + 1..]);
@@ -195,7 +277,10 @@ fn parse_file(text: &str, agents: bool) -> Vec<RawEntry> {
         }
         if agents && body.starts_with('!') && body.contains('=') {
             if let Some((k, v)) = body.split_once('=') {
-                subs.push((k.trim().to_string(), v.split(',').map(|x| x.trim().to_string()).collect()));
+                subs.push((
+                    k.trim().to_string(),
+                    v.split(',').map(|x| x.trim().to_string()).collect(),
+                ));
             }
             continue;
         }
@@ -255,7 +340,13 @@ fn parse_file(text: &str, agents: bool) -> Vec<RawEntry> {
         }
         let name = cleaned.remove(0);
         cleaned.extend(acrs);
-        entries.push(RawEntry { name, aliases: cleaned, roles: codes, comment: comment.to_string(), had_code: has_bracket });
+        entries.push(RawEntry {
+            name,
+            aliases: cleaned,
+            roles: codes,
+            comment: comment.to_string(),
+            had_code: has_bracket,
+        });
     }
     // An entry with no code joins the previous entry as an alias (TABARI synonym lines).
     let mut merged: Vec<RawEntry> = Vec::new();
@@ -315,7 +406,8 @@ pub(crate) fn read_all(
                 }
                 countries.iso3_to_iso2(pre).map(str::to_string)
             };
-            let is_country_prefix = |code: &str| code.get(..3).is_some_and(|p| country_of(p).is_some());
+            let is_country_prefix =
+                |code: &str| code.get(..3).is_some_and(|p| country_of(p).is_some());
             let sector_list: Vec<&str> = e
                 .roles
                 .iter()
@@ -341,11 +433,38 @@ pub(crate) fn read_all(
             let org_word = tokens.iter().any(|t| {
                 matches!(
                     *t,
-                    "army" | "forces" | "force" | "party" | "ministry" | "council" | "committee" | "front"
-                        | "movement" | "organization" | "organisation" | "group" | "brigade" | "brigades"
-                        | "union" | "association" | "agency" | "bank" | "company" | "corporation" | "police"
-                        | "national" | "international" | "institute" | "fund" | "commission" | "court"
-                        | "office" | "service" | "news" | "times" | "of"
+                    "army"
+                        | "forces"
+                        | "force"
+                        | "party"
+                        | "ministry"
+                        | "council"
+                        | "committee"
+                        | "front"
+                        | "movement"
+                        | "organization"
+                        | "organisation"
+                        | "group"
+                        | "brigade"
+                        | "brigades"
+                        | "union"
+                        | "association"
+                        | "agency"
+                        | "bank"
+                        | "company"
+                        | "corporation"
+                        | "police"
+                        | "national"
+                        | "international"
+                        | "institute"
+                        | "fund"
+                        | "commission"
+                        | "court"
+                        | "office"
+                        | "service"
+                        | "news"
+                        | "times"
+                        | "of"
                 )
             });
             let kind = if agents {
@@ -361,23 +480,38 @@ pub(crate) fn read_all(
             } else if file.contains("MilNonState") {
                 ActorKind::ArmedGroup
             } else if !org_word
-                && (dated || e.comment.contains("CountryInfo") || e.comment.contains("rulers") || has("ELI"))
+                && (dated
+                    || e.comment.contains("CountryInfo")
+                    || e.comment.contains("rulers")
+                    || has("ELI"))
             {
                 ActorKind::Person
-            } else if has("REB") || has("INS") || has("SEP") || has("UAF") || has("IMG") || has("RAD") {
+            } else if has("REB")
+                || has("INS")
+                || has("SEP")
+                || has("UAF")
+                || has("IMG")
+                || has("RAD")
+            {
                 ActorKind::ArmedGroup
             } else if has("MIL") || has("COP") || has("SPY") {
                 ActorKind::StateForce
             } else if has("MED") || has("JRN") {
                 ActorKind::Media
-            } else if !org_word && (2..=4).contains(&tokens.len()) && (dated || e.comment.contains("NGO_Actors")) {
+            } else if !org_word
+                && (2..=4).contains(&tokens.len())
+                && (dated || e.comment.contains("NGO_Actors"))
+            {
                 ActorKind::Person
             } else {
                 ActorKind::Organisation
             };
             // Country: of the latest-starting role with a country prefix.
-            let mut with_country: Vec<(&Role, String)> =
-                e.roles.iter().filter_map(|r| country_of(&r.code).map(|c| (r, c))).collect();
+            let mut with_country: Vec<(&Role, String)> = e
+                .roles
+                .iter()
+                .filter_map(|r| country_of(&r.code).map(|c| (r, c)))
+                .collect();
             with_country.sort_by_key(|(r, _)| (r.from, r.to));
             let country = with_country.last().map(|(_, c)| c.clone());
             let name = title_case(&e.name, acronyms);
@@ -395,7 +529,11 @@ pub(crate) fn read_all(
                     aliases.push(t);
                 }
             }
-            let (name, prefix) = if agents { (name.to_lowercase(), "agent") } else { (name, "cameo") };
+            let (name, prefix) = if agents {
+                (name.to_lowercase(), "agent")
+            } else {
+                (name, "cameo")
+            };
             let mut roles = e.roles;
             roles.dedup();
             let id = format!("{prefix}:{}", folded.replace(' ', "_"));
@@ -432,7 +570,9 @@ pub(crate) fn read_all(
             });
             kept += 1;
         }
-        report.note(format!("{file}: {kept} actors, {skipped} country-level entries left to places"));
+        report.note(format!(
+            "{file}: {kept} actors, {skipped} country-level entries left to places"
+        ));
     }
     Ok(out)
 }
@@ -447,7 +587,10 @@ mod tests {
         assert_eq!(title_case("VLADIMIR_PUTIN", &acr), "Vladimir Putin");
         assert_eq!(title_case("NATO", &acr), "NATO");
         assert_eq!(title_case("UN", &acr), "UN");
-        assert_eq!(title_case("MINISTRY_OF_DEFENCE", &acr), "Ministry of Defence");
+        assert_eq!(
+            title_case("MINISTRY_OF_DEFENCE", &acr),
+            "Ministry of Defence"
+        );
         assert_eq!(title_case("BASHAR_AL-ASSAD", &acr), "Bashar al-Assad");
         assert_eq!(title_case("JOHN_MCCAIN", &acr), "John McCain");
         assert_eq!(title_case("PKK", &acr), "PKK");

