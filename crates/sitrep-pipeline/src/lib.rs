@@ -15,6 +15,7 @@
 //! renamed into place only when the run completes, so a failed run never clobbers the outputs
 //! of an earlier one.
 
+mod names;
 mod output;
 mod summary;
 
@@ -41,6 +42,14 @@ pub enum PipelineError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The knowledge base given with `--kb` could not be loaded.
+    #[error("cannot load knowledge base {path}: {message}")]
+    Kb {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
     /// The worker thread pool could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
@@ -61,6 +70,8 @@ pub struct RunOptions {
     pub batch_bytes: usize,
     /// Write each article's `original` (the text `removed` and `alignment` refer to).
     pub with_original: bool,
+    /// A knowledge-base file to link against instead of the built-in one (`sitrep kb`).
+    pub kb: Option<PathBuf>,
     /// Keep plain-text bodies verbatim instead of cleaning them ([`DefaultCleaner::verbatim`]).
     pub verbatim: bool,
 }
@@ -76,6 +87,7 @@ impl RunOptions {
             batch_bytes: 32 << 20,
             with_original: false,
             verbatim: false,
+            kb: None,
         }
     }
 }
@@ -108,7 +120,17 @@ pub fn run(
     } else {
         DefaultCleaner::default()
     };
-    let understand = Understand::default();
+    let understand = match &opts.kb {
+        None => Understand::default(),
+        Some(path) => {
+            let kb = sitrep_kb::Kb::from_path(path).map_err(|e| PipelineError::Kb {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            // One knowledge base per process run; it lives as long as the program.
+            Understand::with_kb(Box::leak(Box::new(kb)))
+        }
+    };
     let mut summary = Summary::default();
 
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);

@@ -17,15 +17,41 @@
 //! assert_eq!((t.text.as_str(), t.value.as_deref()), ("on Monday", Some("2024-05-06")));
 //! ```
 
+pub mod claims;
+pub mod lexicon;
+pub mod link;
+pub mod mentions;
+pub mod quantities;
 pub mod times;
 pub mod tokens;
 
+use sitrep_core::text::CharIndex;
 use sitrep_core::{Annotator, Article, StageError};
+use sitrep_kb::Kb;
 
 /// The understand stage as one annotator.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Understand {
     times: times::TimeTagger,
+    mentions: mentions::MentionFinder,
+    linker: link::Linker,
+}
+
+impl Default for Understand {
+    fn default() -> Self {
+        Understand::with_kb(Kb::embedded())
+    }
+}
+
+impl Understand {
+    /// The stage linking against `kb` instead of the built-in knowledge base.
+    pub fn with_kb(kb: &'static Kb) -> Self {
+        Understand {
+            times: times::TimeTagger::default(),
+            mentions: mentions::MentionFinder::new(kb),
+            linker: link::Linker::new(kb),
+        }
+    }
 }
 
 impl Annotator for Understand {
@@ -34,8 +60,20 @@ impl Annotator for Understand {
     }
 
     fn annotate(&self, article: &mut Article) -> Result<(), StageError> {
+        let text = &article.text;
         let anchor = article.published.map(|p| p.date());
-        article.times = Some(self.times.tag(&article.text, anchor));
+        let toks = tokens::tokenize(text);
+        let sents = tokens::sentences(text, &toks);
+        let found = self.mentions.find(text, &toks, &sents);
+        let mut mentions = self.linker.link(text, &found, anchor);
+        // Byte offsets to character offsets, once, at the end.
+        let idx = CharIndex::new(text);
+        for m in &mut mentions {
+            m.start = idx.byte_to_char(m.start);
+            m.end = idx.byte_to_char(m.end);
+        }
+        article.times = Some(self.times.tag(text, anchor));
+        article.mentions = Some(mentions);
         Ok(())
     }
 }

@@ -109,6 +109,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end += 1;
                 it.next();
             }
+            // A known abbreviation keeps its full stop: "Gen.", "Brig.", "Mr.".
+            if !all_digits
+                && text[end..].starts_with('.')
+                && !text[i..end].contains('.')
+                && is_abbreviation(&text[i..end])
+                && text[i..end].chars().count() > 1
+            {
+                end += 1;
+                it.next();
+            }
             let kind = if all_digits {
                 TokKind::Number
             } else {
@@ -195,11 +205,11 @@ fn glue_seam(w: &str) -> Option<usize> {
 
 /// Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "pvt", "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr",
-    "inc", "corp", "co", "ltd", "no", "nos", "vs", "etc", "approx", "dept", "est", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "al",
-    "pres", "gov't", "messrs", "lieut", "supt", "insp",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+    "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp",
+    "co", "ltd", "no", "nos", "vs", "etc", "approx", "dept", "est", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "al", "pres", "gov't",
+    "messrs", "lieut", "supt", "insp",
 ];
 
 /// Words after which an abbreviation's full stop still ends the sentence ("… in the U.S. The
@@ -274,8 +284,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                         }
                         _ => false,
                     };
-                    gap && starts && !abbrev
-                        || text[tokens[last].end..n.start].contains('\n')
+                    gap && starts && !abbrev || text[tokens[last].end..n.start].contains('\n')
                 }
             };
         }
@@ -330,13 +339,19 @@ mod tests {
 
     #[test]
     fn glued_words_split() {
-        assert_eq!(toks("Load MoreRussia said"), ["Load", "More", "Russia", "said"]);
+        assert_eq!(
+            toks("Load MoreRussia said"),
+            ["Load", "More", "Russia", "said"]
+        );
         assert_eq!(
             toks("south of Kharkivwhich has"),
             ["south", "of", "Kharkiv", "which", "has"]
         );
         // Real camel-case names stay whole.
-        assert_eq!(toks("McDonald DeSantis YouTube"), ["McDonald", "DeSantis", "YouTube"]);
+        assert_eq!(
+            toks("McDonald DeSantis YouTube"),
+            ["McDonald", "DeSantis", "YouTube"]
+        );
     }
 
     #[test]

@@ -58,6 +58,10 @@ enum Command {
         /// into the input text (for text that is already clean, such as benchmark gold).
         #[arg(long)]
         no_clean: bool,
+        /// Link against this knowledge-base file (from `sitrep kb build` or `sitrep kb
+        /// extend`) instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        kb: Option<PathBuf>,
         /// Print no progress bar or summary.
         #[arg(long, short)]
         quiet: bool,
@@ -90,12 +94,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             max_mib,
             with_original,
             no_clean,
+            kb,
             quiet,
         } => {
             let mut opts = RunOptions::new(out);
             opts.threads = threads;
             opts.with_original = with_original;
             opts.verbatim = no_clean;
+            opts.kb = kb;
             opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
             let summary = run(&paths, &opts, quiet)?;
             Ok(exit_code(&summary))

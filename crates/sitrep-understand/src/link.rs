@@ -1,0 +1,469 @@
+//! Linking mentions to the knowledge base, and placing places on the map.
+//!
+//! - **Actors** (people, organisations, armed groups) link by exact name, alias or
+//!   transliteration variant; a multi-word name may also link to a one- or two-letter typo of a
+//!   known name, with a lower confidence. A name the knowledge base lacks stays unlinked, its
+//!   canonical form the fullest one the article gives.
+//! - **Places** are disambiguated by the article: the countries it names (also through
+//!   demonyms and linked actors), the regions it names, places already placed nearby, and
+//!   population. A region written as "X region" links to the first-level division. A place the
+//!   gazetteer lacks falls back to the region (or country) the article places it in, with
+//!   `admin1` (or `country`) precision: never a made-up point.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind};
+use sitrep_kb::{ActorKind, Candidate, Entry, Kb, MatchKind, Place, PlaceKind};
+
+use crate::lexicon::{bits, Lexicon};
+use crate::mentions::Found;
+
+/// Links found mentions to a knowledge base.
+pub struct Linker {
+    kb: &'static Kb,
+}
+
+impl std::fmt::Debug for Linker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linker").finish_non_exhaustive()
+    }
+}
+
+/// What the article says about where it is.
+#[derive(Debug, Default)]
+struct Context {
+    /// ISO 3166-1 alpha-2 codes with how often the article points at them.
+    countries: HashMap<String, f32>,
+    /// (country, admin1 code) of regions the article names.
+    admin1s: Vec<(String, String)>,
+    /// Points already placed with confidence.
+    points: Vec<(f32, f32)>,
+}
+
+impl Context {
+    fn country_weight(&self, iso: &str) -> f32 {
+        let total: f32 = self.countries.values().sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        self.countries.get(iso).copied().unwrap_or(0.0) / total
+    }
+
+    fn main_country(&self) -> Option<&str> {
+        self.countries
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(k, _)| k.as_str())
+    }
+}
+
+impl Linker {
+    /// A linker over `kb`.
+    pub fn new(kb: &'static Kb) -> Self {
+        Linker { kb }
+    }
+
+    /// Link `found` (byte offsets into `text`) into mentions (still byte offsets).
+    pub fn link(&self, text: &str, found: &[Found], published: Option<NaiveDate>) -> Vec<Mention> {
+        let mut ctx = Context::default();
+        let mut out: Vec<Mention> = found
+            .iter()
+            .map(|f| Mention {
+                text: text[f.span.clone()].to_string(),
+                start: f.span.start,
+                end: f.span.end,
+                kind: f.kind,
+                canonical: f.canonical.clone(),
+                kb_id: None,
+                confidence: 0.0,
+                role: f.role.clone().filter(|r| !r.is_empty()),
+                geo: None,
+            })
+            .collect();
+
+        // 1. Nationalities and actors: they tell which countries the article is about.
+        let before: Vec<String> = out
+            .iter()
+            .map(|m| m.canonical.clone().unwrap_or_else(|| m.text.clone()))
+            .collect();
+        for m in out.iter_mut() {
+            match m.kind {
+                MentionKind::Nationality => {
+                    if let Some(iso) = self.kb.demonym(&m.text) {
+                        *ctx.countries.entry(iso.to_string()).or_default() += 1.0;
+                        if let Some(c) = self.kb.country(iso) {
+                            m.canonical = Some(c.name.clone());
+                            m.kb_id = Some(c.id.clone());
+                            m.confidence = 1.0;
+                        }
+                    }
+                }
+                MentionKind::Person | MentionKind::Organisation | MentionKind::ArmedGroup => {
+                    if let Some(c) = self.link_actor(m, published) {
+                        *ctx.countries.entry(c).or_default() += 0.5;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // One link for a whole coreference chain: "the Ministry" and "Russian Defense
+        // Ministry" share the link of whichever form the knowledge base knew.
+        let mut chains: HashMap<(MentionKind, &str), (String, String, f32)> = HashMap::new();
+        for (m, key) in out.iter().zip(&before) {
+            if let (Some(id), Some(c)) = (&m.kb_id, &m.canonical) {
+                if m.kind != MentionKind::Nationality {
+                    chains
+                        .entry((m.kind, key.as_str()))
+                        .or_insert_with(|| (c.clone(), id.clone(), m.confidence));
+                }
+            }
+        }
+        for (m, key) in out.iter_mut().zip(&before) {
+            if m.kb_id.is_none() {
+                if let Some((c, id, conf)) = chains.get(&(m.kind, key.as_str())) {
+                    m.canonical = Some(c.clone());
+                    m.kb_id = Some(id.clone());
+                    m.confidence = *conf;
+                }
+            }
+        }
+        // 2. Places that are countries or regions by exact name settle the context first.
+        let order: Vec<usize> = {
+            let mut v: Vec<usize> = (0..out.len())
+                .filter(|&i| out[i].kind == MentionKind::Place)
+                .collect();
+            v.sort_by_key(|&i| {
+                let q = place_query(&out[i].text);
+                let country_like = self.kb.lookup(q).iter().any(|c| {
+                    self.place_of(c)
+                        .is_some_and(|p| p.kind != PlaceKind::Populated)
+                });
+                (!country_like, i)
+            });
+            v
+        };
+        for &i in &order {
+            let near = found[i].near;
+            let weak = found[i].weak;
+            self.link_place(&mut out[i], &mut ctx, near, weak);
+        }
+        // Towns again, now that every other place in the article is known: a village is
+        // more likely the one near the other places named ("south of Chernihiv").
+        for &i in &order {
+            let is_town = out[i]
+                .geo
+                .as_ref()
+                .is_some_and(|g| matches!(g.precision, GeoPrecision::Exact | GeoPrecision::Near));
+            if !is_town {
+                continue;
+            }
+            let own = out[i].geo.as_ref().map(|g| (g.lat as f32, g.lon as f32));
+            let mut local = Context {
+                countries: ctx.countries.clone(),
+                admin1s: ctx.admin1s.clone(),
+                points: ctx
+                    .points
+                    .iter()
+                    .copied()
+                    .filter(|p| Some(*p) != own)
+                    .collect(),
+            };
+            let (near, weak) = (found[i].near, found[i].weak);
+            self.link_place(&mut out[i], &mut local, near, weak);
+        }
+        // 3. Places the gazetteer lacks: the region or country the article is in.
+        for i in order {
+            if out[i].geo.is_none() && found[i].settlement {
+                self.fallback_place(text, &mut out, i, &ctx);
+            }
+        }
+        out
+    }
+
+    fn place_of(&self, c: &Candidate) -> Option<&'static Place> {
+        match self.kb.entry(c.id) {
+            Entry::Place(p) => Some(p),
+            Entry::Actor(_) => None,
+        }
+    }
+
+    /// Link a person, organisation or armed group; returns the linked actor's country.
+    fn link_actor(&self, m: &mut Mention, published: Option<NaiveDate>) -> Option<String> {
+        if let Some(c) = m.canonical.clone() {
+            // The fuller in-article name first, then the words as written.
+            let saved = std::mem::take(&mut m.canonical);
+            let text = std::mem::replace(&mut m.text, c);
+            let r = self.link_actor_named(m, published);
+            m.text = text;
+            if m.kb_id.is_some() {
+                return r;
+            }
+            m.canonical = saved;
+        }
+        self.link_actor_named(m, published)
+    }
+
+    fn link_actor_named(&self, m: &mut Mention, published: Option<NaiveDate>) -> Option<String> {
+        let name = m.text.clone();
+        let fits = |k: ActorKind| match m.kind {
+            MentionKind::Person => k == ActorKind::Person,
+            MentionKind::Organisation => k != ActorKind::Person,
+            MentionKind::ArmedGroup => {
+                matches!(
+                    k,
+                    ActorKind::ArmedGroup | ActorKind::StateForce | ActorKind::Organisation
+                )
+            }
+            _ => false,
+        };
+        let pick = |cands: Vec<Candidate>| {
+            cands
+                .into_iter()
+                .filter_map(|c| match self.kb.entry(c.id) {
+                    Entry::Actor(a) if fits(a.kind) => Some((c, a)),
+                    _ => None,
+                })
+                .max_by(|(c1, a1), (c2, a2)| {
+                    let s1 = c1.confidence + active_bonus(a1, published);
+                    let s2 = c2.confidence + active_bonus(a2, published);
+                    s1.total_cmp(&s2).then_with(|| a2.id.cmp(&a1.id))
+                })
+        };
+        let single = !name.contains(' ');
+        let mut best = pick(
+            self.kb
+                .lookup(&name)
+                .into_iter()
+                .filter(|c| !single || matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+                .filter(|c| !matches!(self.kb.entry(c.id), Entry::Actor(a) if a.id.starts_with("agent:")))
+                .collect(),
+        );
+        if best.is_none() && name.contains(' ') && m.kind == MentionKind::Person {
+            best = pick(self.kb.fuzzy(&name)).filter(|(c, _)| c.how == MatchKind::Typo);
+        }
+        // A shorter form of a known organisation does not link by itself: single words that
+        // are common nouns ("Ministry") are too vague.
+        if let Some((c, a)) = best {
+            if !name.contains(' ') && c.how != MatchKind::Exact && a.kind == ActorKind::Person {
+                return None;
+            }
+            m.canonical = Some(a.name.clone());
+            m.kb_id = Some(a.id.clone());
+            m.confidence = c.confidence;
+            return a.country.clone();
+        }
+        None
+    }
+
+    /// Link a place, choosing among same-named places by the article's context.
+    fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool) {
+        let query = place_query(&m.text);
+        let region_word = query.len() < m.text.len();
+        let mut cands: Vec<(Candidate, &Place)> = self
+            .kb
+            .lookup(query)
+            .into_iter()
+            .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
+            // A variant spelling must be close, and of a place big enough to be written about
+            // under several spellings.
+            .filter(|(c, p)| {
+                c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
+            })
+            .collect();
+        if cands.is_empty() && query.chars().count() >= 6 {
+            // A misspelt region ("X region") or town: a typo of a region or sizeable town.
+            cands = self
+                .kb
+                .fuzzy(query)
+                .into_iter()
+                .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
+                .filter(|(_, p)| match p.kind {
+                    PlaceKind::Admin1 => true,
+                    PlaceKind::Populated => !region_word && p.population >= 100_000,
+                    PlaceKind::Country => true,
+                })
+                .collect();
+        }
+        if cands.is_empty() {
+            return;
+        }
+        // A country by its name or alias is the country.
+        if let Some((c, p)) = cands.iter().find(|(c, p)| {
+            p.kind == PlaceKind::Country && matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+        }) {
+            self.place_found(m, ctx, c, p, p, GeoPrecision::Country, c.confidence);
+            return;
+        }
+        let score = |c: &Candidate, p: &Place| {
+            let mut s = c.confidence * 2.0;
+            // Small places known only by an alternate name are unlikely referents.
+            if c.how != MatchKind::Exact && p.kind == PlaceKind::Populated && p.population < 10_000
+            {
+                s -= 0.6;
+            }
+            s += ((p.population as f32) + 1.0).ln() / 16.0;
+            s += match p.kind {
+                PlaceKind::Country => 1.2,
+                PlaceKind::Admin1 if region_word => 1.5,
+                PlaceKind::Admin1 => -0.2,
+                PlaceKind::Populated => 0.0,
+            };
+            s += 1.5 * ctx.country_weight(&p.country);
+            if let Some(code) = &p.admin1_code {
+                if ctx
+                    .admin1s
+                    .iter()
+                    .any(|(cc, a)| cc == &p.country && a == code)
+                {
+                    s += 1.0;
+                }
+            }
+            if p.kind == PlaceKind::Populated {
+                let d = ctx
+                    .points
+                    .iter()
+                    .map(|&(la, lo)| haversine_km(la, lo, p.lat, p.lon))
+                    .fold(f32::INFINITY, f32::min);
+                if d.is_finite() {
+                    s += 1.5 * (-d / 150.0).exp();
+                }
+            }
+            s
+        };
+        let mut scored: Vec<(f32, &Candidate, &Place)> =
+            cands.iter().map(|(c, p)| (score(c, p), c, *p)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
+        let (best, c, p) = scored[0];
+        let margin = scored.get(1).map_or(2.0, |s| best - s.0);
+        let mut conf = c.confidence * (0.55 + 0.45 * (1.0 - (-margin).exp()));
+        if weak && c.how != MatchKind::Exact && c.how != MatchKind::Alias {
+            conf *= 0.7;
+        }
+        // "X region" names the region, even when a town of that name exists.
+        let (place, precision) = if region_word && p.kind == PlaceKind::Populated {
+            match p
+                .admin1_code
+                .as_deref()
+                .and_then(|code| self.kb.admin1(&p.country, code))
+            {
+                Some(a1) => (a1, GeoPrecision::Admin1),
+                None => (p, GeoPrecision::Exact),
+            }
+        } else {
+            let precision = match p.kind {
+                PlaceKind::Country => GeoPrecision::Country,
+                PlaceKind::Admin1 => GeoPrecision::Admin1,
+                PlaceKind::Populated if near => GeoPrecision::Near,
+                PlaceKind::Populated => GeoPrecision::Exact,
+            };
+            (p, precision)
+        };
+        self.place_found(m, ctx, c, p, place, precision, conf);
+    }
+
+    /// Record a placed mention and what it adds to the context.
+    #[allow(clippy::too_many_arguments)]
+    fn place_found(
+        &self,
+        m: &mut Mention,
+        ctx: &mut Context,
+        _c: &Candidate,
+        _matched: &Place,
+        place: &Place,
+        precision: GeoPrecision,
+        conf: f32,
+    ) {
+        m.canonical = Some(place.name.clone());
+        m.kb_id = Some(place.id.clone());
+        m.confidence = conf;
+        m.geo = Some(geo_of(place, precision));
+        *ctx.countries.entry(place.country.clone()).or_default() += 1.0;
+        if let Some(code) = &place.admin1_code {
+            ctx.admin1s.push((place.country.clone(), code.clone()));
+        }
+        if place.kind == PlaceKind::Populated {
+            ctx.points.push((place.lat, place.lon));
+        }
+    }
+
+    /// A settlement the gazetteer lacks ("the village of X"): the region of a place placed in
+    /// the same paragraph (the nearest before it, else after it), else the article's country,
+    /// with that precision. Other unknown places stay unplaced.
+    fn fallback_place(&self, text: &str, out: &mut [Mention], i: usize, ctx: &Context) {
+        let para = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
+        let placed = |m: &Mention| {
+            m.kind == MentionKind::Place
+                && m.kb_id.is_some()
+                && m.geo
+                    .as_ref()
+                    .is_some_and(|g| g.precision != GeoPrecision::Country)
+        };
+        let before = (0..i)
+            .rev()
+            .take_while(|&k| para(out[k].end, out[i].start))
+            .find(|&k| placed(&out[k]));
+        let after = || {
+            (i + 1..out.len())
+                .take_while(|&k| para(out[i].end, out[k].start))
+                .find(|&k| placed(&out[k]))
+        };
+        let region = before.or_else(after).and_then(|k| {
+            let g = out[k].geo.as_ref()?;
+            self.kb
+                .admin1_by_name(g.country.as_deref()?, g.admin1.as_deref()?)
+        });
+        let m = &mut out[i];
+        if let Some(a1) = region {
+            m.geo = Some(geo_of(a1, GeoPrecision::Admin1));
+        } else if let Some(c) = ctx.main_country().and_then(|iso| self.kb.country(iso)) {
+            m.geo = Some(geo_of(c, GeoPrecision::Country));
+        }
+        m.confidence = 0.0;
+    }
+}
+
+/// The name to look up for a place mention: without a trailing "region"/"oblast".
+fn place_query(text: &str) -> &str {
+    if let Some((head, last)) = text.rsplit_once(' ') {
+        if last.starts_with(char::is_lowercase) && Lexicon::get().is(last, bits::PLACE_HEAD) {
+            return head;
+        }
+    }
+    text
+}
+
+fn geo_of(p: &Place, precision: GeoPrecision) -> Geo {
+    Geo {
+        lat: f64::from(p.lat),
+        lon: f64::from(p.lon),
+        admin1: match p.kind {
+            PlaceKind::Admin1 => Some(p.name.clone()),
+            _ => p.admin1.clone(),
+        },
+        country: Some(p.country.clone()),
+        precision,
+    }
+}
+
+/// A small preference for the holder of a role at the time of publication.
+fn active_bonus(a: &sitrep_kb::Actor, published: Option<NaiveDate>) -> f32 {
+    let Some(d) = published else { return 0.0 };
+    if a.roles
+        .iter()
+        .any(|r| r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| t >= d))
+    {
+        0.05
+    } else {
+        0.0
+    }
+}
+
+/// Great-circle distance in km.
+fn haversine_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
