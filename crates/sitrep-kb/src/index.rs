@@ -12,6 +12,9 @@ static EMBEDDED_BYTES: &[u8] = include_bytes!("../data/kb.tsv.gz");
 const NONE: u32 = u32::MAX;
 /// Variant candidates below this similarity to the query are dropped.
 const VARIANT_MIN_SIMILARITY: f32 = 0.7;
+/// At most this many postings of a skeleton are compared with the query (a short skeleton can
+/// be shared by thousands of names; the chain holds the most recently indexed first).
+const MAX_VARIANT_POSTINGS: usize = 48;
 /// Places smaller than this are left out of the typo index (countries and admin1 never are).
 const FUZZY_MIN_POPULATION: u32 = 1000;
 
@@ -435,7 +438,7 @@ impl Kb {
             }
             skeleton_of_folded(f, s);
             let n_exact = out.len();
-            for p in self.variant.get(s) {
+            for p in self.variant.get(s).take(MAX_VARIANT_POSTINGS) {
                 if out[..n_exact].iter().any(|c| c.id.0 == p.entry) {
                     continue;
                 }

@@ -111,6 +111,42 @@ pub fn run(cmd: KbCommand) -> Result<()> {
             let kb = load(a.kb.as_deref())?;
             let load_s = t.elapsed().as_secs_f64();
             print_stats(&kb, load_s);
+            // Lookup throughput over a mix of known names and misses.
+            let mut probes: Vec<String> = kb
+                .places()
+                .iter()
+                .step_by(97)
+                .map(|p| p.name.clone())
+                .collect();
+            probes.extend(kb.actors().iter().step_by(29).map(|a| a.name.clone()));
+            probes.extend((0..probes.len()).map(|i| format!("Nonexistent Name {i}")));
+            let t = Instant::now();
+            let mut hits = 0usize;
+            let rounds = 5;
+            for _ in 0..rounds {
+                for p in &probes {
+                    hits += kb.lookup(p).len();
+                }
+            }
+            let n = probes.len() * rounds;
+            let t2 = Instant::now();
+            let misses: Vec<&String> = probes
+                .iter()
+                .filter(|p| p.starts_with("Nonexistent"))
+                .collect();
+            for _ in 0..rounds {
+                for p in &misses {
+                    hits += kb.lookup(p).len();
+                }
+            }
+            println!(
+                "misses only: {:.2} M/s",
+                (misses.len() * rounds) as f64 / t2.elapsed().as_secs_f64() / 1e6
+            );
+            println!(
+                "lookup: {:.2} M/s ({n} lookups, half misses, {hits} candidates)",
+                n as f64 / t.elapsed().as_secs_f64() / 1e6
+            );
             Ok(())
         }
         KbCommand::Lookup(a) => {
