@@ -119,6 +119,9 @@ pub struct Quantity {
     pub end: usize,
     /// The number (the lower bound of a range).
     pub value: f64,
+    /// The upper bound of a range ("between 1,200 and 2,000", "5-10"); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
     /// "more_than", "at_least", "about", "up_to", "between", …; null when exact.
     pub qualifier: Option<String>,
     /// What is counted ("people", "civilians", "tanks").
