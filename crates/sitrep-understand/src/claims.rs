@@ -129,7 +129,6 @@ struct Ctx<'a> {
     text: &'a str,
     lc: &'a str,
     toks: &'a [Token],
-    sentences: &'a [Range<usize>],
     sent_toks: &'a [(usize, usize)],
     mentions: &'a [Mention],
     /// For each token, the mention covering it (speaker kinds preferred), or NONE.
@@ -220,7 +219,6 @@ impl<'a> Ctx<'a> {
             text,
             lc,
             toks,
-            sentences,
             sent_toks,
             mentions,
             tok_mention,
@@ -319,10 +317,20 @@ impl<'a> Ctx<'a> {
                     here.push(c);
                 }
             }
-            for d in here {
+            let next_quoted = self
+                .sent_toks
+                .get(si + 1)
+                .is_some_and(|&(na, nb)| na < nb && self.is_open_quote(na));
+            for mut d in here {
                 if d.content.0 >= d.content.1 {
-                    // Nothing reported here: the next sentence is the content.
-                    pending_intro = Some(d);
+                    if self.raw(b - 1) == ":" || next_quoted {
+                        // A colon intro: the next sentence is the content.
+                        pending_intro = Some(d);
+                    } else {
+                        // Nothing reported ("declined to comment"): the cue itself.
+                        d.content = (d.cue.start, d.cue.end);
+                        out.push(d);
+                    }
                 } else {
                     out.push(d);
                 }
@@ -522,7 +530,7 @@ impl<'a> Ctx<'a> {
             match self.lw(j) {
                 "also" | "reportedly" | "widely" | "previously" | "repeatedly" | "often"
                 | "long" | "now" | "since" | "already" => continue,
-                "is" | "are" | "was" | "were" | "been" | "being" | "be" => return true,
+                "is" | "are" | "was" | "were" | "been" | "being" => return true,
                 _ => return false,
             }
         }
@@ -542,6 +550,11 @@ impl<'a> Ctx<'a> {
         earlier: &[Draft],
     ) -> Option<Draft> {
         let passive = !cue.according && self.passive(a, cue.start);
+        // "could be blamed": hypothetical, no claim.
+        if !cue.according && cue.start > a && self.lw(cue.start - 1) == "be" {
+            return None;
+        }
+        let mut inside_apposition = false;
         let mut speaker: Option<Speaker> = None;
         let mut block = (cue.start, cue.end);
         let mut after = cue.end; // where the content may start (after an inverted speaker)
@@ -566,12 +579,28 @@ impl<'a> Ctx<'a> {
                 }
             }
         } else if cue.participle {
-            if let Some(prev) = here.last() {
+            // "with Miller adding": the word before; else the main clause's subject.
+            let direct = cue
+                .start
+                .checked_sub(1)
+                .filter(|p| *p >= a)
+                .and_then(|p| self.mention_at(p))
+                .filter(|mi| speaker_kind(self.mentions[*mi].kind));
+            if let Some(mi) = direct {
+                speaker = Some(self.speaker_of(mi));
+            } else if let Some(prev) = here.last() {
                 speaker = Some(prev.speaker.clone());
             }
-        } else if let Some((sp, start)) = self.subject_before(a, cue.start, si, here, earlier) {
+        } else if let Some((sp, start, inside)) =
+            self.subject_before(a, cue.start, si, here, earlier)
+        {
             speaker = Some(sp);
-            block.0 = self.title_start(a, start);
+            inside_apposition = inside;
+            block.0 = if inside {
+                start
+            } else {
+                self.title_start(a, start)
+            };
         } else if let Some((sp, end)) = self.speaker_after(cue.end, b, si, here, earlier) {
             // "…,” said X"
             let prev = if cue.start > a {
@@ -603,7 +632,9 @@ impl<'a> Ctx<'a> {
         } else {
             ""
         };
-        let boundary_before = matches!(before_tok, "," | "”" | "\"" | "—" | "’");
+        let boundary_before =
+            matches!(before_tok, "," | "”" | "\"" | "—" | "’") && block.0 > a && !inside_apposition;
+        let trailing_clause = boundary_before && (cue.according || self.only_tail(after, end));
         let mut content;
         let before;
         if cue.according && block.0 == a {
@@ -612,30 +643,46 @@ impl<'a> Ctx<'a> {
             while s < end && self.raw(s) == "," {
                 s += 1;
             }
-            content = (s, end);
+            content = (s, self.content_end(a, s, end));
             before = false;
-        } else if let Some(start) = self
-            .content_start_after(after, end)
-            .filter(|_| !(boundary_before && self.that_after_channel(after, end)))
-        {
-            content = (start, self.content_end(start, end));
+        } else if passive {
+            // "The group is said to have shelled …", "Ukraine has been accused of …": the
+            // whole sentence.
+            content = (a, end);
             before = false;
-        } else if boundary_before && block.0 > a {
+        } else if trailing_clause {
             let mut s = a;
             // A quotation opened in an earlier sentence of the paragraph.
             let o = self.open_at[a];
             if o != NONE && o < a {
                 s = o + 1;
-            } else if let Some(prev) = here.last() {
-                if prev.before || prev.content.1 <= block.0 {
-                    s = s.max(prev.block.1);
-                }
+            } else if let Some(prev) = here.last().filter(|p| p.before) {
+                s = s.max(prev.block.1);
             }
             content = (s, block.0 - 1);
             before = true;
         } else {
-            let s = after;
-            content = (s, self.content_end(s, end));
+            let s = match self.content_start_after(after, end) {
+                Some(s) => s,
+                None if matches!(self.lw(cue.start), "told" | "tells") => {
+                    let mut s = after;
+                    while s < end && self.tail_word(s) {
+                        s += 1;
+                    }
+                    // "told reporters the strike …": the article starts the content.
+                    while s > after
+                        && matches!(
+                            self.lw(s - 1),
+                            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this"
+                        )
+                    {
+                        s -= 1;
+                    }
+                    s
+                }
+                None => after,
+            };
+            content = (s, self.content_end(a, s, end));
             before = false;
         }
         content = self.trim(content.0, content.1);
@@ -689,62 +736,219 @@ impl<'a> Ctx<'a> {
         k
     }
 
-    /// After the cue: "that", ":" or an opening quote within a few tokens (past a listener,
-    /// a channel, a time) starts the content.
+    /// After the cue: a quotation right there, or "that" / ":" after a listener, a
+    /// channel or a time ("told reporters in Poland that", "said in a statement:").
     fn content_start_after(&self, from: usize, end: usize) -> Option<usize> {
+        let mut k = from;
+        if self.raw(k) == "," || self.raw(k) == ":" {
+            k += 1;
+        }
+        if k < end && self.is_open_quote(k) {
+            return Some(k);
+        }
         let mut k = from;
         let limit = (from + 12).min(end);
         while k < limit {
-            let w = self.lw(k);
-            match w {
-                "that" => return Some(k + 1),
+            match self.lw(k) {
+                "that" => {
+                    // "said in a statement that blamed …" is a relative clause.
+                    return (k == from || !self.channel_noun(k - 1) || self.complement(k + 1))
+                        .then_some(k + 1);
+                }
                 ":" => return Some(k + 1),
-                "“" | "\"" => return Some(k),
-                "," | ";" | "." => return None,
-                _ => {}
+                _ if self.tail_word(k) => k += 1,
+                _ => return None,
             }
-            if cue_word(w).is_some() {
-                return None;
-            }
-            k += 1;
         }
         None
     }
 
-    /// "said in a statement that blamed …": the `that` is a relative pronoun.
-    fn that_after_channel(&self, from: usize, end: usize) -> bool {
+    /// Whether `from..end` (up to a comma) holds only a listener, a channel and a time:
+    /// the cue ends a trailing reporting clause ("…, X said on Telegram on Tuesday.").
+    fn only_tail(&self, from: usize, end: usize) -> bool {
         let mut k = from;
-        while k < end && k < from + 12 {
-            if self.lw(k) == "that" {
-                return k > 0
-                    && matches!(
-                        self.lw(k - 1),
-                        "statement"
-                            | "post"
-                            | "report"
-                            | "interview"
-                            | "video"
-                            | "update"
-                            | "message"
-                            | "address"
-                    );
+        while k < end {
+            let w = self.lw(k);
+            if matches!(w, "," | "." | ";" | "”" | "\"" | "!" | "?") {
+                return true;
+            }
+            if w == "that" && k > 0 && self.channel_noun(k - 1) && !self.complement(k + 1) {
+                return true;
+            }
+            if !self.tail_word(k) {
+                return false;
             }
             k += 1;
         }
-        false
+        true
     }
 
-    /// The end of content starting at `s`: a semicolon, a contrasting clause, or `end`.
-    fn content_end(&self, s: usize, end: usize) -> usize {
+    /// Whether token `k` starts a clause ("that 30 fighters were killed") rather than a
+    /// relative clause's verb ("that blamed").
+    fn complement(&self, k: usize) -> bool {
+        let w = self.lw(k);
+        self.capitalised(k)
+            || self.toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "no"
+                    | "all"
+                    | "some"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "several"
+                    | "nobody"
+                    | "none"
+                    | "more"
+                    | "at"
+                    | "about"
+                    | "up"
+                    | "over"
+                    | "nearly"
+            )
+    }
+
+    fn channel_noun(&self, k: usize) -> bool {
+        matches!(
+            self.lw(k),
+            "statement"
+                | "post"
+                | "report"
+                | "interview"
+                | "video"
+                | "update"
+                | "message"
+                | "address"
+                | "comments"
+                | "remarks"
+                | "briefing"
+                | "conference"
+        )
+    }
+
+    /// A word of a reporting clause's tail: listener, channel, time.
+    fn tail_word(&self, k: usize) -> bool {
+        let w = self.lw(k);
+        if self.capitalised(k) && !matches!(w, "i" | "we" | "it" | "he" | "she" | "they") {
+            return true;
+        }
+        self.channel_word(k).is_some()
+            || self.channel_noun(k)
+            || weekday(w)
+            || matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "via"
+                    | "through"
+                    | "to"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "’s"
+                    | "'s"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "late"
+                    | "early"
+                    | "earlier"
+                    | "later"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "week"
+                    | "month"
+                    | "last"
+                    | "this"
+                    | "also"
+                    | "app"
+                    | "messaging"
+                    | "channel"
+                    | "account"
+                    | "page"
+                    | "news"
+                    | "press"
+                    | "social"
+                    | "official"
+                    | "televised"
+                    | "online"
+                    | "local"
+                    | "state"
+                    | "own"
+                    | "separate"
+                    | "written"
+                    | "brief"
+                    | "exclusive"
+            )
+    }
+
+    /// The end of content starting at `s` in the sentence starting at `a`: a semicolon, a
+    /// contrasting clause, or `end`.
+    fn content_end(&self, a: usize, s: usize, end: usize) -> usize {
         let mut k = s;
         let opened = self.is_open_quote(s);
+        // In a sentence opening with a subordinate clause ("Although X said …, Y …"), the
+        // clause ends at the next comma.
+        let subordinate = matches!(
+            self.lw(a),
+            "although"
+                | "though"
+                | "while"
+                | "whereas"
+                | "because"
+                | "since"
+                | "if"
+                | "as"
+                | "after"
+                | "before"
+                | "when"
+                | "despite"
+                | "even"
+        );
         while k < end {
             match self.lw(k) {
                 ";" => return k,
-                "," if matches!(
-                    self.lw(k + 1),
-                    "but" | "while" | "although" | "though" | "whereas" | "however"
-                ) =>
+                "," if subordinate && k > s => return k,
+                "," if k > s + 1
+                    && matches!(
+                        self.lw(k + 1),
+                        "but" | "while" | "although" | "though" | "whereas" | "however"
+                    ) =>
                 {
                     return k
                 }
@@ -761,7 +965,7 @@ impl<'a> Ctx<'a> {
         let junk = |k: usize| {
             self.toks[k].kind == TokKind::Punct
                 && !matches!(self.raw(k), "(" | "[" | "$" | "€" | "£")
-                || matches!(self.lw(k), "that")
+                || matches!(self.lw(k), "that" | "however")
         };
         while s < e && junk(s) {
             s += 1;
@@ -801,7 +1005,7 @@ impl<'a> Ctx<'a> {
         si: usize,
         here: &[Draft],
         earlier: &[Draft],
-    ) -> Option<(Speaker, usize)> {
+    ) -> Option<(Speaker, usize, bool)> {
         let mut p = cue;
         loop {
             if p <= a {
@@ -847,17 +1051,20 @@ impl<'a> Ctx<'a> {
                         && self.mentions[mi].kind != MentionKind::Person
                     {
                         let xs = self.mention_start_tok(xm, c1 - 1);
-                        return Some((self.speaker_of(xm), xs));
+                        return Some((self.speaker_of(xm), xs, true));
                     }
                 }
-                return Some((self.speaker_of(mi), s));
+                return Some((self.speaker_of(mi), s, true));
             }
             if c1 == a {
                 return None;
             }
-            return self.subject_at(a, c1 - 1, si, here, earlier);
+            return self
+                .subject_at(a, c1 - 1, si, here, earlier)
+                .map(|(sp, s)| (sp, s, false));
         }
         self.subject_at(a, p, si, here, earlier)
+            .map(|(sp, s)| (sp, s, false))
     }
 
     /// A subject ending at token `p`: a mention, a pronoun or a speaker noun phrase.
@@ -997,6 +1204,13 @@ impl<'a> Ctx<'a> {
         earlier: &[Draft],
     ) -> Speaker {
         let fits = |k: Option<MentionKind>| k.is_none_or(|k| kinds.contains(&k));
+        // 0. "X said he could not confirm …": the speaker of the claim whose content the
+        // pronoun opens (the spokesman of an organisation is "he").
+        if let Some(d) = here.last() {
+            if d.content.0 == p && d.speaker.name.is_some() {
+                return d.speaker.clone();
+            }
+        }
         // 1. The first compatible mention earlier in the sentence (not for "…, he said").
         if !after_clause {
             for k in a..p {
@@ -1126,7 +1340,11 @@ impl<'a> Ctx<'a> {
             here.iter()
                 .any(|o| o.before && k >= o.block.0 && k < o.block.1.max(o.block.0))
         };
-        let (from, to) = if d.before { (d.block.0, b) } else { (a, b) };
+        let (from, to) = if d.before {
+            (d.block.0, b)
+        } else {
+            (a, d.content.1)
+        };
         for k in from..to {
             if in_other_block(k) || self.in_quote(k) {
                 continue;
@@ -1265,7 +1483,13 @@ fn pronoun(w: &str) -> Option<&'static [MentionKind]> {
 fn adverb(w: &str) -> bool {
     matches!(
         w,
-        "also"
+        "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "also"
             | "later"
             | "previously"
             | "earlier"
@@ -1376,7 +1600,12 @@ fn title_word(w: &str) -> bool {
 fn speaker_noun(w: &str) -> bool {
     matches!(
         w,
-        "officials"
+        "website"
+            | "channel"
+            | "outlets"
+            | "broadcaster"
+            | "portal"
+            | "officials"
             | "official"
             | "authorities"
             | "ministry"
@@ -1455,7 +1684,20 @@ fn speaker_noun(w: &str) -> bool {
 fn stop_like(w: &str) -> bool {
     matches!(
         w,
-        "the"
+        "although"
+            | "though"
+            | "however"
+            | "meanwhile"
+            | "because"
+            | "if"
+            | "so"
+            | "yet"
+            | "whereas"
+            | "despite"
+            | "both"
+            | "some"
+            | "many"
+            | "the"
             | "a"
             | "an"
             | "of"

@@ -270,7 +270,7 @@ impl<'a> Sent<'a> {
             qual = num.qual;
         }
         // `between X and Y`, `from X to Y`.
-        if matches!(qual, Some("between") | Some("from")) {
+        if num.upper.is_none() && matches!(qual, Some("between") | Some("from")) {
             if let Some(up) = self.range_tail(num.end, true) {
                 num.upper = Some(up.0);
                 num.end = up.1;
@@ -306,6 +306,14 @@ impl<'a> Sent<'a> {
         };
         // `of`, `of the`, `of them` after the number.
         let mut j = num.end;
+        // `four more`, `two other`
+        if matches!(
+            self.lw(j),
+            "more" | "other" | "others" | "additional" | "further"
+        ) {
+            j += 1;
+            f.end = j;
+        }
         if self.lw(j) == "of" {
             if num.kind == NumKind::One || num.kind == NumKind::Article {
                 return Step::Skip(j);
@@ -315,7 +323,7 @@ impl<'a> Sent<'a> {
                     f.end = j + 2;
                     j = usize::MAX;
                 }
-                "the" | "their" => j += 2,
+                "the" | "their" | "its" | "our" | "his" | "her" => j += 2,
                 _ => j += 1,
             }
         }
