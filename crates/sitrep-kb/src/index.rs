@@ -35,6 +35,15 @@ struct Postings {
 }
 
 impl Postings {
+    fn with_capacity(heads: usize, postings: usize) -> Self {
+        let mut map = FxHashMap::default();
+        map.reserve(heads);
+        Postings {
+            heads: map,
+            arena: Vec::with_capacity(postings),
+        }
+    }
+
     fn insert(&mut self, key: &str, entry: u32, name: u32) {
         let arena_len = self.arena.len() as u32;
         match self.heads.get_mut(key) {
@@ -242,8 +251,11 @@ impl Kb {
         }
 
         let n_actors = actors.len() as u32;
-        let mut exact = Postings::default();
-        let mut variant = Postings::default();
+        // Sized up front: growing tables of half a million names dominates loading otherwise.
+        let total: usize = actors.iter().map(|a| 1 + a.aliases.len()).sum::<usize>()
+            + places.iter().map(|p| 1 + p.alternates.len()).sum::<usize>();
+        let mut exact = Postings::with_capacity(total * 7 / 8, total);
+        let mut variant = Postings::with_capacity(total * 5 / 8, total);
         let mut s = String::new();
         let mut add = |e: u32, k: u32, name: &str, f: &mut String, s: &mut String| {
             fold_into(name, f);
@@ -453,6 +465,35 @@ impl Kb {
                     how: MatchKind::Variant,
                 });
             }
+            if out.len() > 1 {
+                self.sort(&mut out);
+            }
+            out
+        })
+    }
+
+    /// Exact (folded) and alias matches only, best first, as in [`Kb::lookup`]: no variant
+    /// search, so cheap enough to try first.
+    pub fn lookup_exact(&self, name: &str) -> Vec<Candidate> {
+        BUFS.with(|b| {
+            let (f, _, _) = &mut *b.borrow_mut();
+            fold_into(name, f);
+            if f.is_empty() {
+                return Vec::new();
+            }
+            let mut out: Vec<Candidate> = self
+                .exact
+                .get(f)
+                .map(|p| Candidate {
+                    id: EntryId(p.entry),
+                    confidence: if p.name == 0 { 1.0 } else { 0.9 },
+                    how: if p.name == 0 {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Alias
+                    },
+                })
+                .collect();
             if out.len() > 1 {
                 self.sort(&mut out);
             }

@@ -332,7 +332,14 @@ impl KbData {
     /// Read a KB file: gzip (sniffed by its magic bytes) or plain text.
     pub fn from_bytes(bytes: &[u8]) -> Result<KbData, KbError> {
         if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut text = String::new();
+            // The gzip trailer holds the uncompressed size (mod 4 GiB): read into one buffer
+            // of that size instead of growing it by doubling.
+            let size = bytes
+                .len()
+                .checked_sub(4)
+                .map(|i| u32::from_le_bytes(bytes[i..].try_into().expect("4 bytes")) as usize)
+                .unwrap_or(0);
+            let mut text = String::with_capacity(size.min(1 << 30));
             flate2::read::MultiGzDecoder::new(bytes).read_to_string(&mut text)?;
             KbData::parse(&text)
         } else {
@@ -347,6 +354,9 @@ impl KbData {
     /// Parse the text format.
     pub fn parse(text: &str) -> Result<KbData, KbError> {
         let mut data = KbData::default();
+        // Most lines are places: reserve once.
+        data.places
+            .reserve(text.as_bytes().iter().filter(|&&b| b == b'\n').count());
         let mut section = "";
         let err = |line: usize, message: String| KbError::Format {
             line: line + 1,

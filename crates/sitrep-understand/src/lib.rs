@@ -17,6 +17,7 @@
 //! assert_eq!((t.text.as_str(), t.value.as_deref()), ("on Monday", Some("2024-05-06")));
 //! ```
 
+mod cache;
 pub mod claims;
 pub mod lexicon;
 pub mod link;
@@ -60,6 +61,7 @@ impl Annotator for Understand {
     }
 
     fn annotate(&self, article: &mut Article) -> Result<(), StageError> {
+        cache::clear();
         let text = &article.text;
         let anchor = article.published.map(|p| p.date());
         let toks = tokens::tokenize(text);

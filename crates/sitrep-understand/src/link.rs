@@ -135,7 +135,7 @@ impl Linker {
                 .collect();
             v.sort_by_key(|&i| {
                 let q = place_query(&out[i].text);
-                let country_like = self.kb.lookup(q).iter().any(|c| {
+                let country_like = crate::cache::lookup(self.kb, q).iter().any(|c| {
                     self.place_of(c)
                         .is_some_and(|p| p.kind != PlaceKind::Populated)
                 });
@@ -232,8 +232,7 @@ impl Linker {
         };
         let single = !name.contains(' ');
         let mut best = pick(
-            self.kb
-                .lookup(&name)
+            crate::cache::lookup(self.kb, &name)
                 .into_iter()
                 .filter(|c| !single || matches!(c.how, MatchKind::Exact | MatchKind::Alias))
                 .filter(|c| !matches!(self.kb.entry(c.id), Entry::Actor(a) if a.id.starts_with("agent:")))
@@ -260,9 +259,7 @@ impl Linker {
     fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool) {
         let query = place_query(&m.text);
         let region_word = query.len() < m.text.len();
-        let mut cands: Vec<(Candidate, &Place)> = self
-            .kb
-            .lookup(query)
+        let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
             // A variant spelling must be close, and of a place big enough to be written about

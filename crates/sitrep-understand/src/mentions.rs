@@ -494,7 +494,7 @@ impl MentionFinder {
         let common = !multi && self.kb.is_common_word(&name.to_lowercase());
         let mut place: Option<&Place> = None;
         let mut actor: Option<&sitrep_kb::Actor> = None;
-        for c in self.kb.lookup(name) {
+        for c in crate::cache::lookup(self.kb, name) {
             let ok = match c.how {
                 MatchKind::Exact | MatchKind::Alias => true,
                 MatchKind::Variant => multi && c.confidence >= 0.75,
@@ -677,7 +677,7 @@ impl MentionFinder {
     /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
     /// countries, regions, sizeable towns and actors only.
     fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
-        let cands = self.kb.lookup(name);
+        let cands = crate::cache::lookup(self.kb, name);
         let best = cands
             .iter()
             .find(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))?;

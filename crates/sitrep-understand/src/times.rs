@@ -58,16 +58,16 @@ impl Default for TimeTagger {
         };
         TimeTagger {
             patterns: vec![
-                p(Kind::Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
-                p(Kind::MonthDayYear, format!(r"\b(?:on\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
-                p(Kind::DayMonthYear, format!(r"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+(\d{{4}})\b)?")),
-                p(Kind::MonthYear, format!(r"\b(?:(?:in|since|during|until|by|from)\s+)?{MONTH}\.?\s+(\d{{4}})\b")),
-                p(Kind::BareMonth, format!(r"\b(?:in|since|during|until|by|from|early|late|mid-?|last|this)\s+{MONTH}\b")),
-                p(Kind::Year, r"\b(?:in|since|during|until|by|from)\s+((?:19|20)\d{2})\b".into()),
-                p(Kind::Weekday, format!(r"\b(?:(on|last|this|next|early|late)\s+)?{WEEKDAY}\b")),
-                p(Kind::Deictic, r"\b(the day before yesterday|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening))\b".into()),
-                p(Kind::Period, r"\b(?:(earlier|later) )?(this|last|next|past) (week|month|year)\b".into()),
-                p(Kind::Ago, format!(r"\b{NUMBER}\s+(day|week|month|year)s?\s+ago\b")),
+                p(Kind::Iso, r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".into()),
+                p(Kind::MonthDayYear, format!(r"(?-u:\b)(?:on\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
+                p(Kind::DayMonthYear, format!(r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
+                p(Kind::MonthYear, format!(r"(?-u:\b)(?:(?:in|since|during|until|by|from)\s+)?{MONTH}\.?\s+(\d{{4}})(?-u:\b)")),
+                p(Kind::BareMonth, format!(r"(?-u:\b)(?:in|since|during|until|by|from|early|late|mid-?|last|this)\s+{MONTH}(?-u:\b)")),
+                p(Kind::Year, r"(?-u:\b)(?:in|since|during|until|by|from)\s+((?:19|20)\d{2})(?-u:\b)".into()),
+                p(Kind::Weekday, format!(r"(?-u:\b)(?:(on|last|this|next|early|late)\s+)?{WEEKDAY}(?-u:\b)")),
+                p(Kind::Deictic, r"(?-u:\b)(the day before yesterday|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening))(?-u:\b)".into()),
+                p(Kind::Period, r"(?-u:\b)(?:(earlier|later) )?(this|last|next|past) (week|month|year)(?-u:\b)".into()),
+                p(Kind::Ago, format!(r"(?-u:\b){NUMBER}\s+(day|week|month|year)s?\s+ago(?-u:\b)")),
             ],
         }
     }
