@@ -105,7 +105,19 @@ impl ClaimTagger {
         mentions: &[Mention],
         quantities: &[Quantity],
     ) -> Vec<Claim> {
-        let toks = tokenize(text);
+        self.tag_tokens(text, &tokenize(text), sentences, mentions, quantities)
+    }
+
+    /// [`ClaimTagger::tag`] with the text's tokens already made
+    /// ([`crate::tokens::tokenize`]), to tokenize an article once for every tagger.
+    pub fn tag_tokens(
+        &self,
+        text: &str,
+        toks: &[Token],
+        sentences: &[Range<usize>],
+        mentions: &[Mention],
+        quantities: &[Quantity],
+    ) -> Vec<Claim> {
         let lc = text.to_ascii_lowercase();
         let sent_toks: Vec<(usize, usize)> = sentences
             .iter()
@@ -116,7 +128,7 @@ impl ClaimTagger {
                 )
             })
             .collect();
-        let ctx = Ctx::new(text, &lc, &toks, sentences, &sent_toks, mentions);
+        let ctx = Ctx::new(text, &lc, toks, sentences, &sent_toks, mentions);
         let drafts = ctx.drafts();
         drafts
             .into_iter()
@@ -1600,7 +1612,14 @@ fn title_word(w: &str) -> bool {
 fn speaker_noun(w: &str) -> bool {
     matches!(
         w,
-        "website"
+        "force"
+            | "navy"
+            | "fleet"
+            | "brigade"
+            | "battalion"
+            | "guard"
+            | "coastguard"
+            | "website"
             | "channel"
             | "outlets"
             | "broadcaster"

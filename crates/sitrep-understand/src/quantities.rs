@@ -74,7 +74,17 @@ impl QuantityTagger {
     /// The quantities of `text`, in text order. `sentences` are byte ranges from
     /// [`crate::tokens::sentences`]; the returned `start`/`end` are byte offsets into `text`.
     pub fn tag(&self, text: &str, sentences: &[Range<usize>]) -> Vec<Quantity> {
-        let toks = tokenize(text);
+        self.tag_tokens(text, &tokenize(text), sentences)
+    }
+
+    /// [`QuantityTagger::tag`] with the text's tokens already made
+    /// ([`crate::tokens::tokenize`]), to tokenize an article once for every tagger.
+    pub fn tag_tokens(
+        &self,
+        text: &str,
+        toks: &[Token],
+        sentences: &[Range<usize>],
+    ) -> Vec<Quantity> {
         let lc = text.to_ascii_lowercase();
         let mut out = Vec::new();
         for s in sentences {
