@@ -15,4 +15,4 @@ if [ ! -f /usr/share/dict/american-english ]; then
   (apt-get update -qq && apt-get install -y -qq wamerican) >/dev/null || echo "warning: no wamerican; common words and acronyms will be empty" >&2
 fi
 python3 scripts/kb/gen_actors_extra.py
-cargo run --release -q -p sitrep-kb --example kb -- build --places-venv "$VENV" "$@"
+cargo run --release -q -p sitrep -- kb build --places-venv "$VENV" "$@"

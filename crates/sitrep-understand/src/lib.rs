@@ -36,6 +36,8 @@ pub struct Understand {
     times: times::TimeTagger,
     mentions: mentions::MentionFinder,
     linker: link::Linker,
+    quantities: quantities::QuantityTagger,
+    claims: claims::ClaimTagger,
 }
 
 impl Default for Understand {
@@ -51,6 +53,8 @@ impl Understand {
             times: times::TimeTagger::default(),
             mentions: mentions::MentionFinder::new(kb),
             linker: link::Linker::new(kb),
+            quantities: quantities::QuantityTagger::default(),
+            claims: claims::ClaimTagger::default(),
         }
     }
 }
@@ -68,14 +72,25 @@ impl Annotator for Understand {
         let sents = tokens::sentences(text, &toks);
         let found = self.mentions.find(text, &toks, &sents);
         let mut mentions = self.linker.link(text, &found, anchor);
+        let mut quantities = self.quantities.tag_tokens(text, &toks, &sents);
+        let mut claims = self
+            .claims
+            .tag_tokens(text, &toks, &sents, &mentions, &quantities);
         // Byte offsets to character offsets, once, at the end.
         let idx = CharIndex::new(text);
         for m in &mut mentions {
-            m.start = idx.byte_to_char(m.start);
-            m.end = idx.byte_to_char(m.end);
+            (m.start, m.end) = (idx.byte_to_char(m.start), idx.byte_to_char(m.end));
+        }
+        for q in &mut quantities {
+            (q.start, q.end) = (idx.byte_to_char(q.start), idx.byte_to_char(q.end));
+        }
+        for c in &mut claims {
+            (c.start, c.end) = (idx.byte_to_char(c.start), idx.byte_to_char(c.end));
         }
         article.times = Some(self.times.tag(text, anchor));
         article.mentions = Some(mentions);
+        article.quantities = Some(quantities);
+        article.claims = Some(claims);
         Ok(())
     }
 }

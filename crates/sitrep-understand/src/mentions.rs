@@ -1021,8 +1021,7 @@ fn coreference(text: &str, found: &mut Vec<Found>, lex: &Lexicon) {
                 // The latest person before it with that role.
                 if let Some((_, _, name)) = roles
                     .iter()
-                    .filter(|(e, r, _)| *e <= pos && r.split(' ').any(|w| w == noun))
-                    .next_back()
+                    .rfind(|(e, r, _)| *e <= pos && r.split(' ').any(|w| w == noun))
                 {
                     extra.push(Found {
                         span: pos..end,

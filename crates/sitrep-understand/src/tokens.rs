@@ -87,9 +87,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     d if is_apostrophe(d) => {
                         // Possessive 's and bare trailing apostrophes are split off.
                         let rest = &text[j + d.len_utf8()..];
-                        next.is_some_and(|n| n.is_alphabetic())
-                            && !(rest.starts_with(['s', 'S'])
-                                && !rest[1..].starts_with(|c: char| c.is_alphanumeric()))
+                        let possessive = rest.starts_with(['s', 'S'])
+                            && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
+                        next.is_some_and(|n| n.is_alphabetic()) && !possessive
                     }
                     _ => false,
                 };

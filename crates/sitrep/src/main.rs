@@ -1,6 +1,7 @@
 //! The `sitrep` command line: a thin shell over `sitrep-pipeline`.
 
 mod demo;
+mod kb;
 
 /// html5ever's DOM is allocation-heavy; mimalloc makes cleaning markedly faster.
 #[global_allocator]
@@ -66,6 +67,9 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Build, extend, inspect the knowledge base (places and actors) sitrep links against.
+    #[command(subcommand)]
+    Kb(kb::KbCommand),
     /// Run the pipeline on the built-in demo corpus and write ./sitrep-demo/.
     Demo {
         /// Output directory.
@@ -105,6 +109,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
             let summary = run(&paths, &opts, quiet)?;
             Ok(exit_code(&summary))
+        }
+        Command::Kb(cmd) => {
+            kb::run(cmd)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo { out } => {
             let input = demo::write_inputs(&out.join("input"))
