@@ -1164,6 +1164,17 @@ impl Lexicon {
         }
     }
 
+    /// Like [`Lexicon::flags`], but a hyphenated word unknown as a whole takes the flags of its
+    /// last part ("Lieutenant-*General*").
+    pub fn flags_hyphenated(&self, word: &str) -> u32 {
+        match self.flags(word) {
+            0 => word
+                .rsplit_once('-')
+                .map_or(0, |(_, last)| self.flags(last)),
+            f => f,
+        }
+    }
+
     /// Whether `word` is in any list of `mask`.
     pub fn is(&self, word: &str, mask: u32) -> bool {
         self.flags(word) & mask != 0

@@ -43,11 +43,30 @@ pub struct Found {
     pub canonical: Option<String>,
     /// Whether the name was typed on weak evidence only (a guess from its shape).
     pub weak: bool,
+    /// Whether it is a lone capitalised dictionary word ("Miller", "Major"): a name only if
+    /// coreference says so.
+    pub common: bool,
     /// Whether "near" precedes a place.
     pub near: bool,
     /// Whether the text says what kind of settlement a place is ("the village of X"), so a
     /// place the gazetteer lacks may fall back to the region around it.
     pub settlement: bool,
+}
+
+impl Found {
+    /// A mention of `kind` over `span`, with nothing else known yet.
+    pub fn new(span: Range<usize>, kind: MentionKind) -> Self {
+        Found {
+            span,
+            kind,
+            role: None,
+            canonical: None,
+            weak: false,
+            common: false,
+            near: false,
+            settlement: false,
+        }
+    }
 }
 
 const MONTHS: &[&str] = &[
@@ -145,8 +164,21 @@ impl MentionFinder {
                 continue;
             }
             let ctx = Sent { text, toks: sent };
-            if ctx.is_caps() || ctx.is_title_case(self.lex) {
+            if ctx.is_caps() {
                 self.caps_sentence(&ctx, &mut out);
+            } else if ctx.is_title_case(self.lex, self.kb) {
+                // A title-case headline: capitals say nothing, so only names typed by
+                // evidence (knowledge base, head words, titles) are kept.
+                let from = out.len();
+                self.names(&ctx, &mut out);
+                let mut k = from;
+                while k < out.len() {
+                    if out[k].weak {
+                        out.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
             } else {
                 self.names(&ctx, &mut out);
             }
@@ -162,6 +194,7 @@ impl MentionFinder {
             kept.push(f);
         }
         coreference(text, &mut kept, self.lex);
+        surnames(text, tokens, &mut kept, self.lex);
         kept
     }
 
@@ -205,8 +238,16 @@ impl MentionFinder {
         if !w.starts_with(char::is_lowercase) || !self.lex.is(w, bits::CONNECTOR) || w == "and" {
             return false;
         }
+        let left = s.word(j - 1);
         match w {
-            "for" | "on" | "in" | "the" => self.lex.is(s.word(j - 1), bits::ORG),
+            "for" | "on" | "in" | "the" => self.lex.is(left, bits::ORG),
+            // "Bank of England", "Gulf of Aden", "Freedom of …"; not "Tom Smith of the …".
+            "of" => {
+                self.lex.is(
+                    left,
+                    bits::ORG | bits::ARMED | bits::PLACE_HEAD | bits::FACILITY | bits::TITLE_HEAD,
+                ) || (j < 2 || !s.is_name(j - 2)) && !self.kb.is_given_name(left)
+            }
             _ => true,
         }
     }
@@ -260,7 +301,7 @@ impl MentionFinder {
         // Titles: the last title head with a name after it splits the run.
         if let Some(k) = (i..j.saturating_sub(1))
             .rev()
-            .find(|&k| self.lex.is(s.word(k), bits::TITLE_HEAD))
+            .find(|&k| self.lex.flags_hyphenated(s.word(k)) & bits::TITLE_HEAD != 0)
         {
             let rest_ok = (k + 1..j).all(|t| {
                 let f = self.lex.flags(s.word(t));
@@ -422,8 +463,17 @@ impl MentionFinder {
         let settlement = prev == Some("of")
             && s.prev_word(i - 1)
                 .is_some_and(|w| self.lex.is(w, bits::PLACE_TYPE));
+        let list_next = matches!(s.word_opt(j), Some("," | "and" | "or"));
+        // A list of places: "X and Y", or "X, Y, Z" (a comma alone may open an apposition).
         let listed = out.last().filter(|m| {
-            matches!(prev, Some("and" | "or" | ","))
+            let comma_list = prev == Some(",")
+                && list_next
+                && i >= 3
+                && s.toks[..i - 2]
+                    .iter()
+                    .rposition(|t| t.start < m.span.start)
+                    .is_some_and(|k| matches!(s.word(k), "," | "and"));
+            (matches!(prev, Some("and" | "or")) || comma_list)
                 && m.kind == MentionKind::Place
                 && m.span.end == s.toks[i - 2].end
         });
@@ -462,11 +512,13 @@ impl MentionFinder {
         }
         if n == 1 && self.kb.is_common_word(&first.to_lowercase()) {
             // "Miller": a common word, unless coreference finds it is a surname.
-            out.push(found(MentionKind::Person, true));
+            let mut f = found(MentionKind::Person, true);
+            f.common = true;
+            out.push(f);
             return;
         }
         if n == 1 && is_acronym(first) {
-            out.push(found(MentionKind::Organisation, true));
+            out.push(found(MentionKind::Organisation, false));
             return;
         }
         if (2..=3).contains(&n)
@@ -779,15 +831,7 @@ impl<'a> Sent<'a> {
     }
 
     fn found(&self, i: usize, j: usize, kind: MentionKind) -> Found {
-        Found {
-            span: self.toks[i].start..self.toks[j - 1].end,
-            kind,
-            role: None,
-            canonical: None,
-            weak: false,
-            near: false,
-            settlement: false,
-        }
+        Found::new(self.toks[i].start..self.toks[j - 1].end, kind)
     }
 
     /// Whether token `i` opens the sentence (possibly after an opening quote).
@@ -819,11 +863,11 @@ impl<'a> Sent<'a> {
 
     /// Whether the sentence is a title-case headline ("Wagner Chief Warns Of Revolution"),
     /// where capitals say nothing either.
-    fn is_title_case(&self, lex: &Lexicon) -> bool {
+    fn is_title_case(&self, lex: &Lexicon, kb: &Kb) -> bool {
         if self.toks.last().is_some_and(|t| t.text(self.text) == ".") {
             return false;
         }
-        let (mut words, mut caps) = (0, 0);
+        let (mut words, mut caps, mut common) = (0, 0, 0);
         for t in self.toks {
             let w = t.text(self.text);
             if t.kind != TokKind::Word || w.len() < 4 || lex.is(w, bits::FUNCTION) {
@@ -832,9 +876,13 @@ impl<'a> Sent<'a> {
             words += 1;
             if w.starts_with(char::is_uppercase) {
                 caps += 1;
+                if kb.is_common_word(&w.to_lowercase()) {
+                    common += 1;
+                }
             }
         }
-        words >= 3 && caps == words
+        // Capitalised ordinary words ("Chief Warns Of Revolution"), not a list of names.
+        words >= 3 && caps == words && common >= 2
     }
 
     /// Whether most words of the sentence are in capitals (a wire headline).
@@ -942,7 +990,8 @@ fn coreference(text: &str, found: &mut Vec<Found>, lex: &Lexicon) {
                 if let Some((full, _)) = by_surname.get(&t.to_lowercase()) {
                     f.canonical = Some(full.clone());
                     f.weak = false;
-                } else if f.weak && f.role.is_none() {
+                } else if f.common || f.weak && f.role.is_none() {
+                    // A lone unknown word that is nobody's surname: too little to go on.
                     keep[idx] = false;
                 }
             }
@@ -1024,13 +1073,9 @@ fn coreference(text: &str, found: &mut Vec<Found>, lex: &Lexicon) {
                     .rfind(|(e, r, _)| *e <= pos && r.split(' ').any(|w| w == noun))
                 {
                     extra.push(Found {
-                        span: pos..end,
-                        kind: MentionKind::Person,
                         role: Some(noun.to_string()),
                         canonical: Some(name.clone()),
-                        weak: false,
-                        near: false,
-                        settlement: false,
+                        ..Found::new(pos..end, MentionKind::Person)
                     });
                 }
             }
@@ -1047,6 +1092,53 @@ fn coreference(text: &str, found: &mut Vec<Found>, lex: &Lexicon) {
             kept.push(f);
         }
         *found = kept;
+    }
+}
+
+/// A surname alone, anywhere after the full name ("Major told parliament", "…, Mills said"),
+/// even where it was not taken for a name (sentence-initial, or a common word): the person.
+fn surnames(text: &str, tokens: &[Token], found: &mut Vec<Found>, lex: &Lexicon) {
+    let mut first_seen: HashMap<&str, (usize, String)> = HashMap::new();
+    for f in found.iter() {
+        let t = &text[f.span.clone()];
+        if f.kind == MentionKind::Person && t.contains(' ') && f.canonical.is_none() {
+            if let Some(last) = t.rsplit(' ').next() {
+                if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
+                    first_seen
+                        .entry(last)
+                        .or_insert((f.span.end, t.to_string()));
+                }
+            }
+        }
+    }
+    if first_seen.is_empty() {
+        return;
+    }
+    let mut extra = Vec::new();
+    let mut k = 0;
+    for t in tokens {
+        let w = t.text(text);
+        let Some((after, full)) = first_seen.get(w) else {
+            continue;
+        };
+        if t.start < *after || lex.is(w, bits::FUNCTION) {
+            continue;
+        }
+        // Not inside an existing mention.
+        while k < found.len() && found[k].span.end <= t.start {
+            k += 1;
+        }
+        if k < found.len() && found[k].span.start <= t.start {
+            continue;
+        }
+        extra.push(Found {
+            canonical: Some(full.clone()),
+            ..Found::new(t.start..t.end, MentionKind::Person)
+        });
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.span.start);
     }
 }
 

@@ -109,12 +109,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end += 1;
                 it.next();
             }
-            // A known abbreviation keeps its full stop: "Gen.", "Brig.", "Mr.".
+            // A known abbreviation keeps its full stop ("Gen.", "Brig.", "Mr."), and so does
+            // an initial before a name ("J. Smith").
+            let word = &text[i..end];
+            let initial = word.chars().count() == 1
+                && word.chars().all(char::is_uppercase)
+                && text[end..].starts_with(". ")
+                && text[end + 2..].starts_with(char::is_uppercase);
             if !all_digits
                 && text[end..].starts_with('.')
-                && !text[i..end].contains('.')
-                && is_abbreviation(&text[i..end])
-                && text[i..end].chars().count() > 1
+                && !word.contains('.')
+                && (is_abbreviation(word) && word.chars().count() > 1 || initial)
             {
                 end += 1;
                 it.next();
