@@ -1,28 +1,41 @@
 //! Knowledge-base lookups, remembered for the article being annotated: an article names the
 //! same few places and people again and again, and the finder and the linker both ask.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use sitrep_kb::{Candidate, Kb};
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Vec<Candidate>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Vec<Candidate>>> = RefCell::new(HashMap::default());
+    static FUZZY: RefCell<HashMap<String, Vec<Candidate>>> = RefCell::new(HashMap::default());
 }
 
 /// Forget what the previous article looked up (call at the start of each article).
 pub(crate) fn clear() {
     CACHE.with(|c| c.borrow_mut().clear());
+    FUZZY.with(|c| c.borrow_mut().clear());
+}
+
+/// [`Kb::fuzzy_actors`]: typos of people's and groups' names, remembered per article.
+pub(crate) fn fuzzy_actors(kb: &Kb, name: &str) -> Vec<Candidate> {
+    if let Some(hit) = FUZZY.with(|c| c.borrow().get(name).cloned()) {
+        return hit;
+    }
+    let found = kb.fuzzy_actors(name);
+    FUZZY.with(|c| c.borrow_mut().insert(name.to_string(), found.clone()));
+    found
 }
 
 /// [`Kb::lookup_exact`], falling back to [`Kb::lookup`] (transliteration variants) only when
-/// nothing matches exactly; remembered per article.
+/// nothing matches exactly and the name has several words (a lone word's variants are too
+/// loose to use); remembered per article.
 pub(crate) fn lookup(kb: &Kb, name: &str) -> Vec<Candidate> {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(name).cloned()) {
         return hit;
     }
     let mut found = kb.lookup_exact(name);
-    if found.is_empty() {
+    if found.is_empty() && name.trim().contains(' ') {
         found = kb.lookup(name);
     }
     CACHE.with(|c| c.borrow_mut().insert(name.to_string(), found.clone()));

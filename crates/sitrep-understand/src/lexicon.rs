@@ -1112,7 +1112,7 @@ pub mod bits {
 /// All the lists in one hash map: lowercase word → [`bits`].
 #[derive(Debug)]
 pub struct Lexicon {
-    map: std::collections::HashMap<&'static str, u32>,
+    map: rustc_hash::FxHashMap<&'static str, u32>,
 }
 
 impl Lexicon {
@@ -1121,7 +1121,7 @@ impl Lexicon {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         LEX.get_or_init(|| {
             use bits::*;
-            let mut map = std::collections::HashMap::new();
+            let mut map = rustc_hash::FxHashMap::default();
             for (list, bit) in [
                 (TITLE_HEADS, TITLE_HEAD),
                 (TITLE_MODIFIERS, TITLE_MOD),
@@ -1156,9 +1156,17 @@ impl Lexicon {
         if word.len() > 24 {
             return 0;
         }
-        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-            let lower = word.to_lowercase();
-            self.map.get(lower.as_str()).copied().unwrap_or(0)
+        if !word.is_ascii() {
+            // Every listed word is ASCII.
+            return 0;
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut buf = [0u8; 24];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).expect("ASCII");
+            self.map.get(lower).copied().unwrap_or(0)
         } else {
             self.map.get(word).copied().unwrap_or(0)
         }

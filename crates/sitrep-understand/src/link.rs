@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind};
-use sitrep_kb::{ActorKind, Candidate, Entry, Kb, MatchKind, Place, PlaceKind};
+use sitrep_kb::names::{edit_distance, fold};
+use sitrep_kb::{ActorKind, Candidate, Entry, EntryId, Kb, MatchKind, Place, PlaceKind};
 
 use crate::lexicon::{bits, Lexicon};
 use crate::mentions::Found;
@@ -22,6 +23,8 @@ use crate::mentions::Found;
 /// Links found mentions to a knowledge base.
 pub struct Linker {
     kb: &'static Kb,
+    /// First-level divisions by their folded short name ("kharkiv"), for misspelt regions.
+    regions: Vec<(EntryId, String)>,
 }
 
 impl std::fmt::Debug for Linker {
@@ -61,7 +64,41 @@ impl Context {
 impl Linker {
     /// A linker over `kb`.
     pub fn new(kb: &'static Kb) -> Self {
-        Linker { kb }
+        let regions = kb
+            .places()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == PlaceKind::Admin1)
+            .map(|(i, p)| {
+                let f = fold(&p.name);
+                let short = f.split(' ').next().unwrap_or(&f).to_string();
+                (kb.place_id(i), short)
+            })
+            .collect();
+        Linker { kb, regions }
+    }
+
+    /// Regions whose short name is one or two edits from `query` (two only for long names),
+    /// in countries the article names when it names any.
+    fn region_typos(&self, query: &str, ctx: &Context) -> Vec<(Candidate, &'static Place)> {
+        let q = fold(query);
+        let max = if q.len() >= 7 { 2 } else { 1 };
+        self.regions
+            .iter()
+            .filter_map(|(id, short)| {
+                let d = edit_distance(&q, short, max)?;
+                let p = self.kb.place(*id)?;
+                if !ctx.countries.is_empty() && !ctx.countries.contains_key(&p.country) {
+                    return None;
+                }
+                let c = Candidate {
+                    id: *id,
+                    confidence: 0.75 - 0.15 * d as f32,
+                    how: MatchKind::Typo,
+                };
+                Some((c, p))
+            })
+            .collect()
     }
 
     /// Link `found` (byte offsets into `text`) into mentions (still byte offsets).
@@ -239,7 +276,8 @@ impl Linker {
                 .collect(),
         );
         if best.is_none() && name.contains(' ') && m.kind == MentionKind::Person {
-            best = pick(self.kb.fuzzy(&name)).filter(|(c, _)| c.how == MatchKind::Typo);
+            best = pick(crate::cache::fuzzy_actors(self.kb, &name))
+                .filter(|(c, _)| c.how == MatchKind::Typo);
         }
         // A shorter form of a known organisation does not link by itself: single words that
         // are common nouns ("Ministry") are too vague.
@@ -268,19 +306,10 @@ impl Linker {
                 c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
             })
             .collect();
-        if cands.is_empty() && query.chars().count() >= 6 {
-            // A misspelt region ("X region") or town: a typo of a region or sizeable town.
-            cands = self
-                .kb
-                .fuzzy(query)
-                .into_iter()
-                .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
-                .filter(|(_, p)| match p.kind {
-                    PlaceKind::Admin1 => true,
-                    PlaceKind::Populated => !region_word && p.population >= 100_000,
-                    PlaceKind::Country => true,
-                })
-                .collect();
+        if cands.is_empty() && region_word && query.chars().count() >= 5 {
+            // A misspelt region ("Byransk region"): a first-level division within one or two
+            // edits, preferring the countries the article is about.
+            cands = self.region_typos(query, ctx);
         }
         if cands.is_empty() {
             return;
