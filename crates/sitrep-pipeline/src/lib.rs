@@ -27,6 +27,7 @@ use sitrep_clean::DefaultCleaner;
 use sitrep_core::{Annotator, Article, ArticleError, Cleaner, ErrorCode, Severity};
 use sitrep_ingest::{Item, Reader};
 use sitrep_understand::Understand;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use thiserror::Error;
@@ -163,12 +164,39 @@ pub fn run(
                     .into_par_iter()
                     .map(|item| match item {
                         Item::Doc(raw) => {
-                            let mut article = cleaner.clean(raw);
+                            let source = raw.source.clone();
+                            // A bug in a stage costs one article, never the run.
+                            let Ok(mut article) =
+                                catch_unwind(AssertUnwindSafe(|| cleaner.clean(raw)))
+                            else {
+                                return Outcome::Failed {
+                                    error: ArticleError::error(
+                                        ErrorCode::Stage,
+                                        format!("{source}: internal error while cleaning"),
+                                    ),
+                                    source,
+                                };
+                            };
                             if !article.has_errors() {
-                                if let Err(e) = understand.annotate(&mut article) {
+                                let result = catch_unwind(AssertUnwindSafe(|| {
+                                    understand.annotate(&mut article)
+                                }));
+                                let message = match result {
+                                    Ok(Ok(())) => None,
+                                    Ok(Err(e)) => Some(e.to_string()),
+                                    Err(_) => {
+                                        // What the stage half-wrote is dropped.
+                                        article.mentions = None;
+                                        article.times = None;
+                                        article.quantities = None;
+                                        article.claims = None;
+                                        Some("internal error in the understand stage".to_string())
+                                    }
+                                };
+                                if let Some(m) = message {
                                     article.errors.push(ArticleError::warning(
                                         ErrorCode::Stage,
-                                        format!("{}: {e}", article.source),
+                                        format!("{}: {m}", article.source),
                                     ));
                                 }
                             }

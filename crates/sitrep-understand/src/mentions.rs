@@ -193,7 +193,7 @@ impl MentionFinder {
             }
             kept.push(f);
         }
-        coreference(text, &mut kept, self.lex);
+        coreference(text, tokens, &mut kept, self.lex);
         surnames(text, tokens, &mut kept, self.lex);
         kept
     }
@@ -474,6 +474,7 @@ impl MentionFinder {
                     .rposition(|t| t.start < m.span.start)
                     .is_some_and(|k| matches!(s.word(k), "," | "and"));
             (matches!(prev, Some("and" | "or")) || comma_list)
+                && i >= 2
                 && m.kind == MentionKind::Place
                 && m.span.end == s.toks[i - 2].end
         });
@@ -960,7 +961,7 @@ fn title_case(s: &str) -> String {
 }
 
 /// In-article coreference: surnames, roles, shortened group names.
-fn coreference(text: &str, found: &mut Vec<Found>, lex: &Lexicon) {
+fn coreference(text: &str, tokens: &[Token], found: &mut Vec<Found>, lex: &Lexicon) {
     // Full names of people met so far, by their last word.
     let mut by_surname: HashMap<String, (String, Option<String>)> = HashMap::new();
     // Groups and organisations by their word set.
@@ -1047,38 +1048,38 @@ fn coreference(text: &str, found: &mut Vec<Found>, lex: &Lexicon) {
     if roles.is_empty() {
         return;
     }
+    // One pass over the tokens: "the" followed by a role noun, not "the governor of …".
+    const ROLE_REFS: &[&str] = &[
+        "governor",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "president",
+        "mayor",
+        "commander",
+    ];
     let mut extra = Vec::new();
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        for pat in [
-            "the governor",
-            "the spokesman",
-            "the spokeswoman",
-            "the minister",
-            "the president",
-            "the mayor",
-            "the commander",
-        ] {
-            let noun = &pat[4..];
-            for (pos, _) in lower.match_indices(pat) {
-                let end = pos + pat.len();
-                if text[end..].starts_with(|c: char| c.is_alphanumeric())
-                    || text[end..].trim_start().starts_with("of")
-                {
-                    continue;
-                }
-                // The latest person before it with that role.
-                if let Some((_, _, name)) = roles
-                    .iter()
-                    .rfind(|(e, r, _)| *e <= pos && r.split(' ').any(|w| w == noun))
-                {
-                    extra.push(Found {
-                        role: Some(noun.to_string()),
-                        canonical: Some(name.clone()),
-                        ..Found::new(pos..end, MentionKind::Person)
-                    });
-                }
-            }
+    for w in tokens.windows(3) {
+        if !w[0].text(text).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let Some(&noun) = ROLE_REFS.iter().find(|n| w[1].text(text) == **n) else {
+            continue;
+        };
+        if w[2].text(text) == "of" {
+            continue;
+        }
+        let (pos, end) = (w[0].start, w[1].end);
+        // The latest person before it with that role.
+        if let Some((_, _, name)) = roles
+            .iter()
+            .rfind(|(e, r, _)| *e <= pos && r.split(' ').any(|w| w == noun))
+        {
+            extra.push(Found {
+                role: Some(noun.to_string()),
+                canonical: Some(name.clone()),
+                ..Found::new(pos..end, MentionKind::Person)
+            });
         }
     }
     if !extra.is_empty() {
@@ -1166,6 +1167,35 @@ fn name_key(name: &str, lex: &Lexicon) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Odd inputs (lists at sentence starts, lone punctuation, titles with nothing after them,
+    /// unbalanced quotes) never panic.
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let f = MentionFinder::new(Kb::embedded());
+        for text in [
+            "He went to Paris.\nand Lyon was next.",
+            "and Lyon",
+            ", Lyon , Nice , and",
+            "President",
+            "“ ” ’s , .",
+            "Gen. Brig. Mr.",
+            "The village of",
+            "A, B and C, the governor.",
+            "X , the governor of",
+            "Mi-24 T-90s Shahed-136",
+        ] {
+            let toks = crate::tokens::tokenize(text);
+            let sents = crate::tokens::sentences(text, &toks);
+            let found = f.find(text, &toks, &sents);
+            for m in &found {
+                assert!(
+                    m.span.start < m.span.end && m.span.end <= text.len(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn model_names() {
