@@ -102,6 +102,10 @@ struct Fuzzy {
     deletions: Postings,
 }
 
+/// Smallest town whose names are indexed by transliteration skeleton (smaller places are found
+/// by their exact names and alternates only).
+pub const VARIANT_MIN_POPULATION: u32 = 10_000;
+
 /// Lazily built spatial grid (1° cells).
 struct Grid {
     cells: FxHashMap<(i16, i16), Vec<u32>>,
@@ -258,28 +262,35 @@ impl Kb {
         let mut exact = Postings::with_capacity(total * 7 / 8, total);
         let mut variant = Postings::with_capacity(total * 5 / 8, total);
         let mut s = String::new();
-        let mut add = |e: u32, k: u32, name: &str, f: &mut String, s: &mut String| {
-            fold_into(name, f);
-            if f.is_empty() {
-                return;
-            }
-            exact.insert(f, e, k);
-            skeleton_of_folded(f, s);
-            if !s.is_empty() {
-                variant.insert(s, e, k);
-            }
-        };
+        let mut add =
+            |e: u32, k: u32, name: &str, variants: bool, f: &mut String, s: &mut String| {
+                fold_into(name, f);
+                if f.is_empty() {
+                    return;
+                }
+                exact.insert(f, e, k);
+                if !variants {
+                    return;
+                }
+                skeleton_of_folded(f, s);
+                if !s.is_empty() {
+                    variant.insert(s, e, k);
+                }
+            };
         for (i, a) in actors.iter().enumerate() {
-            add(i as u32, 0, &a.name, &mut f, &mut s);
+            add(i as u32, 0, &a.name, true, &mut f, &mut s);
             for (k, al) in a.aliases.iter().enumerate() {
-                add(i as u32, k as u32 + 1, al, &mut f, &mut s);
+                add(i as u32, k as u32 + 1, al, true, &mut f, &mut s);
             }
         }
         for (i, p) in places.iter().enumerate() {
             let e = n_actors + i as u32;
-            add(e, 0, &p.name, &mut f, &mut s);
+            // Transliteration variants are indexed for places written about under several
+            // spellings: countries, regions and towns of VARIANT_MIN_POPULATION or more.
+            let variants = p.kind != PlaceKind::Populated || p.population >= VARIANT_MIN_POPULATION;
+            add(e, 0, &p.name, variants, &mut f, &mut s);
             for (k, al) in p.alternates.iter().enumerate() {
-                add(e, k as u32 + 1, al, &mut f, &mut s);
+                add(e, k as u32 + 1, al, variants, &mut f, &mut s);
             }
         }
         let mut prominence = Vec::with_capacity(actors.len() + places.len());
