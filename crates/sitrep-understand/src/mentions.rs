@@ -290,11 +290,18 @@ impl MentionFinder {
                 self.kb.is_common_word(&w.to_lowercase())
                     && !self.lex.is(w, bits::TITLE_HEAD | bits::TITLE_MOD)
             });
-            if j == i + 1
-                || rest_common
-                    && head & (bits::ARMED | bits::ORG | bits::PLACE_HEAD | bits::FACILITY) == 0
-            {
+            let headed = head & (bits::ARMED | bits::ORG | bits::PLACE_HEAD | bits::FACILITY) != 0;
+            if j == i + 1 || rest_common && !headed {
                 out.push(s.found(i, i + 1, MentionKind::Nationality));
+                return;
+            }
+            // "the Ukrainian Danube port": the demonym, then whatever the rest is on its own
+            // (a name with a title, "Russian President X", is handled below).
+            let titled =
+                (i + 1..j).any(|t| self.lex.is(s.word(t), bits::TITLE_HEAD | bits::TITLE_MOD));
+            if !headed && !titled && !self.kb.is_given_name(s.word(i + 1)) {
+                out.push(s.found(i, i + 1, MentionKind::Nationality));
+                self.chunk_typed(s, i + 1, j, out, None);
                 return;
             }
         }

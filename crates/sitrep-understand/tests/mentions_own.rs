@@ -1,0 +1,78 @@
+//! Mentions on sentences written for these tests: titles, demonyms, weapons, facilities,
+//! coreference and the honest fallback for a village the gazetteer lacks.
+
+use sitrep_core::{Annotator, Article, GeoPrecision, Mention, MentionKind, Published};
+use sitrep_understand::Understand;
+
+fn mentions(text: &str) -> Vec<Mention> {
+    let mut a = Article {
+        text: text.into(),
+        published: Published::parse("2024-03-12"),
+        ..Article::default()
+    };
+    Understand::default().annotate(&mut a).unwrap();
+    a.mentions.unwrap()
+}
+
+fn get<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
+    ms.iter()
+        .find(|m| m.text == text)
+        .unwrap_or_else(|| panic!("{text:?} not in {ms:#?}"))
+}
+
+#[test]
+fn titles_split_and_surnames_refer_back() {
+    let ms = mentions(
+        "Ukrainian Foreign Minister Olena Marchuk met Polish officials in Warsaw on Monday. \
+         Marchuk said the talks would continue.",
+    );
+    let p = get(&ms, "Olena Marchuk");
+    assert_eq!(p.kind, MentionKind::Person);
+    assert_eq!(p.role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(get(&ms, "Ukrainian").kind, MentionKind::Nationality);
+    assert_eq!(get(&ms, "Polish").kind, MentionKind::Nationality);
+    let again = get(&ms, "Marchuk");
+    assert_eq!(again.kind, MentionKind::Person);
+    assert_eq!(again.canonical.as_deref(), Some("Olena Marchuk"));
+    let w = get(&ms, "Warsaw");
+    assert_eq!(w.geo.as_ref().unwrap().country.as_deref(), Some("PL"));
+    assert_eq!(w.geo.as_ref().unwrap().precision, GeoPrecision::Exact);
+}
+
+#[test]
+fn weapons_facilities_and_groups() {
+    let ms = mentions(
+        "Two Su-25 jets and several drones struck an ammunition depot near the border post, \
+         the Eastern Shield Brigade said.",
+    );
+    assert_eq!(get(&ms, "Su-25 jets").kind, MentionKind::Weapon);
+    assert_eq!(get(&ms, "drones").kind, MentionKind::Weapon);
+    assert_eq!(get(&ms, "ammunition depot").kind, MentionKind::Facility);
+    assert_eq!(get(&ms, "border post").kind, MentionKind::Facility);
+    assert_eq!(
+        get(&ms, "Eastern Shield Brigade").kind,
+        MentionKind::ArmedGroup
+    );
+}
+
+#[test]
+fn an_unknown_village_falls_back_to_its_region() {
+    let ms = mentions(
+        "Shelling hit Kharkiv on Sunday. Residents of the village of Zzyzxivka nearby fled.",
+    );
+    let v = get(&ms, "Zzyzxivka");
+    assert_eq!(v.kind, MentionKind::Place);
+    assert_eq!(v.kb_id, None, "never forced onto an entry");
+    let g = v.geo.as_ref().expect("placed at its region");
+    assert_eq!(g.precision, GeoPrecision::Admin1);
+    assert_eq!(g.country.as_deref(), Some("UA"));
+}
+
+#[test]
+fn unknown_single_words_are_not_forced() {
+    let ms = mentions("The statement was posted on Qwzlent late on Friday.");
+    assert!(
+        ms.iter().all(|m| m.kb_id.is_none() || m.text != "Qwzlent"),
+        "{ms:#?}"
+    );
+}
