@@ -193,6 +193,43 @@ fn demo_writes_articles_and_reports_the_duplicate() {
     let text = wire["text"].as_str().unwrap();
     assert!(text.starts_with("KYIV, March 11"), "{text}");
     assert!(!text.contains("Photo:") && !text.contains("Share on"));
+
+    // The understand stage ran: the port is placed in Ukraine, the injured are counted and
+    // attributed, and every span is the text it claims to be.
+    let chars: Vec<char> = text.chars().collect();
+    let span = |v: &serde_json::Value| -> String {
+        let (s, e) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+        chars[s as usize..e as usize].iter().collect()
+    };
+    let mentions = wire["mentions"].as_array().unwrap();
+    for m in mentions {
+        assert_eq!(span(m), m["text"].as_str().unwrap());
+    }
+    let izmail = mentions
+        .iter()
+        .find(|m| m["text"] == "Izmail")
+        .expect("Izmail is found");
+    assert_eq!(izmail["kind"], "place");
+    assert_eq!(izmail["country"], "UA");
+    assert_eq!(izmail["precision"], "exact");
+    assert!(izmail["lat"].as_f64().unwrap() > 45.0 && izmail["lon"].as_f64().unwrap() > 28.0);
+    let injured = wire["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|q| q["predicate"] == "injured" && q["value"] == 2.0)
+        .expect("two injured");
+    assert_eq!(span(&wire["quantities"][injured]), "two workers");
+    let claims = wire["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().any(|c| c["covers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["quantity"] == injured)),
+        "the injured count is attributed: {claims:?}"
+    );
+    assert!(wire["times"].as_array().unwrap().iter().any(|t| t["value"] == "2025-03-11"));
 }
 
 #[test]
