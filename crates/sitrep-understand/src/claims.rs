@@ -1091,8 +1091,24 @@ impl<'a> Ctx<'a> {
         let w = self.lw(p);
         if let Some(mi) = self.mention_at(p) {
             let k = self.mentions[mi].kind;
+            let ms = self.mention_start_tok(mi, p);
+            // "the governor of Odesa region said": the governor speaks, not the region.
+            if k == MentionKind::Place && ms >= a + 2 && self.lw(ms - 1) == "of" {
+                let role = ms - 2;
+                if speaker_noun(self.lw(role)) {
+                    let s = self.np_start(a, role);
+                    let name = self.text[self.toks[s].start..self.toks[p].end].to_string();
+                    return Some((
+                        Speaker {
+                            name: Some(name),
+                            ..Speaker::default()
+                        },
+                        s,
+                    ));
+                }
+            }
             if speaker_kind(k) || k == MentionKind::Place {
-                return Some((self.speaker_of(mi), self.mention_start_tok(mi, p)));
+                return Some((self.speaker_of(mi), ms));
             }
         }
         if let Some(kinds) = pronoun(w) {

@@ -747,3 +747,23 @@ fn seed_facts() {
         }
     }
 }
+
+/// "the governor of X region said": the speaker is the governor, not the region, even with
+/// the region found as a place by the whole stage.
+#[test]
+fn an_office_of_a_place_speaks_not_the_place() {
+    use sitrep_core::{Annotator, Article, Published};
+    let mut a = Article {
+        text: "Drones hit the port overnight, injuring two workers, the governor of Odesa \
+               region said on Tuesday."
+            .into(),
+        published: Published::parse("2025-03-11"),
+        ..Article::default()
+    };
+    sitrep_understand::Understand::default()
+        .annotate(&mut a)
+        .unwrap();
+    let c = &a.claims.as_ref().unwrap()[0];
+    assert_eq!(c.speaker.as_deref(), Some("the governor of Odesa region"));
+    assert_eq!(c.covers.len(), 1, "{c:?}");
+}
