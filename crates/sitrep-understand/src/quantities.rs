@@ -946,6 +946,18 @@ impl<'a> Sent<'a> {
                     return Some("killed")
                 }
                 "shot" if self.lw(k + 1) == "down" => return Some("shot_down"),
+                // "shot dead", "fatally shot", "shot and killed" / "shot and wounded".
+                "shot" if self.lw(k + 1) == "dead" || k > 0 && self.lw(k - 1) == "fatally" => {
+                    return Some("killed")
+                }
+                "shot" | "stabbed" if self.lw(k + 1) == "and" => {
+                    aux = true;
+                    k += 2;
+                    continue;
+                }
+                "pronounced" | "found" | "left" if self.lw(k + 1) == "dead" => {
+                    return Some("killed")
+                }
                 "taken" if matches!(self.lw(k + 1), "prisoner" | "captive" | "hostage") => {
                     return Some("captured")
                 }
@@ -1591,6 +1603,7 @@ fn noun(w: &str) -> Option<&'static str> {
         "girl" | "girls" => "girl",
         "woman" | "women" => "woman",
         "man" | "men" => "man",
+        "teenager" | "teenagers" | "teen" | "teens" => "teenager",
         "worker" | "workers" | "employees" | "employee" | "staff" => "worker",
         "policeman" | "policemen" | "policewoman" | "policemen's" => "police officer",
         "officer" | "officers" => "officer",

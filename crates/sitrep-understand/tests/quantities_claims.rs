@@ -767,3 +767,38 @@ fn an_office_of_a_place_speaks_not_the_place() {
     assert_eq!(c.speaker.as_deref(), Some("the governor of Odesa region"));
     assert_eq!(c.covers.len(), 1, "{c:?}");
 }
+
+/// Shooting-report phrasings: "shot and killed", "shot dead", "fatally shot", "pronounced
+/// dead", "shot and wounded", and one teenager.
+#[test]
+fn shooting_phrasings() {
+    let cases: &[(&str, Facts)] = &[
+        (
+            "A man was shot and killed late on Saturday.",
+            (1.0, None, None, Some("man"), Some("killed")),
+        ),
+        (
+            "Two men were shot dead outside a bar.",
+            (2.0, None, None, Some("man"), Some("killed")),
+        ),
+        (
+            "A woman was fatally shot in her car.",
+            (1.0, None, None, Some("woman"), Some("killed")),
+        ),
+        (
+            "A man was pronounced dead at the scene.",
+            (1.0, None, None, Some("man"), Some("killed")),
+        ),
+        (
+            "Three people were shot and wounded.",
+            (3.0, None, None, Some("person"), Some("injured")),
+        ),
+        (
+            "Police said a teenager was injured.",
+            (1.0, None, None, Some("teenager"), Some("injured")),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(facts(&one(text)), *want, "{text}");
+    }
+}
