@@ -106,6 +106,10 @@ pub struct TimeExpr {
     pub value: Option<String>,
     /// Precision of `value`.
     pub precision: Option<TimePrecision>,
+    /// For a range ("from 3 to 5 May", "May 22-23", "between March and May"): its last
+    /// day, month or year, in the same form as `value` (which is then the range's start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
 }
 
 /// A number with what it counts.

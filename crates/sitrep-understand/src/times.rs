@@ -12,7 +12,9 @@
 //!   day before; `tomorrow` → the day after;
 //! - `this week`/`last week` → `week` (its Monday); `this month`, `earlier this month`,
 //!   `last month` → `month`; `this year`, `last year` → `year`;
-//! - `15 months ago`, `two days ago`, `a year ago` → the unit's precision.
+//! - `15 months ago`, `two days ago`, `a year ago` → the unit's precision;
+//! - ranges (`from 3 May to 5 May`, `May 22-23`, `between March and April`) → one expression,
+//!   `value` the start and `until` the end.
 //!
 //! Without a publication date, relative expressions stay unresolved (`value` null) and
 //! absolute ones with a year still resolve. Nothing is guessed.
@@ -62,7 +64,7 @@ impl Default for TimeTagger {
                 p(Kind::MonthDayYear, format!(r"(?-u:\b)(?:on\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
                 p(Kind::DayMonthYear, format!(r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
                 p(Kind::MonthYear, format!(r"(?-u:\b)(?:(?:in|since|during|until|by|from)\s+)?{MONTH}\.?\s+(\d{{4}})(?-u:\b)")),
-                p(Kind::BareMonth, format!(r"(?-u:\b)(?:in|since|during|until|by|from|early|late|mid-?|last|this)\s+{MONTH}(?-u:\b)")),
+                p(Kind::BareMonth, format!(r"(?-u:\b)(?:in|since|during|until|by|from|between|early|late|mid-?|last|this)\s+{MONTH}(?-u:\b)")),
                 p(Kind::Year, r"(?-u:\b)(?:in|since|during|until|by|from)\s+((?:19|20)\d{2})(?-u:\b)".into()),
                 p(Kind::Weekday, format!(r"(?-u:\b)(?:(on|last|this|next|early|late)\s+)?{WEEKDAY}(?-u:\b)")),
                 p(Kind::Deictic, r"(?-u:\b)(the day before yesterday|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening))(?-u:\b)".into()),
@@ -234,6 +236,101 @@ fn resolve(kind: Kind, c: &Captures, anchor: Option<NaiveDate>) -> Resolved {
     }
 }
 
+/// Join ranges: two resolved expressions linked by "to", "until", "and" (after "between") or a
+/// dash ("from 3 March to 5 March", "between March and May"), and a day range written
+/// "May 22-23". The range keeps the first value, the second becomes `until`, and the
+/// precision is the coarser of the two.
+fn ranges(
+    text: &str,
+    kept: Vec<(usize, usize, Resolved, Option<String>)>,
+) -> Vec<(usize, usize, Resolved, Option<String>)> {
+    let mut out: Vec<(usize, usize, Resolved, Option<String>)> = Vec::with_capacity(kept.len());
+    let mut it = kept.into_iter().peekable();
+    while let Some(mut cur) = it.next() {
+        // "May 22-23": a day, a dash and a day number right after it.
+        if let Some((v, TimePrecision::Day)) = &cur.2 {
+            let rest = &text[cur.1..];
+            let dash = rest.chars().next().filter(|c| matches!(c, '-' | '–'));
+            let digits: String = rest[dash.map_or(0, char::len_utf8)..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if let Ok(day) = digits.parse::<u32>() {
+                let start = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+                let until = start
+                    .and_then(|d| d.with_day(day))
+                    .filter(|u| Some(*u) > start);
+                if let (Some(until), Some(dash)) = (until, dash) {
+                    cur.1 += dash.len_utf8() + digits.len();
+                    cur.3 = Some(until.format("%Y-%m-%d").to_string());
+                }
+            }
+        }
+        if let Some(next) = it.peek() {
+            let between = text[cur.1..next.0].trim();
+            let before = text[..cur.0].trim_end();
+            // The opener ("from", "between") may be inside the first expression ("from
+            // March") or just before it ("from 3 May").
+            let own = text[cur.0..cur.1]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let inside = matches!(own.as_str(), "from" | "between");
+            let opener = if inside {
+                own
+            } else {
+                before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase()
+            };
+            let linked = match between {
+                "to" | "until" | "till" | "through" | "-" | "–" => true,
+                "and" => opener == "between",
+                _ => false,
+            };
+            if linked && cur.3.is_none() {
+                if let (Some((v1, p1)), Some((v2, p2))) = (&cur.2, &next.2) {
+                    if v2 > v1 {
+                        let precision = coarser(*p1, *p2);
+                        let start = if inside {
+                            cur.0
+                        } else if matches!(opener.as_str(), "from" | "between") {
+                            before.len() - opener.len()
+                        } else {
+                            cur.0
+                        };
+                        let v1 = v1.clone();
+                        let v2 = v2.clone();
+                        let end = next.1;
+                        it.next();
+                        out.push((start, end, Some((v1, precision)), Some(v2)));
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(cur);
+    }
+    out
+}
+
+fn coarser(a: TimePrecision, b: TimePrecision) -> TimePrecision {
+    let rank = |p: TimePrecision| match p {
+        TimePrecision::Day => 0,
+        TimePrecision::Week => 1,
+        TimePrecision::Month => 2,
+        TimePrecision::Year => 3,
+    };
+    if rank(a) >= rank(b) {
+        a
+    } else {
+        b
+    }
+}
+
 impl TimeTagger {
     /// Every time expression in `text`, in order, resolved against `anchor` (the publication
     /// day) where one is given.
@@ -247,14 +344,20 @@ impl TimeTagger {
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let idx = CharIndex::new(text);
-        let mut out: Vec<TimeExpr> = Vec::new();
+        // Longest match wins where matches overlap.
+        let mut kept: Vec<(usize, usize, Resolved, Option<String>)> = Vec::new();
         let mut last_end = 0;
         for (s, e, r) in found {
             if s < last_end {
                 continue;
             }
             last_end = e;
+            kept.push((s, e, r, None));
+        }
+        let kept = ranges(text, kept);
+        let idx = CharIndex::new(text);
+        let mut out: Vec<TimeExpr> = Vec::with_capacity(kept.len());
+        for (s, e, r, until) in kept {
             let (value, precision) = match r {
                 Some((v, p)) => (Some(v), Some(p)),
                 None => (None, None),
@@ -265,6 +368,7 @@ impl TimeTagger {
                 end: idx.byte_to_char(e),
                 value,
                 precision,
+                until,
             });
         }
         out
@@ -288,6 +392,40 @@ mod tests {
         let t = tag(text, anchor);
         assert_eq!(t.len(), 1, "{text}: {t:?}");
         t[0].1.clone()
+    }
+
+    /// (text, from, until) of every range in `text`.
+    fn ranges_of(text: &str, anchor: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let a = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
+        TimeTagger::default()
+            .tag(text, a)
+            .into_iter()
+            .filter(|t| t.until.is_some())
+            .map(|t| (t.text, t.value, t.until))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_keep_both_ends() {
+        let r = |s: &str| ranges_of(s, "2024-05-08");
+        let want =
+            |t: &str, a: &str, b: &str| vec![(t.to_string(), Some(a.into()), Some(b.into()))];
+        assert_eq!(
+            r("Talks ran from 3 May to 5 May."),
+            want("from 3 May to 5 May", "2024-05-03", "2024-05-05")
+        );
+        assert_eq!(
+            r("Clashes on May 2-4 killed dozens."),
+            want("on May 2-4", "2024-05-02", "2024-05-04")
+        );
+        assert_eq!(
+            r("Shelling between March and April 2024."),
+            want("between March and April 2024", "2024-03", "2024-04")
+        );
+        // Two dates that are not a range stay apart.
+        assert!(r("Strikes on 3 May and a raid on 5 May.").is_empty());
+        // A dash to a smaller day is not a range.
+        assert!(r("On May 22-1 vote.").is_empty());
     }
 
     #[test]
