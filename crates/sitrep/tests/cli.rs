@@ -229,7 +229,11 @@ fn demo_writes_articles_and_reports_the_duplicate() {
             .any(|x| x["quantity"] == injured)),
         "the injured count is attributed: {claims:?}"
     );
-    assert!(wire["times"].as_array().unwrap().iter().any(|t| t["value"] == "2025-03-11"));
+    assert!(wire["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["value"] == "2025-03-11"));
 }
 
 #[test]
