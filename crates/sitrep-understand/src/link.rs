@@ -318,7 +318,7 @@ impl Linker {
         if let Some((c, p)) = cands.iter().find(|(c, p)| {
             p.kind == PlaceKind::Country && matches!(c.how, MatchKind::Exact | MatchKind::Alias)
         }) {
-            self.place_found(m, ctx, c, p, p, GeoPrecision::Country, c.confidence);
+            self.place_found(m, ctx, p, GeoPrecision::Country, c.confidence);
             return;
         }
         let score = |c: &Candidate, p: &Place| {
@@ -385,17 +385,14 @@ impl Linker {
             };
             (p, precision)
         };
-        self.place_found(m, ctx, c, p, place, precision, conf);
+        self.place_found(m, ctx, place, precision, conf);
     }
 
     /// Record a placed mention and what it adds to the context.
-    #[allow(clippy::too_many_arguments)]
     fn place_found(
         &self,
         m: &mut Mention,
         ctx: &mut Context,
-        _c: &Candidate,
-        _matched: &Place,
         place: &Place,
         precision: GeoPrecision,
         conf: f32,
