@@ -874,7 +874,7 @@ impl<'a> Ctx<'a> {
         }
         self.channel_word(k).is_some()
             || self.channel_noun(k)
-            || weekday(w)
+            || crate::lexicon::is_weekday(w)
             || matches!(
                 w,
                 "in" | "on"
@@ -1025,7 +1025,7 @@ impl<'a> Ctx<'a> {
             }
             p -= 1;
             let w = self.lw(p);
-            if adverb(w) || weekday(w) {
+            if adverb(w) || crate::lexicon::is_weekday(w) {
                 continue;
             }
             break;
@@ -1557,13 +1557,6 @@ fn adverb(w: &str) -> bool {
             | "strongly"
             | "flatly"
             | "categorically"
-    )
-}
-
-fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 

@@ -1067,6 +1067,14 @@ pub const MISC_HEADS: &[&str] = &[
     "contributor",
 ];
 
+/// Whether `w` (lowercase) names a day of the week.
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Bit flags: which of the lists above a word is in.
 pub mod bits {
     /// [`super::TITLE_HEADS`]

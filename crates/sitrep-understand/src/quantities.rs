@@ -701,7 +701,7 @@ impl<'a> Sent<'a> {
                 && qualifier_word(prev).is_none()
                 && pred_word(prev).is_none()
                 && !(i == 1 || self.is_quote(i - 2))
-                && !weekday(prev)
+                && !crate::lexicon::is_weekday(prev)
                 && noun(next).is_none()
                 && pred_word(next).is_none()
             {
@@ -989,7 +989,7 @@ impl<'a> Sent<'a> {
                     || unit_compound(next).is_some()
                     || self.is_capitalised(k + 1)
                         && self.kind(k + 1) == Some(TokKind::Word)
-                        && !weekday(next)
+                        && !crate::lexicon::is_weekday(next)
                         && !month(next);
                 if object && !matches!(w, "died" | "dead" | "missing" | "perished") {
                     return None;
@@ -1156,13 +1156,6 @@ fn month(w: &str) -> bool {
             | "oct"
             | "nov"
             | "dec"
-    )
-}
-
-fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 
