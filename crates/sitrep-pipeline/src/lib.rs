@@ -25,6 +25,7 @@ pub use summary::{Failure, Summary};
 
 use sitrep_clean::DefaultCleaner;
 use sitrep_core::{Annotator, Article, ArticleError, Cleaner, ErrorCode, Severity};
+use sitrep_events::EventMentions;
 use sitrep_ingest::{Item, Reader};
 use sitrep_understand::Understand;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -132,6 +133,7 @@ pub fn run(
             Understand::with_kb(Box::leak(Box::new(kb)))
         }
     };
+    let events = EventMentions::default();
     let mut summary = Summary::default();
 
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
@@ -179,7 +181,8 @@ pub fn run(
                             };
                             if !article.has_errors() {
                                 let result = catch_unwind(AssertUnwindSafe(|| {
-                                    understand.annotate(&mut article)
+                                    understand.annotate(&mut article)?;
+                                    events.annotate(&mut article)
                                 }));
                                 let message = match result {
                                     Ok(Ok(())) => None,
@@ -190,6 +193,8 @@ pub fn run(
                                         article.times = None;
                                         article.quantities = None;
                                         article.claims = None;
+                                        article.event_mentions = None;
+                                        article.main_event = None;
                                         Some("internal error in the understand stage".to_string())
                                     }
                                 };

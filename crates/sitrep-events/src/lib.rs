@@ -1,0 +1,656 @@
+//! sitrep events: the events each article mentions, typed in ACLED's taxonomy, and the
+//! article's main event.
+//!
+//! [`EventMentions`] is an [`Annotator`] that runs after the understand stage. It finds
+//! triggers ("airstrike", "shelling", "clashes", "protest", "arrested") with one
+//! Aho-Corasick automaton built from `data/triggers.tsv`, types each by its row and by the
+//! cues of its sentence, drops hypothetical ones, and picks the article's main event.
+//!
+//! # Rules
+//!
+//! - **Matching**: the ASCII-lowercased text, whole words only; overlapping candidates are
+//!   resolved leftmost-longest ("suicide car bomb" over "car bomb" over "bomb").
+//! - **Refining** (`refine` and `weak` rows): an air platform in the sentence (a weapon
+//!   mention or a `cue-air` word: drone, helicopter, warplane) makes an armed action an
+//!   Air/drone strike; otherwise the weapon cue nearest the trigger types it (artillery,
+//!   missile → Shelling/artillery/missile attack; IED, bomb → Remote explosive; grenade →
+//!   Grenade). With no weapon: protesters in the sentence make a clash a Violent
+//!   demonstration and a killing an Excessive force against protesters; civilians as the
+//!   target make an attack an Attack (violence against civilians); else the row's type
+//!   (a raid or incursion with no weapon named is an Armed clash, as ACLED codes cross-border
+//!   ground raids). Arrests of protesters are a Protest with intervention. Protest mentions
+//!   of one sentence take the strongest protest type found in it (tear gas → with
+//!   intervention; fired on protesters → excessive force).
+//! - **Hypotheticals**: a trigger with a modal or future word within the three words before it
+//!   ("could", "would", "may", "will", "threatened to", "plans to", "vowed to", "warned of")
+//!   is not an event and is skipped. A negated or denied event ("did not attack", "denied
+//!   carrying out the attack") is kept: it is still a mention, and a claim about it.
+//! - **Unattributed explosions** ("explosion", "blast") are typed Remote
+//!   explosive/landmine/IED unless a weapon in the sentence says otherwise; they are `weak`.
+//! - **Background**: a mention is background when it is the trigger of its sentence nearest
+//!   to a recalled time — a cue ("last year", "last month", "earlier this month", "years ago",
+//!   "previously", "in two months") or a time expression of the understand stage (not after
+//!   "since") that resolves to a day more than ten days before publication, an earlier month,
+//!   or an earlier year — or when "after"/"following" stands within four words before it and an earlier trigger
+//!   of the same sentence is the event it is the background of.
+//! - **Main event**: exactly one mention per article that has any. Among the mentions that
+//!   are not background, those in the opening (the first two sentences) are preferred; among
+//!   them the highest severity wins (Explosions/Remote violence = Battles > Violence against
+//!   civilians > Riots > Protests > Strategic developments; a `weak` trigger one step lower),
+//!   ties by position. With no such mention in the opening, the same rule over the whole
+//!   article; with only background mentions, over all of them.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sitrep_core::annotation::MentionKind;
+use sitrep_core::event::{EventMention, EventType, SubEventType};
+use sitrep_core::text::CharIndex;
+use sitrep_core::{Annotator, Article, StageError};
+
+const TABLE: &str = include_str!("../data/triggers.tsv");
+
+/// What a table row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Fixed,
+    Refine,
+    Weak,
+    CueAir,
+    CueWeapon,
+    CueCivilian,
+    CueProtest,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    sub: SubEventType,
+    kind: Kind,
+    /// The pattern ended in `*`: any letters may follow.
+    prefix: bool,
+}
+
+/// The events annotator: fills [`Article::event_mentions`] and [`Article::main_event`].
+///
+/// Built once (the trigger table compiled to one automaton) and shared by all threads.
+#[derive(Debug, Clone)]
+pub struct EventMentions {
+    ac: AhoCorasick,
+    /// For each automaton pattern, the table rows that carry it.
+    rows: Vec<Vec<Row>>,
+}
+
+impl Default for EventMentions {
+    fn default() -> Self {
+        Self::from_table(TABLE).expect("the embedded trigger table is valid")
+    }
+}
+
+fn parse_sub(name: &str) -> Option<SubEventType> {
+    SubEventType::ALL
+        .iter()
+        .copied()
+        .find(|s| format!("{s:?}") == name)
+}
+
+fn parse_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "fixed" => Kind::Fixed,
+        "refine" => Kind::Refine,
+        "weak" => Kind::Weak,
+        "cue-air" => Kind::CueAir,
+        "cue-weapon" => Kind::CueWeapon,
+        "cue-civilian" => Kind::CueCivilian,
+        "cue-protest" => Kind::CueProtest,
+        _ => return None,
+    })
+}
+
+/// One whole-word match of a table pattern, in bytes.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    row: Row,
+}
+
+/// A trigger kept as an event mention, before ids and main are set.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    sub: SubEventType,
+    weak: bool,
+    sentence: usize,
+    background: bool,
+}
+
+const MODALS: &[&str] = &[
+    "could",
+    "would",
+    "may",
+    "might",
+    "will",
+    "shall",
+    "should",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+    "threat",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "vow",
+    "vows",
+    "vowed",
+    "intend",
+    "intends",
+    "intended",
+    "warn",
+    "warns",
+    "warned",
+    "possible",
+    "potential",
+    "prevent",
+    "prevented",
+    "fear",
+    "fears",
+    "feared",
+    "ready",
+    "prepare",
+    "prepares",
+    "preparing",
+    "if",
+    "unless",
+    "risk",
+];
+
+const BACKGROUND_CUES: &[&str] = &[
+    "last year",
+    "last month",
+    "earlier this month",
+    "earlier this year",
+    "earlier in the year",
+    "earlier in the month",
+    "last summer",
+    "last winter",
+    "last spring",
+    "last autumn",
+    "last fall",
+    "years ago",
+    "months ago",
+    "a year ago",
+    "previously",
+    "previous",
+    "in two months",
+    "in three months",
+    "in recent months",
+    "in recent years",
+    "anniversary",
+];
+
+impl EventMentions {
+    /// Build from a trigger table in the format of `data/triggers.tsv`.
+    pub fn from_table(table: &str) -> Result<Self, String> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut rows: Vec<Vec<Row>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (n, line) in table.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                return Err(format!("triggers.tsv:{}: fewer than 3 columns", n + 1));
+            }
+            let sub = parse_sub(cols[1])
+                .ok_or_else(|| format!("triggers.tsv:{}: unknown type {}", n + 1, cols[1]))?;
+            let kind = parse_kind(cols[2])
+                .ok_or_else(|| format!("triggers.tsv:{}: unknown kind {}", n + 1, cols[2]))?;
+            let (pat, prefix) = match cols[0].strip_suffix('*') {
+                Some(p) => (p, true),
+                None => (cols[0], false),
+            };
+            let pat = pat.to_ascii_lowercase();
+            let i = *index.entry(pat.clone()).or_insert_with(|| {
+                patterns.push(pat);
+                rows.push(Vec::new());
+                rows.len() - 1
+            });
+            rows[i].push(Row { sub, kind, prefix });
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(EventMentions { ac, rows })
+    }
+
+    /// Whole-word hits of every row, in text order (bytes of `lower`).
+    fn hits(&self, lower: &[u8]) -> Vec<Hit> {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut out = Vec::new();
+        for m in self.ac.find_overlapping_iter(lower) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && is_word(lower[s - 1]) {
+                continue;
+            }
+            for &row in &self.rows[m.pattern().as_usize()] {
+                let mut end = e;
+                if row.prefix {
+                    while end < lower.len() && lower[end].is_ascii_alphabetic() {
+                        end += 1;
+                    }
+                }
+                if end < lower.len() && is_word(lower[end]) {
+                    continue;
+                }
+                out.push(Hit { start: s, end, row });
+            }
+        }
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        out
+    }
+
+    /// Annotate `article` (see the crate docs for the rules).
+    pub fn run(&self, article: &mut Article) {
+        let text = &article.text;
+        let lower = text.as_bytes().to_ascii_lowercase();
+        let sentences = sentence_bounds(&lower);
+        let sentence_of = |b: usize| sentences.partition_point(|&(_, e)| e <= b);
+        let chars = CharIndex::new(text);
+        let hits = self.hits(&lower);
+
+        // Context cues per sentence.
+        let nsent = sentences.len();
+        let mut air = vec![false; nsent];
+        let mut civilian = vec![false; nsent];
+        let mut protest = vec![false; nsent];
+        let mut weapons: Vec<Vec<(usize, SubEventType)>> = vec![Vec::new(); nsent];
+        for h in &hits {
+            let s = sentence_of(h.start);
+            if s >= nsent {
+                continue;
+            }
+            match h.row.kind {
+                Kind::CueAir => air[s] = true,
+                Kind::CueWeapon => weapons[s].push((h.start, h.row.sub)),
+                Kind::CueCivilian => civilian[s] = true,
+                Kind::CueProtest => protest[s] = true,
+                _ => {}
+            }
+        }
+        // Weapon mentions of the understand stage.
+        for m in article.mentions.iter().flatten() {
+            if m.kind != MentionKind::Weapon {
+                continue;
+            }
+            let b = chars.char_to_byte(m.start);
+            let s = sentence_of(b);
+            if s >= nsent {
+                continue;
+            }
+            let be = chars.char_to_byte(m.end).min(lower.len());
+            for h in self.hits(&lower[b..be]) {
+                match h.row.kind {
+                    Kind::CueAir => air[s] = true,
+                    Kind::CueWeapon => weapons[s].push((b + h.start, h.row.sub)),
+                    _ => {}
+                }
+            }
+        }
+
+        // Triggers: leftmost-longest, not overlapping.
+        let mut found: Vec<Found> = Vec::new();
+        let mut last_end = 0;
+        for h in &hits {
+            let kind = h.row.kind;
+            if !matches!(kind, Kind::Fixed | Kind::Refine | Kind::Weak) || h.start < last_end {
+                continue;
+            }
+            // Longest trigger at this start: hits are sorted longest first.
+            last_end = h.end;
+            if hypothetical(&lower, h.start) {
+                continue;
+            }
+            let s = sentence_of(h.start).min(nsent.saturating_sub(1));
+            let sub = match kind {
+                Kind::Fixed => fixed_in_context(h.row.sub, protest[s]),
+                _ => refine(
+                    h.row.sub,
+                    h.start,
+                    air[s],
+                    &weapons[s],
+                    civilian[s],
+                    protest[s],
+                ),
+            };
+            found.push(Found {
+                start: h.start,
+                end: h.end,
+                sub,
+                weak: kind == Kind::Weak,
+                sentence: s,
+                background: false,
+            });
+        }
+
+        // Protest mentions of one sentence share its strongest protest type.
+        for s in 0..nsent {
+            let best = found
+                .iter()
+                .filter(|f| f.sentence == s && f.sub.event_type() == EventType::Protests)
+                .map(|f| protest_rank(f.sub))
+                .max();
+            if let Some(best) = best {
+                for f in found
+                    .iter_mut()
+                    .filter(|f| f.sentence == s && f.sub.event_type() == EventType::Protests)
+                {
+                    f.sub = PROTEST_ORDER[best];
+                }
+            }
+        }
+
+        // Background: a cue or an earlier time marks the trigger of its sentence nearest to it.
+        let published = article.published.as_ref().map(|p| p.date());
+        let mut marks: Vec<usize> = Vec::new();
+        for &(a, b) in &sentences {
+            let sent = &lower[a..b];
+            for c in BACKGROUND_CUES {
+                if let Some(p) = find_word(sent, c.as_bytes()) {
+                    marks.push(a + p);
+                }
+            }
+        }
+        if let Some(pubd) = published {
+            for t in article.times.iter().flatten() {
+                let b = chars.char_to_byte(t.start);
+                if preceded_by(&lower, b, "since") {
+                    continue;
+                }
+                if let (Some(v), Some(p)) = (&t.value, t.precision) {
+                    if is_earlier(v, p, pubd) {
+                        marks.push(b);
+                    }
+                }
+            }
+        }
+        for p in marks {
+            let s = sentence_of(p);
+            let nearest = (0..found.len())
+                .filter(|&i| found[i].sentence == s)
+                .min_by_key(|&i| found[i].start.abs_diff(p));
+            if let Some(i) = nearest {
+                found[i].background = true;
+            }
+        }
+        for i in 0..found.len() {
+            let s = found[i].sentence;
+            let after = (preceded_within(&lower, found[i].start, "after", 4)
+                || preceded_within(&lower, found[i].start, "following", 4))
+                && found[..i].iter().any(|f| f.sentence == s);
+            if after {
+                found[i].background = true;
+            }
+        }
+
+        // Main event.
+        let severity = |f: &Found| severity(f.sub) * 2 - u32::from(f.weak);
+        let pick = |pool: Vec<usize>| -> Option<usize> {
+            let best = pool.iter().map(|&i| severity(&found[i])).max()?;
+            pool.into_iter().find(|&i| severity(&found[i]) == best)
+        };
+        let fore: Vec<usize> = (0..found.len()).filter(|&i| !found[i].background).collect();
+        let opening: Vec<usize> = fore
+            .iter()
+            .copied()
+            .filter(|&i| found[i].sentence < 2)
+            .collect();
+        let main = pick(opening)
+            .or_else(|| pick(fore))
+            .or_else(|| pick((0..found.len()).collect()));
+
+        let mentions: Vec<EventMention> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| EventMention {
+                id: format!("e{}", i + 1),
+                trigger: text[f.start..f.end].to_string(),
+                start: chars.byte_to_char(f.start),
+                end: chars.byte_to_char(f.end),
+                event_type: f.sub.event_type(),
+                sub_event_type: f.sub,
+                main: Some(i) == main,
+            })
+            .collect();
+        article.main_event = main.map(|i| mentions[i].id.clone());
+        article.event_mentions = Some(mentions);
+    }
+}
+
+impl Annotator for EventMentions {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    /// Fills `event_mentions` and sets `main_event`.
+    ///
+    /// For now `main_event` is the id of the article's main event *mention* (`e1`, `e2`, …,
+    /// unique within the article); the cross-article event ids come with the resolve stage.
+    fn annotate(&self, article: &mut Article) -> Result<(), StageError> {
+        self.run(article);
+        Ok(())
+    }
+}
+
+const PROTEST_ORDER: [SubEventType; 3] = [
+    SubEventType::PeacefulProtest,
+    SubEventType::ProtestWithIntervention,
+    SubEventType::ExcessiveForceAgainstProtesters,
+];
+
+fn protest_rank(s: SubEventType) -> usize {
+    PROTEST_ORDER.iter().position(|&p| p == s).unwrap_or(0)
+}
+
+/// Rank of an event type when the main event is chosen.
+fn severity(s: SubEventType) -> u32 {
+    match s.event_type() {
+        EventType::ExplosionsRemoteViolence | EventType::Battles => 6,
+        EventType::ViolenceAgainstCivilians => 5,
+        EventType::Riots => 4,
+        EventType::Protests => 3,
+        EventType::StrategicDevelopments => 2,
+    }
+}
+
+/// A fixed trigger in its sentence: arrests and killings of protesters.
+fn fixed_in_context(sub: SubEventType, protest: bool) -> SubEventType {
+    use SubEventType::*;
+    match sub {
+        Arrests if protest => ProtestWithIntervention,
+        Attack if protest => ExcessiveForceAgainstProtesters,
+        ArmedClash if protest => ViolentDemonstration,
+        s => s,
+    }
+}
+
+/// Type a generic trigger by the cues of its sentence.
+fn refine(
+    default: SubEventType,
+    at: usize,
+    air: bool,
+    weapons: &[(usize, SubEventType)],
+    civilian: bool,
+    protest: bool,
+) -> SubEventType {
+    use SubEventType::*;
+    let armed = matches!(
+        default.event_type(),
+        EventType::Battles | EventType::ExplosionsRemoteViolence
+    ) || default == Attack;
+    if !armed || default == NonStateActorOvertakesTerritory {
+        return default;
+    }
+    if air {
+        return AirDroneStrike;
+    }
+    if let Some(&(_, w)) = weapons.iter().min_by_key(|(p, _)| p.abs_diff(at)) {
+        return w;
+    }
+    if protest {
+        return if default == ArmedClash {
+            ViolentDemonstration
+        } else {
+            ExcessiveForceAgainstProtesters
+        };
+    }
+    if civilian && default == ArmedClash {
+        return Attack;
+    }
+    if default == Attack && !civilian {
+        // A killing with no civilian named: combatants.
+        return ArmedClash;
+    }
+    default
+}
+
+/// Sentence spans (bytes): a line break, or `.`/`!`/`?` followed by a space or no-break
+/// space (closing quotes between allowed; not after an initial or a short title), ends one.
+fn sentence_bounds(lower_or_text: &[u8]) -> Vec<(usize, usize)> {
+    let t = lower_or_text;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < t.len() {
+        let c = t[i];
+        let end_here = c == b'\n'
+            || (matches!(c, b'.' | b'!' | b'?')
+                && space_after(t, i + 1)
+                && !abbreviation_before(t, i));
+        if end_here {
+            if i + 1 > start && t[start..=i].iter().any(|b| !b.is_ascii_whitespace()) {
+                out.push((start, i + 1));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < t.len() && t[start..].iter().any(|b| !b.is_ascii_whitespace()) {
+        out.push((start, t.len()));
+    }
+    if out.is_empty() {
+        out.push((0, t.len()));
+    }
+    // Make the spans cover everything between them, so every byte has a sentence.
+    let n = out.len();
+    for k in 0..n.saturating_sub(1) {
+        out[k].1 = out[k + 1].0;
+    }
+    out[n - 1].1 = t.len().max(out[n - 1].1);
+    out
+}
+
+/// Whitespace (a space, a tab or a no-break space) at `i`, after any closing quotes.
+fn space_after(t: &[u8], mut i: usize) -> bool {
+    loop {
+        match t.get(i..) {
+            Some([b'"' | b'\'' | b')', ..]) => i += 1,
+            // ’ and ” (U+2019, U+201D)
+            Some([0xE2, 0x80, 0x99 | 0x9D, ..]) => i += 3,
+            Some([b' ' | b'\t', ..]) | Some([0xC2, 0xA0, ..]) => return true,
+            _ => return false,
+        }
+    }
+}
+
+/// A period after a single letter or a short title is not a sentence end.
+fn abbreviation_before(t: &[u8], dot: usize) -> bool {
+    let mut s = dot;
+    while s > 0 && t[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let word = t[s..dot].to_ascii_lowercase();
+    word.len() == 1
+        || matches!(
+            word.as_slice(),
+            b"mr" | b"mrs" | b"ms" | b"dr" | b"gen" | b"col" | b"lt" | b"sgt" | b"st" | b"no"
+        )
+}
+
+/// The `n` words before byte `at`, lowercase, nearest first.
+fn words_before(lower: &[u8], at: usize, n: usize) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut i = at;
+    while out.len() < n {
+        while i > 0 && !lower[i - 1].is_ascii_alphanumeric() {
+            // A sentence end stops the look-back.
+            if matches!(lower[i - 1], b'.' | b'!' | b'?' | b'\n' | b';') {
+                return out;
+            }
+            i -= 1;
+        }
+        if i == 0 {
+            break;
+        }
+        let e = i;
+        while i > 0 && (lower[i - 1].is_ascii_alphanumeric() || lower[i - 1] == b'\'') {
+            i -= 1;
+        }
+        out.push(&lower[i..e]);
+    }
+    out
+}
+
+fn hypothetical(lower: &[u8], at: usize) -> bool {
+    words_before(lower, at, 3)
+        .iter()
+        .any(|w| MODALS.iter().any(|m| m.as_bytes() == *w))
+}
+
+fn preceded_by(lower: &[u8], at: usize, word: &str) -> bool {
+    words_before(lower, at, 1)
+        .first()
+        .is_some_and(|w| *w == word.as_bytes())
+}
+
+fn preceded_within(lower: &[u8], at: usize, word: &str, n: usize) -> bool {
+    words_before(lower, at, n).contains(&word.as_bytes())
+}
+
+fn find_word(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let n = needle.len();
+    if n == 0 || hay.len() < n {
+        return None;
+    }
+    (0..=hay.len() - n).find(|&i| {
+        &hay[i..i + n] == needle
+            && (i == 0 || !hay[i - 1].is_ascii_alphanumeric())
+            && (i + n == hay.len() || !hay[i + n].is_ascii_alphanumeric())
+    })
+}
+
+/// Whether a resolved time lies clearly before the publication day.
+fn is_earlier(
+    value: &str,
+    precision: sitrep_core::annotation::TimePrecision,
+    published: chrono::NaiveDate,
+) -> bool {
+    use chrono::Datelike;
+    use sitrep_core::annotation::TimePrecision as P;
+    let year: i32 = match value.get(..4).and_then(|y| y.parse().ok()) {
+        Some(y) => y,
+        None => return false,
+    };
+    match precision {
+        P::Day | P::Week => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map(|d| (published - d).num_days() > 10)
+            .unwrap_or(false),
+        P::Month => {
+            let month: u32 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+            (year, month) < (published.year(), published.month())
+        }
+        P::Year => year < published.year(),
+    }
+}
