@@ -20,7 +20,11 @@
 //!   (a raid or incursion with no weapon named is an Armed clash, as ACLED codes cross-border
 //!   ground raids). Arrests of protesters are a Protest with intervention. Protest mentions
 //!   of one sentence take the strongest protest type found in it (tear gas → with
-//!   intervention; fired on protesters → excessive force).
+//!   intervention; fired on protesters → excessive force), and become a Violent demonstration
+//!   where the sentence has the demonstrators throw stones, set fire or clash. An explosive
+//!   found, defused or seized is Disrupted weapons use; so is a seizure of arms or ammunition;
+//!   a capture by a state force (army, troops, government forces) is Government regains
+//!   territory.
 //! - **Hypotheticals**: a trigger with a modal or future word within the three words before it
 //!   ("could", "would", "may", "will", "threatened to", "plans to", "vowed to", "warned of")
 //!   is not an event and is skipped. A negated or denied event ("did not attack", "denied
@@ -58,6 +62,10 @@ enum Kind {
     CueWeapon,
     CueCivilian,
     CueProtest,
+    CueRiot,
+    CueDisrupt,
+    CueMateriel,
+    CueGovernment,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -100,6 +108,10 @@ fn parse_kind(name: &str) -> Option<Kind> {
         "cue-weapon" => Kind::CueWeapon,
         "cue-civilian" => Kind::CueCivilian,
         "cue-protest" => Kind::CueProtest,
+        "cue-riot" => Kind::CueRiot,
+        "cue-disrupt" => Kind::CueDisrupt,
+        "cue-materiel" => Kind::CueMateriel,
+        "cue-government" => Kind::CueGovernment,
         _ => return None,
     })
 }
@@ -266,6 +278,8 @@ impl EventMentions {
         let mut air = vec![false; nsent];
         let mut civilian = vec![false; nsent];
         let mut protest = vec![false; nsent];
+        // riot, disrupt, materiel, government
+        let mut more = vec![[false; 4]; nsent];
         let mut weapons: Vec<Vec<(usize, SubEventType)>> = vec![Vec::new(); nsent];
         for h in &hits {
             let s = sentence_of(h.start);
@@ -277,6 +291,10 @@ impl EventMentions {
                 Kind::CueWeapon => weapons[s].push((h.start, h.row.sub)),
                 Kind::CueCivilian => civilian[s] = true,
                 Kind::CueProtest => protest[s] = true,
+                Kind::CueRiot => more[s][0] = true,
+                Kind::CueDisrupt => more[s][1] = true,
+                Kind::CueMateriel => more[s][2] = true,
+                Kind::CueGovernment => more[s][3] = true,
                 _ => {}
             }
         }
@@ -325,6 +343,7 @@ impl EventMentions {
                     protest[s],
                 ),
             };
+            let sub = in_sentence(sub, more[s]);
             found.push(Found {
                 start: h.start,
                 end: h.end,
@@ -472,6 +491,20 @@ fn fixed_in_context(sub: SubEventType, protest: bool) -> SubEventType {
         Arrests if protest => ProtestWithIntervention,
         Attack if protest => ExcessiveForceAgainstProtesters,
         ArmedClash if protest => ViolentDemonstration,
+        s => s,
+    }
+}
+
+/// Cues that retype a mention whatever its row: violence by demonstrators, weapons found or
+/// seized, a state force taking ground. `cues`: riot, disrupt, materiel, government.
+fn in_sentence(sub: SubEventType, cues: [bool; 4]) -> SubEventType {
+    use SubEventType::*;
+    let [riot, disrupt, materiel, government] = cues;
+    match sub {
+        s if riot && s.event_type() == EventType::Protests => ViolentDemonstration,
+        RemoteExplosiveLandmineIed if disrupt => DisruptedWeaponsUse,
+        NonStateActorOvertakesTerritory if materiel => DisruptedWeaponsUse,
+        NonStateActorOvertakesTerritory if government => GovernmentRegainsTerritory,
         s => s,
     }
 }
