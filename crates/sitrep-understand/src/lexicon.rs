@@ -471,6 +471,15 @@ pub const ORG_HEADS: &[&str] = &[
 
 /// Words that make a capitalised name a place when they end it ("Belgorod *region*").
 pub const PLACE_HEADS: &[&str] = &[
+    "lane",
+    "drive",
+    "parkway",
+    "terrace",
+    "trail",
+    "way",
+    "side",
+    "pike",
+    "alley",
     "region",
     "oblast",
     "province",
@@ -704,6 +713,7 @@ pub const WEAPON_NOUNS: &[&str] = &[
 /// Weapon nouns that count only with a military modifier ("armored *vehicle*", not a parked
 /// vehicle; "fighter *jet*").
 pub const WEAPON_NEEDS_MODIFIER: &[&str] = &[
+    "cruiser",
     "vehicle",
     "vehicles",
     "truck",

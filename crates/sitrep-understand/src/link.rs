@@ -273,6 +273,11 @@ impl Linker {
                 .into_iter()
                 .filter(|c| !single || matches!(c.how, MatchKind::Exact | MatchKind::Alias))
                 .filter(|c| !matches!(self.kb.entry(c.id), Entry::Actor(a) if a.id.starts_with("agent:")))
+                .filter(|c| {
+                    !single
+                        || !matches!(self.kb.entry(c.id), Entry::Actor(a)
+                            if !crate::mentions::acronym_form_matches(&name, a))
+                })
                 .collect(),
         );
         if best.is_none() && name.contains(' ') && m.kind == MentionKind::Person {
@@ -321,12 +326,30 @@ impl Linker {
             self.place_found(m, ctx, p, GeoPrecision::Country, c.confidence);
             return;
         }
+        // A given name alone or an acronym is not a small place of that name ("Michael",
+        // "NAU"); nor is a one-word name a small place abroad, in a country the article never
+        // names ("Fla." is not Flå in Norway).
+        let single = !query.contains(' ');
+        let given_or_acronym = single
+            && (self.kb.is_given_name(query)
+                || query
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase));
+        cands.retain(|(_, p)| {
+            let small = p.kind != PlaceKind::Country && p.population < 100_000;
+            let abroad = !ctx.countries.is_empty() && !ctx.countries.contains_key(&p.country);
+            !(small && given_or_acronym) && !(single && abroad && p.population < 20_000)
+        });
+        if cands.is_empty() {
+            return;
+        }
         let score = |c: &Candidate, p: &Place| {
             let mut s = c.confidence * 2.0;
-            // Small places known only by an alternate name are unlikely referents.
-            if c.how != MatchKind::Exact && p.kind == PlaceKind::Populated && p.population < 10_000
-            {
-                s -= 0.6;
+            // Places known only by an alternate name are less likely referents, small ones
+            // unlikely ("Maryland" is the state before Maryland City).
+            if c.how != MatchKind::Exact && p.kind == PlaceKind::Populated {
+                s -= if p.population < 10_000 { 0.6 } else { 0.4 };
             }
             s += ((p.population as f32) + 1.0).ln() / 16.0;
             s += match p.kind {

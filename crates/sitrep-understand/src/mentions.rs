@@ -262,6 +262,7 @@ impl MentionFinder {
             let w = s.word(i);
             let f = self.lex.flags(w);
             let drop = w.starts_with(char::is_lowercase)
+                || w.to_ascii_lowercase().ends_with("-old")
                 || (f & bits::FUNCTION != 0 && !known(i, j))
                 || (s.sentence_initial(i)
                     && self.kb.demonym(w).is_none()
@@ -552,6 +553,7 @@ impl MentionFinder {
     fn kb_kind(&self, name: &str) -> Option<MentionKind> {
         let multi = name.contains(' ');
         let common = !multi && self.kb.is_common_word(&name.to_lowercase());
+        let given = !multi && self.kb.is_given_name(name);
         let mut place: Option<&Place> = None;
         let mut actor: Option<&sitrep_kb::Actor> = None;
         for c in crate::cache::lookup(self.kb, name) {
@@ -572,9 +574,17 @@ impl MentionFinder {
             }
             match self.kb.entry(c.id) {
                 Entry::Actor(a) if a.id.starts_with("agent:") => {}
+                // A short word matches an acronym only as written: "Fla." is not "FLA".
+                Entry::Actor(a) if !multi && !acronym_form_matches(name, a) => {}
                 Entry::Actor(a) => {
                     actor.get_or_insert(a);
                 }
+                // A given name alone ("Michael") or an acronym ("NAU") is not a small place
+                // of that name.
+                Entry::Place(p)
+                    if (given || is_acronym(name))
+                        && p.kind != PlaceKind::Country
+                        && p.population < 100_000 => {}
                 // A common word ("Western", "Mobile") is a place only when it is a country.
                 Entry::Place(p) if common && p.kind != PlaceKind::Country => {}
                 Entry::Place(p) => {
@@ -858,7 +868,10 @@ impl<'a> Sent<'a> {
         let w = t.text(self.text);
         let mut cs = w.chars();
         let c0 = cs.next().unwrap_or(' ');
-        if w.bytes().any(|b| b.is_ascii_digit()) || w == "I" || MONTHS.contains(&w) {
+        if w.bytes().any(|b| b.is_ascii_digit())
+            || w == "I"
+            || MONTHS.contains(&w.trim_end_matches('.'))
+        {
             return false;
         }
         if c0.is_uppercase() {
@@ -917,6 +930,28 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// Whether a one-word `name` matches `actor` in the case the knowledge base writes it: an
+/// acronym ("FLA", "LeT") only when the text is in capitals too.
+pub(crate) fn acronym_form_matches(name: &str, actor: &sitrep_kb::Actor) -> bool {
+    let upper = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if upper || name.chars().count() > 5 {
+        return true;
+    }
+    let folded = name.to_lowercase();
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .filter(|n| n.to_lowercase().replace('.', "") == folded.replace('.', ""))
+        .any(|n| {
+            !n.chars()
+                .filter(|c| c.is_alphabetic())
+                .skip(1)
+                .any(char::is_uppercase)
+        })
+}
+
 /// The head word of a name: the word before its first "of"/"for" ("*Ministry* of Defense",
 /// "*Institute* for the Study of War"), else its last word.
 fn head_of(s: &Sent, i: usize, j: usize) -> usize {
@@ -944,7 +979,10 @@ fn is_model_name(w: &str) -> bool {
         return false;
     };
     let b = b.trim_end_matches('s');
-    !a.is_empty()
+    // One-letter series are weapons only for the usual ones (F-16, T-90, S-400, M-777,
+    // B-52, A-10, C-130), not interstates (I-84) or police dogs (K-9).
+    (a.len() > 1 || matches!(a, "A" | "B" | "C" | "F" | "M" | "S" | "T"))
+        && !a.is_empty()
         && a.len() <= 7
         && a.starts_with(char::is_uppercase)
         && a.chars().all(|c| c.is_ascii_alphabetic())

@@ -76,3 +76,33 @@ fn unknown_single_words_are_not_forced() {
         "{ms:#?}"
     );
 }
+
+/// Look-alikes that must not become places, weapons or groups: a given name, a state
+/// abbreviation, an interstate, a month abbreviation, an acronym that is a group's alias in
+/// another case.
+#[test]
+fn look_alikes_stay_what_they_are() {
+    let ms = mentions(
+        "The man lived on Shady Elm Lane in Tampa, Fla. with his brother Michael. He drove \
+         east on I-84 on Nov. 3 and was stopped by a police cruiser.",
+    );
+    let lane = get(&ms, "Shady Elm Lane");
+    assert_eq!(lane.kind, MentionKind::Place);
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "Michael" || m.kind != MentionKind::Place),
+        "{ms:#?}"
+    );
+    assert!(
+        ms.iter()
+            .all(|m| !m.text.starts_with("Fla") || m.geo.is_none()),
+        "{ms:#?}"
+    );
+    assert!(ms.iter().all(|m| !m.text.starts_with("I-84")), "{ms:#?}");
+    assert!(ms.iter().all(|m| !m.text.starts_with("Nov")), "{ms:#?}");
+    assert!(ms.iter().all(|m| m.kind != MentionKind::Weapon), "{ms:#?}");
+    assert_eq!(
+        get(&ms, "Tampa").geo.as_ref().unwrap().country.as_deref(),
+        Some("US")
+    );
+}
