@@ -339,7 +339,9 @@ impl Linker {
         cands.retain(|(_, p)| {
             let small = p.kind != PlaceKind::Country && p.population < 100_000;
             let abroad = !ctx.countries.is_empty() && !ctx.countries.contains_key(&p.country);
-            !(small && given_or_acronym) && !(single && abroad && p.population < 20_000)
+            let lookalike = small && given_or_acronym;
+            let far_village = single && abroad && p.population < 20_000;
+            !lookalike && !far_village
         });
         if cands.is_empty() {
             return;
