@@ -502,7 +502,7 @@ fn in_sentence(sub: SubEventType, cues: [bool; 4]) -> SubEventType {
     let [riot, disrupt, materiel, government] = cues;
     match sub {
         s if riot && s.event_type() == EventType::Protests => ViolentDemonstration,
-        RemoteExplosiveLandmineIed if disrupt => DisruptedWeaponsUse,
+        RemoteExplosiveLandmineIed | Grenade if disrupt => DisruptedWeaponsUse,
         NonStateActorOvertakesTerritory if materiel => DisruptedWeaponsUse,
         NonStateActorOvertakesTerritory if government => GovernmentRegainsTerritory,
         s => s,
