@@ -326,20 +326,15 @@ impl Linker {
             self.place_found(m, ctx, p, GeoPrecision::Country, c.confidence);
             return;
         }
-        // A given name alone or an acronym is not a small place of that name ("Michael",
-        // "NAU"); nor is a one-word name a small place abroad, in a country the article never
-        // names ("Fla." is not Flå in Norway).
+        // A given name alone is not a hamlet of that name ("Michael"); nor is a one-word name
+        // a small place abroad, in a country the article never names ("Fla." is not Flå in
+        // Norway).
         let single = !query.contains(' ');
-        let given_or_acronym = single
-            && (self.kb.is_given_name(query)
-                || query
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase));
+        let given = single && self.kb.is_given_name(query);
         cands.retain(|(_, p)| {
-            let small = p.kind != PlaceKind::Country && p.population < 100_000;
+            let not_country = p.kind != PlaceKind::Country;
             let abroad = !ctx.countries.is_empty() && !ctx.countries.contains_key(&p.country);
-            let lookalike = small && given_or_acronym;
+            let lookalike = not_country && given && p.population < 5_000;
             let far_village = single && abroad && p.population < 20_000;
             !lookalike && !far_village
         });
@@ -348,10 +343,10 @@ impl Linker {
         }
         let score = |c: &Candidate, p: &Place| {
             let mut s = c.confidence * 2.0;
-            // Places known only by an alternate name are less likely referents, small ones
-            // unlikely ("Maryland" is the state before Maryland City).
-            if c.how != MatchKind::Exact && p.kind == PlaceKind::Populated {
-                s -= if p.population < 10_000 { 0.6 } else { 0.4 };
+            // Small places known only by an alternate name are unlikely referents.
+            if c.how != MatchKind::Exact && p.kind == PlaceKind::Populated && p.population < 10_000
+            {
+                s -= 0.6;
             }
             s += ((p.population as f32) + 1.0).ln() / 16.0;
             s += match p.kind {

@@ -582,9 +582,9 @@ impl MentionFinder {
                 // A given name alone ("Michael") or an acronym ("NAU") is not a small place
                 // of that name.
                 Entry::Place(p)
-                    if (given || is_acronym(name))
-                        && p.kind != PlaceKind::Country
-                        && p.population < 100_000 => {}
+                    if p.kind != PlaceKind::Country
+                        && (is_acronym(name) && p.population < 100_000
+                            || given && p.population < 5_000) => {}
                 // A common word ("Western", "Mobile") is a place only when it is a country.
                 Entry::Place(p) if common && p.kind != PlaceKind::Country => {}
                 Entry::Place(p) => {
