@@ -991,7 +991,7 @@ impl<'a> Ctx<'a> {
         (s, e)
     }
 
-    /// Where the speaker's title starts ("Belgorod Governor Vyacheslav Gladkov" → "Belgorod").
+    /// Where the speaker's title starts ("Riverton Governor Ivan Petrenko" → "Riverton").
     fn title_start(&self, a: usize, start: usize) -> usize {
         let mut s = start;
         while s > a {
@@ -1032,7 +1032,7 @@ impl<'a> Ctx<'a> {
         }
         let w = self.lw(p);
         if w == "," {
-            // An apposition: ", the governor," / ", Vyacheslav Gladkov," / ", which …,".
+            // An apposition: ", the governor," / ", Ivan Petrenko," / ", which …,".
             let mut c1 = p;
             let lo = p.saturating_sub(16).max(a);
             while c1 > lo {
@@ -1164,7 +1164,7 @@ impl<'a> Ctx<'a> {
         s
     }
 
-    /// A speaker right after token `from` ("said Gladkov", "according to the ministry", "by
+    /// A speaker right after token `from` ("said Petrenko", "according to the ministry", "by
     /// the ministry"): (speaker, token after it).
     fn speaker_after(
         &self,

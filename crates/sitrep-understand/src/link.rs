@@ -312,7 +312,7 @@ impl Linker {
             })
             .collect();
         if cands.is_empty() && region_word && query.chars().count() >= 5 {
-            // A misspelt region ("Byransk region"): a first-level division within one or two
+            // A misspelt region ("Kharkv region"): a first-level division within one or two
             // edits, preferring the countries the article is about.
             cands = self.region_typos(query, ctx);
         }

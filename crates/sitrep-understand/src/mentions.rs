@@ -232,7 +232,7 @@ impl MentionFinder {
     /// Whether the lowercase word at `j` joins the name before it to the name after it:
     /// "of" and particles always; "for", "on", "in" only after an organisation's head word
     /// ("Institute *for* …", "Committee *on* …"). The head is the word before the first
-    /// "of"/"for", unless the last word is itself a head ("Freedom of Russia *Legion*").
+    /// "of"/"for", unless the last word is itself a head ("Sons of Liberty *Brigade*").
     fn joins(&self, s: &Sent, j: usize) -> bool {
         let w = s.word(j);
         if !w.starts_with(char::is_lowercase) || !self.lex.is(w, bits::CONNECTOR) || w == "and" {
@@ -422,7 +422,7 @@ impl MentionFinder {
             out.push(found(kind, false));
             return;
         }
-        // A lowercase organisation word around the name: "oil company Rosneft", "the
+        // A lowercase organisation word around the name: "oil company Gazlenko", "the
         // Suspilne broadcaster".
         let org_word = |w: Option<&str>| {
             w.is_some_and(|w| {
@@ -1189,8 +1189,8 @@ fn surnames(text: &str, tokens: &[Token], found: &mut Vec<Found>, lex: &Lexicon)
 }
 
 /// The words of a group or organisation name that identify it, folded and sorted, with
-/// demonyms and their country names made one ("Freedom of Russian Legion" = "Freedom of
-/// Russia Legion").
+/// demonyms and their country names made one ("Free Georgian Legion" = "Free Georgia
+/// Legion").
 fn name_key(name: &str, lex: &Lexicon) -> Vec<String> {
     let mut key: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
@@ -1247,7 +1247,7 @@ mod tests {
         assert!(is_model_name("Mi-24"));
         assert!(is_model_name("T-90s"));
         assert!(is_model_name("Shahed-136"));
-        assert!(!is_model_name("Gora-Podil"));
+        assert!(!is_model_name("Novo-Petrivka"));
         assert!(!is_model_name("Mi-"));
         assert!(!is_model_name("2022-05"));
     }
@@ -1256,8 +1256,8 @@ mod tests {
     fn keys_fold_demonyms() {
         let lex = Lexicon::get();
         assert_eq!(
-            name_key("Freedom of Russian Legion", lex),
-            name_key("Freedom of Russia Legion", lex)
+            name_key("Free Georgian Legion", lex),
+            name_key("Free Georgia Legion", lex)
         );
         assert_eq!(
             name_key("Ministry of Defence", lex),
