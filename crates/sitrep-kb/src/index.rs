@@ -449,18 +449,7 @@ impl Kb {
             if f.is_empty() {
                 return Vec::new();
             }
-            let mut out: Vec<Candidate> = Vec::new();
-            for p in self.exact.get(f) {
-                out.push(Candidate {
-                    id: EntryId(p.entry),
-                    confidence: if p.name == 0 { 1.0 } else { 0.9 },
-                    how: if p.name == 0 {
-                        MatchKind::Exact
-                    } else {
-                        MatchKind::Alias
-                    },
-                });
-            }
+            let mut out = self.exact_candidates(f);
             skeleton_of_folded(f, s);
             let n_exact = out.len();
             for p in self.variant.get(s).take(MAX_VARIANT_POSTINGS) {
@@ -485,6 +474,25 @@ impl Kb {
         })
     }
 
+    /// Unsorted exact (1.0) and alias (0.9) matches of an already folded name.
+    fn exact_candidates(&self, folded: &str) -> Vec<Candidate> {
+        self.exact
+            .get(folded)
+            .map(|p| {
+                let (confidence, how) = if p.name == 0 {
+                    (1.0, MatchKind::Exact)
+                } else {
+                    (0.9, MatchKind::Alias)
+                };
+                Candidate {
+                    id: EntryId(p.entry),
+                    confidence,
+                    how,
+                }
+            })
+            .collect()
+    }
+
     /// Exact (folded) and alias matches only, best first, as in [`Kb::lookup`]: no variant
     /// search, so cheap enough to try first.
     pub fn lookup_exact(&self, name: &str) -> Vec<Candidate> {
@@ -494,19 +502,7 @@ impl Kb {
             if f.is_empty() {
                 return Vec::new();
             }
-            let mut out: Vec<Candidate> = self
-                .exact
-                .get(f)
-                .map(|p| Candidate {
-                    id: EntryId(p.entry),
-                    confidence: if p.name == 0 { 1.0 } else { 0.9 },
-                    how: if p.name == 0 {
-                        MatchKind::Exact
-                    } else {
-                        MatchKind::Alias
-                    },
-                })
-                .collect();
+            let mut out = self.exact_candidates(f);
             if out.len() > 1 {
                 self.sort(&mut out);
             }
