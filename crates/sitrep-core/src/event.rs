@@ -6,7 +6,7 @@ use crate::annotation::{Stance, TimePrecision};
 use serde::{Deserialize, Serialize};
 
 /// ACLED's six event types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EventType {
     /// Battles.
     Battles,
@@ -21,12 +21,13 @@ pub enum EventType {
     /// Riots.
     Riots,
     /// Strategic developments.
+    #[default]
     #[serde(rename = "Strategic developments")]
     StrategicDevelopments,
 }
 
 /// ACLED's 25 sub-event types, each under one [`EventType`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub enum SubEventType {
     #[serde(rename = "Armed clash")]
@@ -77,6 +78,7 @@ pub enum SubEventType {
     LootingPropertyDestruction,
     #[serde(rename = "Non-violent transfer of territory")]
     NonViolentTransferOfTerritory,
+    #[default]
     #[serde(rename = "Other")]
     Other,
 }
@@ -159,7 +161,7 @@ pub enum ActorRole {
 }
 
 /// One event as one article mentions it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
     /// Id, unique within the article.
     pub id: String,
@@ -175,6 +177,36 @@ pub struct EventMention {
     pub sub_event_type: SubEventType,
     /// Whether this is the article's main event.
     pub main: bool,
+    /// Whether the article recalls it as background (an earlier event), not as its news.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub background: bool,
+    /// Index into the article's `times`: when it happened, as the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<usize>,
+    /// Index into the article's `mentions` (a place or facility): where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<usize>,
+    /// Who took part, as indices into `mentions` with their roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<MentionActor>,
+    /// Weapons used, as indices into `mentions`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weapons: Vec<usize>,
+    /// Its counts (killed, injured, …), as indices into `quantities`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<usize>,
+    /// Id of the resolved event this mention belongs to (resolve stage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+}
+
+/// An actor of an event mention: an index into the article's `mentions` and its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MentionActor {
+    /// Index into `mentions`.
+    pub mention: usize,
+    /// Role in the event.
+    pub role: ActorRole,
 }
 
 /// When an event happened, as exactly as the sources say.
@@ -203,6 +235,9 @@ pub struct Location {
     pub lon: Option<f64>,
     /// How exact the point is.
     pub precision: GeoPrecision,
+    /// Knowledge-base id of the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<String>,
 }
 
 /// An actor in an event.
@@ -214,6 +249,23 @@ pub struct Actor {
     pub role: ActorRole,
     /// Knowledge-base id.
     pub kb_id: Option<String>,
+    /// Articles that name it in this role.
+    #[serde(default)]
+    pub articles: usize,
+}
+
+/// How well a claim is supported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// The same value is reported by several independent outlets.
+    Corroborated,
+    /// Reported by one outlet only.
+    SingleSource,
+    /// Attributed to a party to the event (an accusation or a side's own figure).
+    Alleged,
+    /// Denied by the speaker.
+    Denied,
 }
 
 /// One source's claim about one slot of an event.
@@ -234,6 +286,28 @@ pub struct EventClaim {
     /// Evidence start (characters in that article's text).
     pub start: usize,
     /// Evidence end (exclusive).
+    pub end: usize,
+    /// The evidence text.
+    pub quote: String,
+    /// How well it is supported.
+    pub status: ClaimStatus,
+    /// Whether it is the event's headline value for its slot (the rule is in `docs/schema.md`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
+}
+
+/// The evidence for one of an event's fields other than counts (date, place, actor, type).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `date`, `location`, `actor` or `type`.
+    pub field: String,
+    /// The value this evidence supports, as text.
+    pub value: String,
+    /// Article id.
+    pub article: String,
+    /// Start (characters in that article's text).
+    pub start: usize,
+    /// End (exclusive).
     pub end: usize,
     /// The evidence text.
     pub quote: String,
@@ -277,6 +351,15 @@ pub struct Event {
     pub conflicts: Vec<Conflict>,
     /// Number of independent outlets.
     pub sources: usize,
+    /// The headline killed count (ACLED's fatalities), when any source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities: Option<f64>,
+    /// The headline injured count, when any source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<f64>,
+    /// Evidence for the date, place, actors and type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 #[cfg(test)]

@@ -441,6 +441,8 @@ impl EventMentions {
                 event_type: f.sub.event_type(),
                 sub_event_type: f.sub,
                 main: Some(i) == main,
+                background: f.background,
+                ..EventMention::default()
             })
             .collect();
         article.main_event = main.map(|i| mentions[i].id.clone());
