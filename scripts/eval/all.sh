@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 ensure_sitrep
 echo "sitrep: $SITREP_BIN ($(cd "$root" && git log --oneline -1 2>/dev/null || echo 'no git'))"
-for s in conll geoparse gvdb throughput; do
+for s in conll geoparse gvdb gvc ecbplus throughput; do
   echo
   echo "################ $s ################"
   "$root/scripts/eval/$s.sh" 2>&1 | tee "$EVAL_OUT/$s.log"

@@ -4,7 +4,8 @@
 //! [`EventMentions`] is an [`Annotator`] that runs after the understand stage. It finds
 //! triggers ("airstrike", "shelling", "clashes", "protest", "arrested") with one
 //! Aho-Corasick automaton built from `data/triggers.tsv`, types each by its row and by the
-//! cues of its sentence, drops hypothetical ones, and picks the article's main event.
+//! cues of its sentence, drops hypothetical ones, picks the article's main event, and fills
+//! each mention's slots (time, place, actors, weapons, counts) and the claims that cover it.
 //!
 //! # Rules
 //!
@@ -43,6 +44,28 @@
 //!   civilians > Riots > Protests > Strategic developments; a `weak` trigger one step lower),
 //!   ties by position. With no such mention in the opening, the same rule over the whole
 //!   article; with only background mentions, over all of them.
+//! - **Slots** (module `slots`, after the main event is chosen): each mention gets indices
+//!   into the article's lists. `time`: the nearest time of its sentence that can date it (not
+//!   after publication, not after "since", not a speech time like "said Tuesday", not a time
+//!   the sentence gives to a mention of the other background status); the main event with
+//!   none takes the nearest day of an earlier opening sentence, and a week or month of the
+//!   main event is narrowed to a day of the opening inside it. `place`: the most specific
+//!   place of its sentence (town, then admin2 or unplaced village, region, country), nearest
+//!   first, leaving out origins ("from X"), speakers' places, actor uses of a country and a
+//!   dateline unless it is the only one; the main event narrows a region or country to a
+//!   place of the opening inside it, or takes the opening's most specific place. `actors`:
+//!   armed groups, organisations, people, nationality adjectives of forces and weapons, and
+//!   countries in actor position, with a role from small syntactic cues (subject of an active
+//!   trigger, "by X", "claimed responsibility" → Attacker; passive subject, object, "on X",
+//!   "against X", "X's positions", victims → Target; the rest of the clause → Associated);
+//!   speakers are not actors. `weapons`: the weapon mentions of its sentence (the main event
+//!   borrows a neighbouring sentence's). `counts`: toll quantities (killed, injured, missing,
+//!   detained, destroyed, …, zero included), each to one mention: a recalled background
+//!   event keeps the counts nearest to it, every other count goes to the main event (unless
+//!   its sentence announces a separate event, or it is an arrest count beside an arrest). Claims
+//!   whose content holds a trigger cover that mention. The full rules are in `slots.rs`.
+
+mod slots;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_core::annotation::MentionKind;
@@ -447,6 +470,7 @@ impl EventMentions {
             .collect();
         article.main_event = main.map(|i| mentions[i].id.clone());
         article.event_mentions = Some(mentions);
+        slots::fill(article);
     }
 }
 

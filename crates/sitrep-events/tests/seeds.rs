@@ -116,3 +116,108 @@ fn seed_background_events_are_not_main() {
         .expect("the recalled drone strikes are mentioned");
     assert!(!drone.main);
 }
+
+/// The day each seed story happened: the depot strike on 1 April 2022, the raid across the
+/// border on 22 May 2023.
+fn event_day(a: &Article) -> &'static str {
+    let published = a.published.as_ref().unwrap().date().to_string();
+    if published.starts_with("2022") {
+        "2022-04-01"
+    } else {
+        "2023-05-22"
+    }
+}
+
+/// The main event is dated to the right day: by a time expression where the opening gives one,
+/// never by a wrong one; where none is found, the publication date stands in.
+#[test]
+fn seed_main_event_dates() {
+    let Some(arts) = seeds() else { return };
+    for (file, a) in &arts {
+        let main = a
+            .event_mentions
+            .as_ref()
+            .unwrap()
+            .iter()
+            .find(|m| m.main)
+            .unwrap();
+        let want = event_day(a);
+        match main.time {
+            Some(t) => {
+                let t = &a.times.as_ref().unwrap()[t];
+                assert_eq!(t.value.as_deref(), Some(want), "{file}: {t:?}");
+            }
+            None => {
+                // "Friday", "on Monday", "on May 22" in the opening must be found.
+                assert!(
+                    !matches!(file.as_str(), "000" | "001" | "004"),
+                    "{file}: no time for the main event"
+                );
+                let published = a.published.as_ref().unwrap().date().to_string();
+                if published.starts_with("2022") {
+                    assert_eq!(published, want, "{file}");
+                }
+            }
+        }
+    }
+}
+
+/// The main event happened in the Belgorod region of Russia.
+#[test]
+fn seed_main_event_places() {
+    let Some(arts) = seeds() else { return };
+    for (file, a) in &arts {
+        let main = a
+            .event_mentions
+            .as_ref()
+            .unwrap()
+            .iter()
+            .find(|m| m.main)
+            .unwrap();
+        let p = main.place.unwrap_or_else(|| panic!("{file}: no place"));
+        let m = &a.mentions.as_ref().unwrap()[p];
+        let g = m.geo.as_ref().unwrap_or_else(|| panic!("{file}: {m:?}"));
+        assert_eq!(g.country.as_deref(), Some("RU"), "{file}: {m:?}");
+        assert!(
+            g.admin1.as_deref().is_some_and(|r| r.contains("Belgorod")),
+            "{file}: {m:?}"
+        );
+    }
+}
+
+/// The injured of the story are counted for the main event; the injured of an earlier attack
+/// elsewhere are not.
+#[test]
+fn seed_injured_counts_belong_to_the_main_event() {
+    let Some(arts) = seeds() else { return };
+    let expect: &[(&str, &[&str], &[&str])] = &[
+        ("002", &["Twelve people"], &["a 10-year-old boy"]),
+        ("003", &["Two workers", "no one"], &[]),
+        ("004", &["12 people"], &[]),
+    ];
+    for (file, yes, no) in expect {
+        let (_, a) = arts.iter().find(|(f, _)| f == file).unwrap();
+        let qs = a.quantities.as_ref().unwrap();
+        let ms = a.event_mentions.as_ref().unwrap();
+        let main = ms.iter().find(|m| m.main).unwrap();
+        let find = |text: &str| {
+            qs.iter()
+                .position(|q| q.text == text && q.predicate.as_deref() == Some("injured"))
+                .unwrap_or_else(|| panic!("{file}: no injured quantity {text:?}: {qs:?}"))
+        };
+        for text in *yes {
+            assert!(
+                main.counts.contains(&find(text)),
+                "{file}: {text}: {main:?}"
+            );
+        }
+        for text in *no {
+            let q = find(text);
+            assert!(!main.counts.contains(&q), "{file}: {text}");
+            assert!(
+                ms.iter().any(|m| m.background && m.counts.contains(&q)),
+                "{file}: {text} belongs to the recalled attack"
+            );
+        }
+    }
+}

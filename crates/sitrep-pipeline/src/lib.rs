@@ -234,7 +234,7 @@ pub fn run(
         }
         Ok(())
     })?;
-    writer.finish(&summary)?;
+    writer.finish(&mut summary)?;
     Ok(summary)
 }
 

@@ -5,17 +5,31 @@ use crate::names::{self, NameRegistry};
 use crate::summary::Summary;
 use crate::PipelineError;
 use sitrep_core::Article;
+use sitrep_export::SourceArticle;
+use sitrep_resolve::{resolve, Report};
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Files a run writes into its output directory.
-pub const OUTPUT_FILES: [&str; 2] = ["articles.jsonl", "run.json"];
+pub const OUTPUT_FILES: [&str; 6] = [
+    "articles.jsonl",
+    "events.jsonl",
+    "events.csv",
+    "events.geojson",
+    "report.md",
+    "run.json",
+];
 
 pub(crate) struct Writer {
     dir: PathBuf,
     articles: BufWriter<File>,
     names: NameRegistry,
+    /// The reports of every article written, for cross-article resolution.
+    reports: Vec<Report>,
+    /// Every article written, for the sources of the events outputs.
+    sources: HashMap<String, SourceArticle>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PipelineError + '_ {
@@ -38,12 +52,25 @@ impl Writer {
             dir: dir.to_path_buf(),
             articles: BufWriter::with_capacity(1 << 20, f),
             names: NameRegistry::default(),
+            reports: Vec::new(),
+            sources: HashMap::new(),
         })
     }
 
     pub(crate) fn article(&mut self, a: &Article) -> Result<(), PipelineError> {
         let p = tmp(&self.dir, "articles.jsonl");
         self.names.observe(a);
+        self.reports.extend(Report::from_article(a));
+        self.sources.insert(
+            a.id.clone(),
+            SourceArticle {
+                id: a.id.clone(),
+                url: a.url.clone(),
+                outlet: a.outlet.clone(),
+                title: a.title.clone(),
+                published: a.published.as_ref().map(|p| p.to_string()),
+            },
+        );
         serde_json::to_writer(&mut self.articles, a).map_err(|e| PipelineError::Output {
             path: p.clone(),
             source: e.into(),
@@ -51,7 +78,7 @@ impl Writer {
         self.articles.write_all(b"\n").map_err(io(&p))
     }
 
-    pub(crate) fn finish(self, summary: &Summary) -> Result<(), PipelineError> {
+    pub(crate) fn finish(mut self, summary: &mut Summary) -> Result<(), PipelineError> {
         let p = tmp(&self.dir, "articles.jsonl");
         let f = self
             .articles
@@ -59,8 +86,49 @@ impl Writer {
             .map_err(|e| io(&p)(e.into_error()))?;
         drop(f);
         let renames = self.names.renames();
-        if !renames.is_empty() {
-            rewrite(&p, &tmp(&self.dir, "articles.renamed.jsonl"), &renames)?;
+        for r in &mut self.reports {
+            r.rename(&renames);
+        }
+        let started = std::time::Instant::now();
+        let resolution = resolve(std::mem::take(&mut self.reports));
+        summary.events = resolution.events.len();
+        summary.resolve_seconds = started.elapsed().as_secs_f64();
+        // ACLED's `timestamp`: the latest publication of the run, so outputs are reproducible.
+        let timestamp = self
+            .sources
+            .values()
+            .filter_map(|a| a.published.as_deref())
+            .filter_map(sitrep_core::Published::parse)
+            .map(|p| p.date())
+            .max()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(0, |t| t.and_utc().timestamp());
+        let evs = &resolution.events;
+        let sources = &self.sources;
+        write_file(&self.dir, "events.jsonl", |w| {
+            sitrep_export::write_jsonl(evs, w)
+        })?;
+        write_file(&self.dir, "events.csv", |w| {
+            sitrep_export::write_csv(evs, sources, timestamp, w)
+        })?;
+        write_file(&self.dir, "events.geojson", |w| {
+            sitrep_export::write_geojson(evs, w)
+        })?;
+        write_file(&self.dir, "report.md", |w| {
+            sitrep_export::write_report(evs, sources, w)
+        })?;
+        let events: HashMap<(String, String), String> = resolution
+            .assignments
+            .into_iter()
+            .map(|(a, m, e)| ((a, m), e))
+            .collect();
+        if !renames.is_empty() || !events.is_empty() {
+            rewrite(
+                &p,
+                &tmp(&self.dir, "articles.renamed.jsonl"),
+                &renames,
+                &events,
+            )?;
         }
         File::open(&p).and_then(|f| f.sync_all()).map_err(io(&p))?;
         let r = tmp(&self.dir, "run.json");
@@ -74,11 +142,28 @@ impl Writer {
     }
 }
 
-/// Rewrite `path` in place (through `scratch`) with run-wide canonical names.
+/// Write `DIR/.NAME.partial` with `write`, synced to disk.
+fn write_file(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<(), PipelineError> {
+    let p = tmp(dir, name);
+    let mut w = BufWriter::with_capacity(1 << 20, File::create(&p).map_err(io(&p))?);
+    write(&mut w).map_err(io(&p))?;
+    w.into_inner()
+        .map_err(|e| io(&p)(e.into_error()))?
+        .sync_all()
+        .map_err(io(&p))
+}
+
+/// Rewrite `path` in place (through `scratch`) with run-wide canonical names and the event
+/// ids of the articles' event mentions.
 fn rewrite(
     path: &Path,
     scratch: &Path,
-    renames: &std::collections::HashMap<(sitrep_core::MentionKind, String), String>,
+    renames: &HashMap<(sitrep_core::MentionKind, String), String>,
+    events: &HashMap<(String, String), String>,
 ) -> Result<(), PipelineError> {
     let input = BufReader::with_capacity(1 << 20, File::open(path).map_err(io(path))?);
     let mut out = BufWriter::with_capacity(1 << 20, File::create(scratch).map_err(io(scratch))?);
@@ -88,7 +173,8 @@ fn rewrite(
             path: path.to_path_buf(),
             source: e.into(),
         })?;
-        if names::apply(&mut a, renames) {
+        let renamed = names::apply(&mut a, renames);
+        if assign(&mut a, events) || renamed {
             serde_json::to_writer(&mut out, &a).map_err(|e| PipelineError::Output {
                 path: scratch.to_path_buf(),
                 source: e.into(),
@@ -103,4 +189,25 @@ fn rewrite(
         .sync_all()
         .map_err(io(scratch))?;
     fs::rename(scratch, path).map_err(io(path))
+}
+
+/// Give each event mention of `a` its event id, and `main_event` the main mention's. A main
+/// mention always has one; other mentions only when they were resolved on their own.
+fn assign(a: &mut Article, events: &HashMap<(String, String), String>) -> bool {
+    let mut changed = false;
+    let mut main = None;
+    for m in a.event_mentions.iter_mut().flatten() {
+        if let Some(e) = events.get(&(a.id.clone(), m.id.clone())) {
+            m.event = Some(e.clone());
+            changed = true;
+            if m.main {
+                main = Some(e.clone());
+            }
+        }
+    }
+    if a.event_mentions.is_some() {
+        a.main_event = main;
+        changed = true;
+    }
+    changed
 }

@@ -33,6 +33,12 @@ pub struct Summary {
     pub warnings: usize,
     /// Problems that lost no article and belong to no article, with their messages.
     pub notices: Vec<Failure>,
+    /// Events resolved across the written articles (`events.jsonl`).
+    #[serde(default)]
+    pub events: usize,
+    /// Seconds spent resolving events across articles.
+    #[serde(default)]
+    pub resolve_seconds: f64,
     #[serde(skip)]
     pub(crate) seen: HashMap<String, String>,
 }

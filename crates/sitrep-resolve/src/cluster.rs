@@ -1,0 +1,353 @@
+//! Candidate pairs by blocking, pair scores, and the deterministic clustering over them.
+
+use crate::report::Report;
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use sitrep_core::{EventType, GeoPrecision, SubEventType};
+
+/// Settlements further apart than this (km) are never one event's place.
+pub(crate) const MAX_KM: f64 = 40.0;
+
+/// How far apart (days) the windows of two reports may lie and still be compared, by how
+/// much of their place they share.
+const REACH_SETTLEMENT: i64 = 30;
+const REACH_ADMIN1: i64 = 3;
+const REACH_COUNTRY: i64 = 2;
+const REACH_ANYWHERE: i64 = 1;
+
+/// How many earlier reports of its settlement an undated report is compared with.
+const LOOK_BACK: usize = 200;
+
+/// Pairs scoring at least this are linked.
+pub(crate) const LINK: f32 = 3.0;
+
+/// Great-circle distance in km.
+pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+fn settlement(r: &Report) -> Option<(&str, (f64, f64))> {
+    let p = r.place.as_ref()?;
+    if !matches!(p.precision, GeoPrecision::Exact | GeoPrecision::Near) {
+        return None;
+    }
+    Some((p.kb_id.as_deref()?, (p.lat?, p.lon?)))
+}
+
+fn country(r: &Report) -> Option<&str> {
+    r.place.as_ref()?.country.as_deref()
+}
+
+fn admin1(r: &Report) -> Option<&str> {
+    r.place.as_ref()?.admin1.as_deref()
+}
+
+/// Days between two windows (0 when they overlap).
+fn gap(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
+    if a.1 < b.0 {
+        (b.0 - a.1).num_days()
+    } else if b.1 < a.0 {
+        (a.0 - b.1).num_days()
+    } else {
+        0
+    }
+}
+
+/// Whether two reports may be one event at all: not from one article, not in two countries,
+/// two regions or two settlements more than [`MAX_KM`] apart, not on two days the texts
+/// give (a day's slack), not a protest and an armed attack.
+pub(crate) fn compatible(a: &Report, b: &Report) -> bool {
+    if a.article == b.article {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (country(a), country(b)) {
+        if x != y {
+            return false;
+        }
+    }
+    if let (Some(x), Some(y)) = (admin1(a), admin1(b)) {
+        if x != y {
+            return false;
+        }
+    }
+    if let (Some((ka, pa)), Some((kb, pb))) = (settlement(a), settlement(b)) {
+        if ka != kb && km(pa, pb) > MAX_KM {
+            return false;
+        }
+    }
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => {
+            let slack = if x.is_day() && y.is_day() { 1 } else { 0 };
+            if gap((x.start, x.end), (y.start, y.end)) > slack {
+                return false;
+            }
+        }
+        // An event the text dates after the other report was published is another event.
+        (Some(x), None) => {
+            if b.published.is_some_and(|p| x.start > p) {
+                return false;
+            }
+        }
+        (None, Some(y)) => {
+            if a.published.is_some_and(|p| y.start > p) {
+                return false;
+            }
+        }
+        (None, None) => {}
+    }
+    family(a.sub_event_type) == family(b.sub_event_type)
+        || family(a.sub_event_type) == Family::Other
+        || family(b.sub_event_type) == Family::Other
+}
+
+#[derive(PartialEq, Eq)]
+enum Family {
+    Violence,
+    Demonstration,
+    Other,
+}
+
+fn family(s: SubEventType) -> Family {
+    match s.event_type() {
+        EventType::Battles
+        | EventType::ExplosionsRemoteViolence
+        | EventType::ViolenceAgainstCivilians => Family::Violence,
+        EventType::Protests | EventType::Riots => Family::Demonstration,
+        EventType::StrategicDevelopments => Family::Other,
+    }
+}
+
+fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// How strongly two compatible reports look like one event (see the crate docs).
+pub(crate) fn score(a: &Report, b: &Report) -> f32 {
+    let mut s = 0.0;
+    // Place.
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) if x.kb_id.is_some() && x.kb_id == y.kb_id => {
+            s += if settlement(a).is_some() { 2.0 } else { 1.0 }
+        }
+        (Some(_), Some(_)) if settlement(a).is_some() && settlement(b).is_some() => s += 0.25,
+        (Some(x), Some(y)) if x.admin1.is_some() && x.admin1 == y.admin1 => s += 0.5,
+        _ => {}
+    }
+    // Time.
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) if x.is_day() && y.is_day() && x.start == y.start => s += 1.5,
+        (Some(_), Some(_)) => s += 0.75,
+        _ => {
+            if let (Some(x), Some(y)) = (a.window(), b.window()) {
+                let g = gap(x, y);
+                s += if g == 0 {
+                    0.25
+                } else if a.date.is_none() && b.date.is_none() {
+                    -((g as f32) / 7.0).min(3.0)
+                } else {
+                    // An undated report may look back on an earlier event: a milder cost.
+                    -((g as f32) / 30.0).min(2.0)
+                };
+            }
+        }
+    }
+    // The same unplaced site (a street, a mall) named.
+    if a.site.is_some() && a.site == b.site {
+        s += 1.5;
+    }
+    // The same people named.
+    match overlap(&a.people, &b.people) {
+        0 => {}
+        1 => s += 2.5,
+        _ => s += 3.5,
+    }
+    // The same words in headline and opening.
+    let common = overlap(&a.terms, &b.terms) as f32;
+    let union = (a.terms.len() + b.terms.len()) as f32 - common;
+    if union > 0.0 {
+        s += 4.0 * common / union;
+    }
+    // The same kind of event.
+    if a.sub_event_type == b.sub_event_type {
+        s += 0.75;
+    } else if a.sub_event_type.event_type() == b.sub_event_type.event_type() {
+        s += 0.25;
+    }
+    // The same numbers.
+    let killed = |r: &Report| {
+        r.counts
+            .iter()
+            .find(|c| c.slot == "killed")
+            .map(|c| c.value)
+    };
+    if let (Some(x), Some(y)) = (killed(a), killed(b)) {
+        s += if x == y && x > 0.0 { 0.5 } else { -0.25 };
+    }
+    // The same attackers.
+    let shared = a.actors.iter().any(|x| {
+        b.actors
+            .iter()
+            .any(|y| x.role == y.role && x.name == y.name)
+    });
+    if shared {
+        s += 0.5;
+    }
+    s
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, from blocking by place and time.
+pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
+    let win: Vec<Option<(NaiveDate, NaiveDate)>> = reports.iter().map(Report::window).collect();
+    // Indices with a window, sorted by window start.
+    let mut order: Vec<u32> = (0..reports.len() as u32)
+        .filter(|&i| win[i as usize].is_some())
+        .collect();
+    let lo = |i: u32| win[i as usize].expect("windowed").0;
+    let hi = |i: u32| win[i as usize].expect("windowed").1;
+    order.sort_by_key(|&i| (lo(i), i));
+
+    let mut by_settlement: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    let mut by_admin1: FxHashMap<(&str, &str), Vec<u32>> = FxHashMap::default();
+    let mut by_country: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    for &i in &order {
+        let r = &reports[i as usize];
+        if let Some((k, _)) = settlement(r) {
+            by_settlement.entry(k).or_default().push(i);
+        }
+        if let (Some(c), Some(a)) = (country(r), admin1(r)) {
+            by_admin1.entry((c, a)).or_default().push(i);
+        }
+        if let Some(c) = country(r) {
+            by_country.entry(c).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    // Within one block: every pair whose windows lie at most `reach` days apart.
+    let sweep = |list: &[u32], reach: i64, pairs: &mut Vec<(u32, u32)>| {
+        for (k, &i) in list.iter().enumerate() {
+            let limit = hi(i) + chrono::Duration::days(reach);
+            for &j in &list[k + 1..] {
+                if lo(j) > limit {
+                    break;
+                }
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    };
+    for list in by_settlement.values() {
+        sweep(list, REACH_SETTLEMENT, &mut pairs);
+        // A report the text does not date may be a follow-up of an older event of its
+        // settlement: it looks back a year, at most LOOK_BACK reports.
+        for (k, &i) in list.iter().enumerate() {
+            if reports[i as usize].date.is_some() {
+                continue;
+            }
+            let from = lo(i) - chrono::Duration::days(365);
+            for &j in list[..k].iter().rev().take(LOOK_BACK) {
+                if lo(j) < from {
+                    break;
+                }
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    for list in by_admin1.values() {
+        sweep(list, REACH_ADMIN1, &mut pairs);
+    }
+    // A report placed only in a country, or nowhere, meets its neighbours in time.
+    let near = |list: &[u32], i: u32, reach: i64, pairs: &mut Vec<(u32, u32)>| {
+        let from = lo(i) - chrono::Duration::days(reach + 31);
+        let to = hi(i) + chrono::Duration::days(reach);
+        let start = list.partition_point(|&j| lo(j) < from);
+        for &j in &list[start..] {
+            if lo(j) > to {
+                break;
+            }
+            if j != i && gap(win[i as usize].unwrap(), win[j as usize].unwrap()) <= reach {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    };
+    for &i in &order {
+        let r = &reports[i as usize];
+        match (country(r), admin1(r)) {
+            (Some(_), Some(_)) => {}
+            (Some(c), None) => near(&by_country[c], i, REACH_COUNTRY, &mut pairs),
+            (None, _) => near(&order, i, REACH_ANYWHERE, &mut pairs),
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Clusters of report indices: pairs linked strongest first (ties by the reports' keys), a
+/// link taken only when every pair across the two clusters is [`compatible`]. `reports`
+/// must be sorted by [`Report::key`].
+pub(crate) fn cluster(reports: &[Report]) -> Vec<Vec<u32>> {
+    let mut edges: Vec<(f32, u32, u32)> = candidates(reports)
+        .into_iter()
+        .filter(|&(i, j)| compatible(&reports[i as usize], &reports[j as usize]))
+        .filter_map(|(i, j)| {
+            let s = score(&reports[i as usize], &reports[j as usize]);
+            (s >= LINK).then_some((s, i, j))
+        })
+        .collect();
+    // `reports` is in key order, so index order is key order.
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    let n = reports.len();
+    let mut of: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    for (_, i, j) in edges {
+        let (ci, cj) = (of[i as usize], of[j as usize]);
+        if ci == cj {
+            continue;
+        }
+        let ok = members[ci as usize].iter().all(|&x| {
+            members[cj as usize]
+                .iter()
+                .all(|&y| compatible(&reports[x as usize], &reports[y as usize]))
+        });
+        if !ok {
+            continue;
+        }
+        let (keep, gone) = if members[ci as usize].len() >= members[cj as usize].len() {
+            (ci, cj)
+        } else {
+            (cj, ci)
+        };
+        let moved = std::mem::take(&mut members[gone as usize]);
+        for &m in &moved {
+            of[m as usize] = keep;
+        }
+        members[keep as usize].extend(moved);
+    }
+    let mut out: Vec<Vec<u32>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    for m in &mut out {
+        m.sort_unstable();
+    }
+    out
+}

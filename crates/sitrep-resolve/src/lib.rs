@@ -1,0 +1,114 @@
+//! sitrep resolve: groups the event mentions of many articles into real-world events and
+//! reconciles what the sources say about each.
+//!
+//! # Flow
+//!
+//! 1. [`Report::from_article`] cuts each annotated article down to its *reports*: the main
+//!    event mention and every background mention the text dates apart from it, each with its
+//!    slots (date window, place, actors, counts with their speakers) and the evidence of each
+//!    value, plus the people the article names (not speakers, not officials) and the content
+//!    words of its headline and opening. The article can then be dropped.
+//! 2. [`resolve`] clusters the reports and builds one [`Event`] per cluster.
+//!
+//! # Candidate pairs (blocking)
+//!
+//! A report's window is the date its text gives (a day, a range, a month) or, without one,
+//! the week up to its publication. Pairs are only ever scored when they share a block:
+//! the same settlement with windows at most 30 days apart (follow-up reports), the same
+//! first-level region within 3 days, the same country within 2 days when one of them is
+//! placed no finer than the country, or any two within a day when one has no place at all.
+//! A report whose text gives no date may follow up an older event: it is also compared with
+//! the earlier reports of its settlement up to a year back (at most 200).
+//! Work grows with the reports per region and month, not with the square of the corpus.
+//!
+//! # Same event or not
+//!
+//! Two reports are never one event (*cannot-link*) when they come from one article, name
+//! different countries or regions, name settlements more than 40 km apart, give days more
+//! than a day apart (dates coarser than a day must overlap), or are a demonstration and an
+//! armed attack. Otherwise their score adds: the same settlement (+2; the same region +0.5),
+//! the same day (+1.5; overlapping dates +0.75; publication windows overlapping +0.25, a
+//! week apart −1), the same people named (+2.5, two or more +3.5), the Jaccard overlap of
+//! headline-and-opening words (×4), the same sub-event type (+0.75; same event type +0.25),
+//! the same death toll (+0.5; different −0.25) and the same actor in the same role (+0.5).
+//! Pairs scoring at least 3 are linked.
+//!
+//! # Clustering
+//!
+//! Links are taken strongest first (ties broken by the reports' article and mention ids),
+//! and a link joins two clusters only when every pair across them is compatible — so a
+//! chain of links never merges two look-alike events that a cannot-link keeps apart. The
+//! result depends only on the *set* of reports: input order never changes it, and
+//! resolving again after adding articles gives what one run over all of them gives.
+//!
+//! # Reconciliation (per event)
+//!
+//! - **type**: the sub-event type most reports give, an article's main report counting double.
+//! - **date**: the day most dated reports give, else the narrowest window; with no date in any
+//!   text, the week up to the first publication (precision `week`). Different days given by
+//!   different reports are a `date` conflict.
+//! - **place**: the most exact place any report gives, the most supported among equals; other
+//!   settlements named more than 5 km away are a `location` conflict.
+//! - **actors**: every actor named, in the role most articles give it.
+//! - **claims**: every count (killed, injured, …) with its speaker, stance, article and
+//!   sentence. Status: `denied` when the speaker denies it; `alleged` when the speaker is a
+//!   party to the event or alleges it; `corroborated` when two or more outlets give the same
+//!   value; else `single_source`. The **headline** value of a slot (ACLED's rule: the most
+//!   conservative credible figure) is the lowest non-zero value among corroborated and
+//!   single-source claims (alleged ones only when there are no others; never denied ones),
+//!   zero only when every credible claim says zero. Claims from different speakers or
+//!   articles that allow no common value (`at least 3` and `5` agree; `2` and `0` do not)
+//!   are a conflict; so is a source denying the event others report.
+//! - **id**: a hash of the anchor report (the earliest published, then by ids): the same for
+//!   the same content, and kept when later articles join.
+
+mod cluster;
+mod reconcile;
+mod report;
+
+pub use report::{Quote, Report, ReportActor, ReportCount, ReportDate, ReportPlace};
+
+use sitrep_core::Event;
+
+/// The events of a set of reports, and which event each report belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Events, by date (then id).
+    pub events: Vec<Event>,
+    /// `(article id, mention id, event id)` for every report.
+    pub assignments: Vec<(String, String, String)>,
+}
+
+impl Resolution {
+    /// The event of mention `mention` of article `article`.
+    pub fn event_of(&self, article: &str, mention: &str) -> Option<&str> {
+        self.assignments
+            .iter()
+            .find(|(a, m, _)| a == article && m == mention)
+            .map(|(_, _, e)| e.as_str())
+    }
+}
+
+/// Cluster `reports` into events and reconcile each (see the crate docs).
+pub fn resolve(mut reports: Vec<Report>) -> Resolution {
+    // A canonical order, so nothing downstream depends on the input's.
+    reports.sort_by(|a, b| a.key().cmp(&b.key()));
+    reports.dedup_by(|a, b| a.key() == b.key());
+    let clusters = cluster::cluster(&reports);
+    let mut events = Vec::with_capacity(clusters.len());
+    let mut assignments = Vec::with_capacity(reports.len());
+    for members in clusters {
+        let rs: Vec<&Report> = members.iter().map(|&i| &reports[i as usize]).collect();
+        let event = reconcile::reconcile(&rs);
+        for r in &rs {
+            assignments.push((r.article.clone(), r.mention.clone(), event.id.clone()));
+        }
+        events.push(event);
+    }
+    events.sort_by(|a, b| (&a.date.start, &a.id).cmp(&(&b.date.start, &b.id)));
+    assignments.sort();
+    Resolution {
+        events,
+        assignments,
+    }
+}

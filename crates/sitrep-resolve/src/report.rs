@@ -1,0 +1,649 @@
+//! [`Report`]: one event mention of one article, as resolution sees it — compact, with every
+//! value's evidence already cut out of the article text, so the articles themselves need not
+//! stay in memory.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sitrep_core::text::CharIndex;
+use sitrep_core::{
+    ActorRole, Article, ClaimStatus, Cover, GeoPrecision, MentionKind, Stance, SubEventType,
+    TimePrecision,
+};
+
+/// A span of an article with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Start (characters in the article's text).
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// When a report says the event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportDate {
+    /// First possible day.
+    pub start: NaiveDate,
+    /// Last possible day.
+    pub end: NaiveDate,
+    /// As exact as the text is; `None` when the window comes from the publication date.
+    pub precision: Option<TimePrecision>,
+    /// The time expression, absent for a publication-date window.
+    pub evidence: Option<Quote>,
+}
+
+impl ReportDate {
+    /// True when the text gives the day itself.
+    pub fn is_day(&self) -> bool {
+        self.precision == Some(TimePrecision::Day) && self.start == self.end
+    }
+}
+
+/// Where a report says the event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportPlace {
+    /// Canonical name.
+    pub name: String,
+    /// Knowledge-base id.
+    pub kb_id: Option<String>,
+    /// First-level administrative area.
+    pub admin1: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// How exact.
+    pub precision: GeoPrecision,
+    /// The place mention.
+    pub evidence: Quote,
+}
+
+/// An actor of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportActor {
+    /// Canonical name.
+    pub name: String,
+    /// Knowledge-base id.
+    pub kb_id: Option<String>,
+    /// What the mention names (person, armed group, organisation, nationality).
+    pub kind: MentionKind,
+    /// Role.
+    pub role: ActorRole,
+    /// The mention.
+    pub evidence: Quote,
+}
+
+/// A number a report gives for one of the event's slots.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportCount {
+    /// `killed`, `injured`, … or `<predicate> <counted thing>` (`destroyed tanks`).
+    pub slot: String,
+    /// The number (lower bound of a range).
+    pub value: f64,
+    /// Upper bound of a range.
+    pub upper: Option<f64>,
+    /// Qualifier (`at_least`, `about`, …).
+    pub qualifier: Option<String>,
+    /// Who gives it.
+    pub speaker: Option<String>,
+    /// The speaker's knowledge-base id.
+    pub speaker_kb_id: Option<String>,
+    /// With what stance.
+    pub stance: Stance,
+    /// The sentence that gives it.
+    pub evidence: Quote,
+}
+
+/// One event mention of one article, ready for resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Article id.
+    pub article: String,
+    /// Event mention id within the article (`e1`).
+    pub mention: String,
+    /// Whether it is the article's main event.
+    pub main: bool,
+    /// Whether the article recalls it as background.
+    pub background: bool,
+    /// Article URL.
+    pub url: Option<String>,
+    /// Publishing outlet (or, failing that, the URL's host).
+    pub outlet: Option<String>,
+    /// Publication day.
+    pub published: Option<NaiveDate>,
+    /// ACLED sub-event type.
+    pub sub_event_type: SubEventType,
+    /// The trigger.
+    pub trigger: Quote,
+    /// When.
+    pub date: Option<ReportDate>,
+    /// Where: a place the gazetteer placed.
+    pub place: Option<ReportPlace>,
+    /// A place named for it that the gazetteer could not place (a street, a mall, a
+    /// hamlet), folded to lower case: matched between reports, never put on a map.
+    pub site: Option<String>,
+    /// Who, with roles.
+    pub actors: Vec<ReportActor>,
+    /// Numbers, with who gives them.
+    pub counts: Vec<ReportCount>,
+    /// A speaker denies the event itself.
+    pub denied_by: Option<String>,
+    /// Canonical names of the people the article names who are not speakers or officials
+    /// (victims, suspects, witnesses), folded to lower case and sorted.
+    pub people: Vec<String>,
+    /// Hashes of the content words of the headline and opening, sorted and unique.
+    pub terms: Vec<u32>,
+}
+
+impl Report {
+    /// Apply run-wide canonical names (`(kind, spelling) → chosen spelling`) to the actors.
+    pub fn rename(&mut self, renames: &std::collections::HashMap<(MentionKind, String), String>) {
+        for a in &mut self.actors {
+            if let Some(n) = renames.get(&(a.kind, a.name.clone())) {
+                a.name = n.clone();
+            }
+        }
+    }
+
+    /// Sort key: the same for the same content, whatever the input order.
+    pub fn key(&self) -> (&str, &str) {
+        (&self.article, &self.mention)
+    }
+
+    /// The report's date window: the text's date, else the week up to publication.
+    pub fn window(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match &self.date {
+            Some(d) => Some((d.start, d.end)),
+            None => self.published.map(|p| (p - Duration::days(6), p)),
+        }
+    }
+
+    /// The outlet, the URL's host, or the article id: who published it.
+    pub fn source(&self) -> String {
+        if let Some(o) = &self.outlet {
+            return o.to_lowercase();
+        }
+        if let Some(h) = self.url.as_deref().and_then(host) {
+            return h;
+        }
+        self.article.clone()
+    }
+
+    /// The reports of `article`: its main event and every background event the text dates;
+    /// the other mentions of the article are taken as parts of its main event.
+    pub fn from_article(article: &Article) -> Vec<Report> {
+        let Some(ems) = &article.event_mentions else {
+            return Vec::new();
+        };
+        let text = &article.text;
+        let idx = CharIndex::new(text);
+        let mentions = article.mentions.as_deref().unwrap_or(&[]);
+        let times = article.times.as_deref().unwrap_or(&[]);
+        let quantities = article.quantities.as_deref().unwrap_or(&[]);
+        let claims = article.claims.as_deref().unwrap_or(&[]);
+        let published = article.published.as_ref().map(|p| p.date());
+        let quote = |start: usize, end: usize| -> Quote {
+            let (s, e) = (idx.char_to_byte(start), idx.char_to_byte(end));
+            Quote {
+                start,
+                end,
+                text: text.get(s..e).unwrap_or_default().to_string(),
+            }
+        };
+        let sentence = |start: usize, end: usize| -> Quote {
+            let (s, e) = sentence_around(text, idx.char_to_byte(start), idx.char_to_byte(end));
+            Quote {
+                start: idx.byte_to_char(s),
+                end: idx.byte_to_char(e),
+                text: text[s..e].to_string(),
+            }
+        };
+        let main_date = ems
+            .iter()
+            .find(|m| m.main)
+            .and_then(|m| m.time)
+            .and_then(|t| times.get(t))
+            .and_then(|t| t.value.clone());
+        let speakers: Vec<usize> = claims.iter().filter_map(|c| c.speaker_mention).collect();
+        let mut people: Vec<String> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| {
+                m.kind == MentionKind::Person
+                    && m.role.is_none()
+                    && !speakers.contains(i)
+                    && m.canonical.as_deref().unwrap_or(&m.text).contains(' ')
+            })
+            .map(|(_, m)| m.canonical.as_deref().unwrap_or(&m.text).to_lowercase())
+            .collect();
+        people.sort();
+        people.dedup();
+        let terms = lead_terms(article.title.as_deref().unwrap_or(""), text);
+        let outlet = article
+            .outlet
+            .clone()
+            .or_else(|| article.url.as_deref().and_then(host));
+
+        let mut out = Vec::new();
+        for (i, em) in ems.iter().enumerate() {
+            let time = em.time.and_then(|t| times.get(t));
+            if !em.main {
+                // A background event is its own report only when the text dates it apart
+                // from the main event.
+                let dated = time.and_then(|t| t.value.clone());
+                if !em.background || dated.is_none() || dated == main_date {
+                    continue;
+                }
+            }
+            let date = time.and_then(|t| {
+                let (start, end) = date_window(t.value.as_deref()?, t.until.as_deref())?;
+                Some(ReportDate {
+                    start,
+                    end,
+                    precision: t.precision,
+                    evidence: Some(quote(t.start, t.end)),
+                })
+            });
+            let named = em.place.and_then(|p| mentions.get(p));
+            let place = named.and_then(|m| {
+                let geo = m.geo.as_ref()?;
+                Some(ReportPlace {
+                    name: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
+                    kb_id: m.kb_id.clone(),
+                    admin1: geo.admin1.clone(),
+                    country: geo.country.clone(),
+                    lat: Some(geo.lat),
+                    lon: Some(geo.lon),
+                    precision: geo.precision,
+                    evidence: quote(m.start, m.end),
+                })
+            });
+            let site = named
+                .filter(|m| m.geo.is_none())
+                .map(|m| m.canonical.as_deref().unwrap_or(&m.text).to_lowercase());
+            let actors = em
+                .actors
+                .iter()
+                .filter_map(|a| {
+                    let m = mentions.get(a.mention)?;
+                    Some(ReportActor {
+                        name: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
+                        kb_id: m.kb_id.clone(),
+                        kind: m.kind,
+                        role: a.role,
+                        evidence: quote(m.start, m.end),
+                    })
+                })
+                .collect();
+            let counts = em
+                .counts
+                .iter()
+                .filter_map(|&q| {
+                    let qty = quantities.get(q)?;
+                    let pred = qty.predicate.as_deref()?;
+                    let claim = claims
+                        .iter()
+                        .find(|c| c.covers.contains(&Cover::Quantity(q)))
+                        .or_else(|| {
+                            claims
+                                .iter()
+                                .find(|c| c.start <= qty.start && qty.end <= c.end)
+                        });
+                    Some(ReportCount {
+                        slot: slot_name(pred, qty.counts.as_deref()),
+                        value: qty.value,
+                        upper: qty.upper,
+                        qualifier: qty.qualifier.clone(),
+                        speaker: claim.and_then(|c| c.speaker.clone()),
+                        speaker_kb_id: claim.and_then(|c| c.speaker_kb_id.clone()),
+                        stance: claim.map_or(Stance::Asserts, |c| c.stance),
+                        evidence: sentence(qty.start, qty.end),
+                    })
+                })
+                .collect();
+            let denied_by = claims
+                .iter()
+                .find(|c| c.stance == Stance::Denies && c.covers.contains(&Cover::Event(i)))
+                .map(|c| c.speaker.clone().unwrap_or_else(|| "a source".to_string()));
+            out.push(Report {
+                article: article.id.clone(),
+                mention: em.id.clone(),
+                main: em.main,
+                background: em.background,
+                url: article.url.clone(),
+                outlet: outlet.clone(),
+                published,
+                sub_event_type: em.sub_event_type,
+                trigger: quote(em.start, em.end),
+                date,
+                place,
+                site,
+                actors,
+                counts,
+                denied_by,
+                people: people.clone(),
+                terms: terms.clone(),
+            });
+        }
+        out
+    }
+}
+
+/// The status a count gets before corroboration is known (see [`crate::reconcile`]).
+pub(crate) fn base_status(c: &ReportCount, parties: &[&str]) -> ClaimStatus {
+    if c.stance == Stance::Denies {
+        return ClaimStatus::Denied;
+    }
+    let party = c
+        .speaker
+        .as_deref()
+        .is_some_and(|s| parties.iter().any(|p| p.eq_ignore_ascii_case(s)));
+    if c.stance == Stance::Alleges || party {
+        ClaimStatus::Alleged
+    } else {
+        ClaimStatus::SingleSource
+    }
+}
+
+/// The slot a quantity fills: the predicate for people, `<predicate> <thing>` otherwise.
+fn slot_name(predicate: &str, counts: Option<&str>) -> String {
+    const PEOPLE: [&str; 14] = [
+        "people",
+        "person",
+        "persons",
+        "civilians",
+        "civilian",
+        "soldiers",
+        "soldier",
+        "children",
+        "child",
+        "residents",
+        "workers",
+        "men",
+        "women",
+        "officers",
+    ];
+    match (predicate, counts) {
+        ("killed" | "injured" | "casualties", _) => predicate.to_string(),
+        (_, None) => predicate.to_string(),
+        (_, Some(c)) if PEOPLE.contains(&c) => predicate.to_string(),
+        (_, Some(c)) => format!("{predicate} {c}"),
+    }
+}
+
+/// First and last day of a time value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), through `until`.
+pub(crate) fn date_window(value: &str, until: Option<&str>) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, mut end) = bounds(value)?;
+    if let Some((_, e)) = until.and_then(bounds) {
+        if e >= start {
+            end = e;
+        }
+    }
+    Some((start, end))
+}
+
+fn bounds(v: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let parts: Vec<&str> = v.split('-').collect();
+    let y: i32 = parts.first()?.parse().ok()?;
+    match parts.len() {
+        1 => Some((
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        )),
+        2 => {
+            let m: u32 = parts[1].parse().ok()?;
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)?
+            };
+            Some((first, next.pred_opt()?))
+        }
+        _ => {
+            let d = NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()?;
+            // Weeks are written as their first day.
+            Some((d, d))
+        }
+    }
+}
+
+/// The host of a URL, without `www.`.
+pub(crate) fn host(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1)?;
+    let h = rest.split(['/', '?', '#', ':']).next()?;
+    let h = h.strip_prefix("www.").unwrap_or(h);
+    (!h.is_empty()).then(|| h.to_lowercase())
+}
+
+/// The sentence around byte span `s..e` of `text` (at most 400 bytes either side).
+fn sentence_around(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let lo = s.saturating_sub(400);
+    let mut start = s.min(b.len());
+    while start > lo {
+        let c = b[start - 1];
+        if c == b'\n'
+            || (matches!(c, b' ') && start >= 2 && matches!(b[start - 2], b'.' | b'!' | b'?'))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let hi = (e + 400).min(b.len());
+    let mut end = e.min(b.len());
+    while end < hi {
+        let c = b[end];
+        if c == b'\n' {
+            break;
+        }
+        end += 1;
+        if matches!(c, b'.' | b'!' | b'?') && (end == b.len() || b[end] == b' ' || b[end] == b'\n')
+        {
+            break;
+        }
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start, end.max(start))
+}
+
+/// Words that say nothing about which event an article reports.
+const STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "his",
+    "her",
+    "its",
+    "their",
+    "they",
+    "this",
+    "from",
+    "said",
+    "says",
+    "say",
+    "will",
+    "would",
+    "been",
+    "after",
+    "who",
+    "when",
+    "where",
+    "which",
+    "what",
+    "into",
+    "about",
+    "than",
+    "also",
+    "but",
+    "not",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "there",
+    "them",
+    "him",
+    "she",
+    "our",
+    "out",
+    "over",
+    "more",
+    "some",
+    "other",
+    "while",
+    "during",
+    "being",
+    "could",
+    "should",
+    "may",
+    "can",
+    "all",
+    "any",
+    "new",
+    "news",
+    "told",
+    "according",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "week",
+    "year",
+    "years",
+    "day",
+    "days",
+    "last",
+    "first",
+    "officials",
+    "official",
+    "police",
+    "people",
+    "man",
+    "woman",
+    "local",
+    "reported",
+    "report",
+    "reports",
+    "authorities",
+    "statement",
+    "just",
+    "still",
+    "before",
+    "under",
+    "near",
+    "home",
+];
+
+/// Content words of the headline and the first three sentences, hashed.
+fn lead_terms(title: &str, text: &str) -> Vec<u32> {
+    let mut end = 0;
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            n += 1;
+            end = i + 1;
+            if n == 3 {
+                break;
+            }
+        }
+    }
+    if n < 3 {
+        end = text.len();
+    }
+    let lead = &text[..end.min(text.len())];
+    let mut out: Vec<u32> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(lead.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| xxhash_rust::xxh3::xxh3_64(stem(&w).as_bytes()) as u32)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A crude plural/tense fold so "shootings" meets "shooting" and "killed" meets "kills".
+fn stem(w: &str) -> &str {
+    for suf in ["ings", "ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cover_the_precision() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            date_window("2023-05", None),
+            Some((d("2023-05-01"), d("2023-05-31")))
+        );
+        assert_eq!(
+            date_window("2024", None),
+            Some((d("2024-01-01"), d("2024-12-31")))
+        );
+        assert_eq!(
+            date_window("2023-05-03", Some("2023-05-05")),
+            Some((d("2023-05-03"), d("2023-05-05")))
+        );
+        assert_eq!(date_window("2023-12", None).unwrap().1, d("2023-12-31"));
+        assert_eq!(date_window("nonsense", None), None);
+    }
+
+    #[test]
+    fn hosts_and_slots() {
+        assert_eq!(
+            host("https://www.Example.org/a/b?x").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(host("not a url"), None);
+        assert_eq!(slot_name("killed", Some("soldiers")), "killed");
+        assert_eq!(slot_name("destroyed", Some("tanks")), "destroyed tanks");
+        assert_eq!(slot_name("detained", Some("people")), "detained");
+    }
+
+    #[test]
+    fn sentences_are_cut_at_full_stops() {
+        let t = "First one. Two people were hurt in it. Third.";
+        let s = t.find("Two").unwrap();
+        let (a, b) = sentence_around(t, s + 4, s + 10);
+        assert_eq!(&t[a..b], "Two people were hurt in it.");
+    }
+}
