@@ -13,8 +13,10 @@
 //! and sometimes a recalled earlier event. Look-alikes are made on purpose: the same town hit
 //! again within weeks, and two events in one region on the same day. `--out` gets JSON Lines
 //! that `sitrep run` reads (`id`, `url`, `outlet`, `title`, `published`, `text`), sorted by
-//! publication time; `--gold` gets `article_id,event_id`. The output depends only on
-//! `--articles` and `--seed`.
+//! publication time; `--gold` gets `article_id,event_id`; `--events` (optional) one line per
+//! event (date, town, region, country, kind, killed, articles). The towns are the same for
+//! every N (`--towns-per-country`, default 14: ~600 towns in 44 countries), so a larger
+//! corpus is a denser one. The output depends only on the arguments.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use sitrep_kb::{Kb, PlaceKind};
@@ -108,7 +110,7 @@ const COUNTRIES: &[(&str, u32)] = &[
     ("KG", 1),
 ];
 
-/// At most this many towns per country.
+/// At most this many towns per country, unless `--towns-per-country` says otherwise.
 const TOWNS_PER_COUNTRY: usize = 14;
 
 #[derive(Clone)]
@@ -324,7 +326,10 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 fn usage() -> ! {
-    eprintln!("usage: gencorpus --articles N [--seed S] --out FILE.jsonl --gold GOLD.csv");
+    eprintln!(
+        "usage: gencorpus --articles N [--seed S] [--towns-per-country K] --out FILE.jsonl \
+         --gold GOLD.csv [--events EVENTS.tsv]"
+    );
     std::process::exit(2);
 }
 
@@ -333,6 +338,8 @@ fn main() {
     let mut seed: u64 = 1;
     let mut out = None;
     let mut gold = None;
+    let mut events_out = None;
+    let mut per_country = TOWNS_PER_COUNTRY;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().unwrap_or_else(|| usage());
@@ -341,6 +348,8 @@ fn main() {
             "--seed" => seed = val().parse().unwrap_or_else(|_| usage()),
             "--out" => out = Some(val()),
             "--gold" => gold = Some(val()),
+            "--events" => events_out = Some(val()),
+            "--towns-per-country" => per_country = val().parse().unwrap_or_else(|_| usage()),
             _ => usage(),
         }
     }
@@ -351,7 +360,7 @@ fn main() {
         usage();
     }
     let mut rng = Rng(seed ^ 0x5173_0e9d_ab1e_c0de);
-    let towns = towns(Kb::embedded());
+    let towns = towns(Kb::embedded(), per_country);
     let mut events = plan(&mut rng, &towns, n_articles);
     events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
 
@@ -441,6 +450,24 @@ fn main() {
     }
     w.flush().expect("write corpus");
     g.flush().expect("write gold");
+    if let Some(path) = &events_out {
+        let mut f = BufWriter::new(std::fs::File::create(path).expect("create --events"));
+        writeln!(
+            f,
+            "event_id\tdate\ttown\tadmin1\tcountry\tkind\tkilled\tarticles"
+        )
+        .expect("write events");
+        for e in &events {
+            let t = &towns[e.town];
+            writeln!(
+                f,
+                "{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}",
+                e.id, e.date, t.name, t.admin1, t.cc, e.kind, e.killed, e.articles
+            )
+            .expect("write events");
+        }
+        f.flush().expect("write events");
+    }
     let countries: std::collections::BTreeSet<&str> =
         events.iter().map(|e| towns[e.town].cc).collect();
     let used: std::collections::BTreeSet<usize> = events.iter().map(|e| e.town).collect();
@@ -456,7 +483,7 @@ fn main() {
 
 /// Towns of the corpus: settlements of at least 20,000 people with a region, whose name the
 /// gazetteer resolves to them first and is neither a common word nor a given name.
-fn towns(kb: &Kb) -> Vec<Town> {
+fn towns(kb: &Kb, per_country: usize) -> Vec<Town> {
     let mut out = Vec::new();
     for &(cc, _) in COUNTRIES {
         let Some(country) = kb.country(cc) else {
@@ -488,7 +515,7 @@ fn towns(kb: &Kb) -> Vec<Town> {
         cands.sort_by(|a, b| b.population.cmp(&a.population).then(a.id.cmp(&b.id)));
         let mut n = 0;
         for p in cands {
-            if n == TOWNS_PER_COUNTRY {
+            if n == per_country {
                 break;
             }
             let first = kb.lookup(&p.name).first().map(|c| kb.entry(c.id).id());
