@@ -70,6 +70,59 @@ fn b_cubed(pred: &HashMap<String, String>, gold: &HashMap<String, String>) -> (f
     (p, r, f)
 }
 
+/// An estimate, from the documented blocking rule (not the crate's code): pairs of reports in
+/// one settlement whose windows lie at most 30 days apart, and how many of them give dates
+/// that already rule them out (days more than a day apart, or coarser dates not overlapping).
+fn settlement_block(reports: &[Report]) -> (u64, u64) {
+    use chrono::NaiveDate;
+    type Win = (NaiveDate, NaiveDate, Option<(NaiveDate, NaiveDate, bool)>);
+    let mut by: HashMap<&str, Vec<Win>> = HashMap::new();
+    for r in reports {
+        let Some(p) = &r.place else { continue };
+        if !matches!(
+            p.precision,
+            sitrep_core::GeoPrecision::Exact | sitrep_core::GeoPrecision::Near
+        ) || p.lat.is_none()
+        {
+            continue;
+        }
+        let (Some(k), Some(w)) = (p.kb_id.as_deref(), r.window()) else {
+            continue;
+        };
+        let d = r.date.as_ref().map(|d| (d.start, d.end, d.is_day()));
+        by.entry(k).or_default().push((w.0, w.1, d));
+    }
+    let gap = |a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)| {
+        if a.1 < b.0 {
+            (b.0 - a.1).num_days()
+        } else if b.1 < a.0 {
+            (a.0 - b.1).num_days()
+        } else {
+            0
+        }
+    };
+    let (mut pairs, mut apart) = (0u64, 0u64);
+    for list in by.values_mut() {
+        list.sort_by_key(|w| w.0);
+        for (k, a) in list.iter().enumerate() {
+            let limit = a.1 + chrono::Duration::days(30);
+            for b in &list[k + 1..] {
+                if b.0 > limit {
+                    break;
+                }
+                pairs += 1;
+                if let (Some(x), Some(y)) = (a.2, b.2) {
+                    let slack = if x.2 && y.2 { 1 } else { 0 };
+                    if gap((x.0, x.1), (y.0, y.1)) > slack {
+                        apart += 1;
+                    }
+                }
+            }
+        }
+    }
+    (pairs, apart)
+}
+
 fn round(x: f64, places: i32) -> f64 {
     let m = 10f64.powi(places);
     (x * m).round() / m
@@ -134,6 +187,7 @@ fn main() {
     });
     let without_place = placed(|r| r.place.is_none());
     let dated = placed(|r| r.date.is_some());
+    let (settlement_pairs, settlement_pairs_date_apart) = settlement_block(&reports);
 
     let rss_before = status("VmRSS:");
     let peak_reset = reset_peak();
@@ -151,6 +205,8 @@ fn main() {
         "reports_with_settlement": with_settlement,
         "reports_without_place": without_place,
         "reports_dated": dated,
+        "est_settlement_block_pairs": settlement_pairs,
+        "est_settlement_block_pairs_days_apart": settlement_pairs_date_apart,
         "load_seconds": round(load_s, 3),
         "resolve_seconds": round(resolve_s, 3),
         "events": resolution.events.len(),

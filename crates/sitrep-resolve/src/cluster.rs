@@ -15,6 +15,27 @@ const REACH_ADMIN1: i64 = 3;
 const REACH_COUNTRY: i64 = 2;
 const REACH_ANYWHERE: i64 = 1;
 
+/// Reports naming the same private people may lie this many days apart.
+const SAME_PEOPLE_DAYS: i64 = 45;
+
+/// A block larger than this is not searched for the partners of reports with no time.
+const UNDATED_BLOCK: usize = 500;
+
+/// A person named in more reports than this is not used for blocking.
+const MAX_PERSON_REPORTS: usize = 50;
+
+/// Two or more private people named by both, or one and the same place.
+fn same_people(a: &Report, b: &Report) -> bool {
+    match overlap(&a.people, &b.people) {
+        0 => false,
+        1 => {
+            (settlement(a).is_some() && settlement(a) == settlement(b))
+                || (a.site.is_some() && a.site == b.site)
+        }
+        _ => true,
+    }
+}
+
 /// How many earlier reports of its settlement an undated report is compared with.
 const LOOK_BACK: usize = 200;
 
@@ -72,6 +93,14 @@ pub(crate) fn compatible(a: &Report, b: &Report) -> bool {
         if x != y {
             return false;
         }
+    }
+    // Two reports naming the same private people (victims, suspects: never public figures,
+    // speakers or officials) are one story even when one of them misplaces or misdates it.
+    if same_people(a, b) {
+        return match (a.window(), b.window()) {
+            (Some(x), Some(y)) => gap(x, y) <= SAME_PEOPLE_DAYS,
+            _ => true,
+        };
     }
     if let (Some(x), Some(y)) = (admin1(a), admin1(b)) {
         if x != y {
@@ -229,8 +258,12 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
     let mut by_settlement: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     let mut by_admin1: FxHashMap<(&str, &str), Vec<u32>> = FxHashMap::default();
     let mut by_country: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    let mut by_person: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for &i in &order {
         let r = &reports[i as usize];
+        for p in &r.people {
+            by_person.entry(p.as_str()).or_default().push(i);
+        }
         if let Some((k, _)) = settlement(r) {
             by_settlement.entry(k).or_default().push(i);
         }
@@ -274,6 +307,12 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
     for list in by_admin1.values() {
         sweep(list, REACH_ADMIN1, &mut pairs);
     }
+    // The same private person named: a name in very many reports says little and is skipped.
+    for list in by_person.values() {
+        if list.len() <= MAX_PERSON_REPORTS {
+            sweep(list, SAME_PEOPLE_DAYS, &mut pairs);
+        }
+    }
     // A report placed only in a country, or nowhere, meets its neighbours in time.
     let near = |list: &[u32], i: u32, reach: i64, pairs: &mut Vec<(u32, u32)>| {
         let from = lo(i) - chrono::Duration::days(reach + 31);
@@ -296,6 +335,45 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
             (None, _) => near(&order, i, REACH_ANYWHERE, &mut pairs),
         }
     }
+    // Reports with no time at all (no date in the text, no publication date) meet every
+    // report of their settlement, region, site or named person; at most UNDATED_BLOCK each.
+    let undated: Vec<u32> = (0..reports.len() as u32)
+        .filter(|&i| win[i as usize].is_none())
+        .collect();
+    if !undated.is_empty() {
+        let mut blocks: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for i in 0..reports.len() as u32 {
+            let r = &reports[i as usize];
+            let mut keys: Vec<String> = r.people.iter().map(|p| format!("p:{p}")).collect();
+            if let Some((k, _)) = settlement(r) {
+                keys.push(format!("s:{k}"));
+            }
+            if let (Some(c), Some(a)) = (country(r), admin1(r)) {
+                keys.push(format!("a:{c}:{a}"));
+            }
+            if let Some(site) = &r.site {
+                keys.push(format!("x:{site}"));
+            }
+            if let Some(p) = &r.place {
+                keys.push(format!("n:{}", p.name.to_lowercase()));
+            }
+            for k in keys {
+                blocks.entry(k).or_default().push(i);
+            }
+        }
+        for list in blocks.values() {
+            if list.len() > UNDATED_BLOCK {
+                continue;
+            }
+            for &i in list.iter().filter(|&&i| win[i as usize].is_none()) {
+                for &j in list {
+                    if i != j {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+    }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -304,13 +382,13 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
 /// Clusters of report indices: pairs linked strongest first (ties by the reports' keys), a
 /// link taken only when every pair across the two clusters is [`compatible`]. `reports`
 /// must be sorted by [`Report::key`].
-pub(crate) fn cluster(reports: &[Report]) -> Vec<Vec<u32>> {
+pub(crate) fn cluster(reports: &[Report], link: f32) -> Vec<Vec<u32>> {
     let mut edges: Vec<(f32, u32, u32)> = candidates(reports)
         .into_iter()
         .filter(|&(i, j)| compatible(&reports[i as usize], &reports[j as usize]))
         .filter_map(|(i, j)| {
             let s = score(&reports[i as usize], &reports[j as usize]);
-            (s >= LINK).then_some((s, i, j))
+            (s >= link).then_some((s, i, j))
         })
         .collect();
     // `reports` is in key order, so index order is key order.

@@ -89,12 +89,32 @@ impl Resolution {
     }
 }
 
+/// Settings of [`resolve_with`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Pairs scoring at least this are linked (default 3).
+    pub link: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            link: cluster::LINK,
+        }
+    }
+}
+
 /// Cluster `reports` into events and reconcile each (see the crate docs).
-pub fn resolve(mut reports: Vec<Report>) -> Resolution {
+pub fn resolve(reports: Vec<Report>) -> Resolution {
+    resolve_with(reports, &Options::default())
+}
+
+/// [`resolve`] with other settings.
+pub fn resolve_with(mut reports: Vec<Report>, options: &Options) -> Resolution {
     // A canonical order, so nothing downstream depends on the input's.
     reports.sort_by(|a, b| a.key().cmp(&b.key()));
     reports.dedup_by(|a, b| a.key() == b.key());
-    let clusters = cluster::cluster(&reports);
+    let clusters = cluster::cluster(&reports, options.link);
     let mut events = Vec::with_capacity(clusters.len());
     let mut assignments = Vec::with_capacity(reports.len());
     for members in clusters {
@@ -111,4 +131,10 @@ pub fn resolve(mut reports: Vec<Report>) -> Resolution {
         events,
         assignments,
     }
+}
+
+/// Why two reports are or are not one event, for diagnostics: `None` when a cannot-link
+/// keeps them apart, else their score (linked at 3 or more, when blocking pairs them).
+pub fn pair_score(a: &Report, b: &Report) -> Option<f32> {
+    cluster::compatible(a, b).then(|| cluster::score(a, b))
 }

@@ -132,8 +132,9 @@ pub struct Report {
     pub counts: Vec<ReportCount>,
     /// A speaker denies the event itself.
     pub denied_by: Option<String>,
-    /// Canonical names of the people the article names who are not speakers or officials
-    /// (victims, suspects, witnesses), folded to lower case and sorted.
+    /// Canonical names of the people the article names who are not speakers, officials or
+    /// public figures the knowledge base knows (so: victims, suspects, witnesses), folded to
+    /// lower case and sorted.
     pub people: Vec<String>,
     /// Hashes of the content words of the headline and opening, sorted and unique.
     pub terms: Vec<u32>,
@@ -214,6 +215,7 @@ impl Report {
             .enumerate()
             .filter(|(i, m)| {
                 m.kind == MentionKind::Person
+                    && m.kb_id.is_none()
                     && m.role.is_none()
                     && !speakers.contains(i)
                     && m.canonical.as_deref().unwrap_or(&m.text).contains(' ')

@@ -78,7 +78,7 @@ fn unknown_single_words_are_not_forced() {
 }
 
 /// Look-alikes that must not become places, weapons or groups: a given name, a state
-/// abbreviation, an interstate, a month abbreviation, an acronym that is a group's alias in
+/// abbreviation (which is the state, not a town abroad), an interstate, a month abbreviation, an acronym that is a group's alias in
 /// another case.
 #[test]
 fn look_alikes_stay_what_they_are() {
@@ -93,10 +93,19 @@ fn look_alikes_stay_what_they_are() {
             .all(|m| m.text != "Michael" || m.kind != MentionKind::Place),
         "{ms:#?}"
     );
+    // A state abbreviation is the state, never a same-spelt town abroad.
     assert!(
-        ms.iter()
-            .all(|m| !m.text.starts_with("Fla") || m.geo.is_none()),
+        ms.iter().all(|m| !m.text.starts_with("Fla")
+            || m.geo
+                .as_ref()
+                .is_some_and(|g| g.country.as_deref() == Some("US")
+                    && g.admin1.as_deref() == Some("Florida"))),
         "{ms:#?}"
+    );
+    let tampa = get(&ms, "Tampa");
+    assert_eq!(
+        tampa.geo.as_ref().unwrap().admin1.as_deref(),
+        Some("Florida")
     );
     assert!(ms.iter().all(|m| !m.text.starts_with("I-84")), "{ms:#?}");
     assert!(ms.iter().all(|m| !m.text.starts_with("Nov")), "{ms:#?}");

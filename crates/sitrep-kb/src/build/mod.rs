@@ -36,7 +36,8 @@ pub struct Sources {
     pub census_names: Option<PathBuf>,
     /// A word list, one word per line (e.g. `/usr/share/dict/american-english`), if available.
     pub words: Option<PathBuf>,
-    /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`.
+    /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`,
+    /// `admin1-aliases.tsv`.
     pub curated: PathBuf,
 }
 
@@ -113,7 +114,14 @@ pub fn build(src: &Sources) -> Result<(KbData, BuildReport), KbError> {
     let mut report = BuildReport::default();
     let countries = places::IsoCountries::load(&src.pycountry)?;
     let curated_aliases = read_country_aliases(&src.curated.join("country-aliases.tsv"))?;
-    let places = places::build_places(src, &countries, &curated_aliases, &mut report)?;
+    let admin1_aliases = read_country_aliases(&src.curated.join("admin1-aliases.tsv"))?;
+    let places = places::build_places(
+        src,
+        &countries,
+        &curated_aliases,
+        &admin1_aliases,
+        &mut report,
+    )?;
 
     let words = match &src.words {
         Some(p) => read_words(p)?,

@@ -150,6 +150,7 @@ pub(crate) fn build_places(
     src: &Sources,
     iso: &IsoCountries,
     curated_aliases: &BTreeMap<String, Vec<String>>,
+    admin1_aliases: &BTreeMap<String, Vec<String>>,
     report: &mut BuildReport,
 ) -> Result<Vec<Place>, KbError> {
     let gn_countries: BTreeMap<String, GnCountry> =
@@ -406,7 +407,17 @@ pub(crate) fn build_places(
                 alts.push(format!("{city} province"));
             }
         }
-        let alternates = keep_alternates(&name, &alts);
+        let mut alternates = keep_alternates(&name, &alts);
+        // Curated abbreviations ("Fla.") are kept whatever their length.
+        for a in admin1_aliases
+            .get(&format!("{cc}.{code}"))
+            .into_iter()
+            .flatten()
+        {
+            if !alternates.contains(a) {
+                alternates.push(a.clone());
+            }
+        }
         out.push(Place {
             id,
             name,
