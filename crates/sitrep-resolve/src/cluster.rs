@@ -15,8 +15,11 @@ const REACH_ADMIN1: i64 = 3;
 const REACH_COUNTRY: i64 = 2;
 const REACH_ANYWHERE: i64 = 1;
 
-/// Reports naming the same private people may lie this many days apart.
+/// Reports naming one private person at the same place may lie this many days apart.
 const SAME_PEOPLE_DAYS: i64 = 45;
+/// Reports naming two or more private people may lie this many days apart (follow-ups:
+/// arrests, charges, funerals).
+const SAME_PEOPLE_DAYS_2: i64 = 120;
 
 /// A block larger than this is not searched for the partners of reports with no time.
 const UNDATED_BLOCK: usize = 500;
@@ -24,15 +27,18 @@ const UNDATED_BLOCK: usize = 500;
 /// A person named in more reports than this is not used for blocking.
 const MAX_PERSON_REPORTS: usize = 50;
 
-/// Two or more private people named by both, or one and the same place.
-fn same_people(a: &Report, b: &Report) -> bool {
+/// How many private people the two name, counted only when it identifies the story: two or
+/// more, or one at the same settlement or site (0 otherwise).
+fn same_people(a: &Report, b: &Report) -> usize {
     match overlap(&a.people, &b.people) {
-        0 => false,
-        1 => {
-            (settlement(a).is_some() && settlement(a) == settlement(b))
-                || (a.site.is_some() && a.site == b.site)
+        0 => 0,
+        1 if (settlement(a).is_some() && settlement(a) == settlement(b))
+            || (a.site.is_some() && a.site == b.site) =>
+        {
+            1
         }
-        _ => true,
+        1 => 0,
+        n => n,
     }
 }
 
@@ -96,9 +102,15 @@ pub(crate) fn compatible(a: &Report, b: &Report) -> bool {
     }
     // Two reports naming the same private people (victims, suspects: never public figures,
     // speakers or officials) are one story even when one of them misplaces or misdates it.
-    if same_people(a, b) {
+    let shared = same_people(a, b);
+    if shared > 0 {
+        let days = if shared >= 2 {
+            SAME_PEOPLE_DAYS_2
+        } else {
+            SAME_PEOPLE_DAYS
+        };
         return match (a.window(), b.window()) {
-            (Some(x), Some(y)) => gap(x, y) <= SAME_PEOPLE_DAYS,
+            (Some(x), Some(y)) => gap(x, y) <= days,
             _ => true,
         };
     }
@@ -310,7 +322,7 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
     // The same private person named: a name in very many reports says little and is skipped.
     for list in by_person.values() {
         if list.len() <= MAX_PERSON_REPORTS {
-            sweep(list, SAME_PEOPLE_DAYS, &mut pairs);
+            sweep(list, SAME_PEOPLE_DAYS_2, &mut pairs);
         }
     }
     // A report placed only in a country, or nowhere, meets its neighbours in time.

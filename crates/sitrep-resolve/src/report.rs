@@ -220,7 +220,7 @@ impl Report {
                     && !speakers.contains(i)
                     && m.canonical.as_deref().unwrap_or(&m.text).contains(' ')
             })
-            .map(|(_, m)| m.canonical.as_deref().unwrap_or(&m.text).to_lowercase())
+            .map(|(_, m)| person_key(m.canonical.as_deref().unwrap_or(&m.text)))
             .collect();
         people.sort();
         people.dedup();
@@ -332,6 +332,23 @@ impl Report {
             });
         }
         out
+    }
+}
+
+/// A person's name as a matching key: first and last name, lower case, without middle names,
+/// initials or generational suffixes ("Jacob A. Stahl Jr." → "jacob stahl").
+fn person_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))
+        .collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] => format!("{first} {last}"),
     }
 }
 
@@ -627,6 +644,13 @@ mod tests {
         );
         assert_eq!(date_window("2023-12", None).unwrap().1, d("2023-12-31"));
         assert_eq!(date_window("nonsense", None), None);
+    }
+
+    #[test]
+    fn people_match_without_middle_names() {
+        assert_eq!(person_key("Jacob A. Stahl"), "jacob stahl");
+        assert_eq!(person_key("Bentley Michael Lenhart Jr."), "bentley lenhart");
+        assert_eq!(person_key("Ann Marie"), "ann marie");
     }
 
     #[test]
