@@ -6,7 +6,8 @@
 //!   canonical form the fullest one the article gives.
 //! - **Places** are disambiguated by the article: the countries it names (also through
 //!   demonyms and linked actors), the regions it names, places already placed nearby, and
-//!   population. A region written as "X region" links to the first-level division. A place the
+//!   population. A region written as "X region" or "the region of X" links to the
+//!   first-level division. A place the
 //!   gazetteer lacks falls back to the region (or country) the article places it in, with
 //!   `admin1` (or `country`) precision: never a made-up point.
 
@@ -183,7 +184,7 @@ impl Linker {
         for &i in &order {
             let near = found[i].near;
             let weak = found[i].weak;
-            self.link_place(&mut out[i], &mut ctx, near, weak);
+            self.link_place(&mut out[i], &mut ctx, near, weak, found[i].region);
         }
         // Towns again, now that every other place in the article is known: a village is
         // more likely the one near the other places named ("south of Chernihiv").
@@ -207,7 +208,7 @@ impl Linker {
                     .collect(),
             };
             let (near, weak) = (found[i].near, found[i].weak);
-            self.link_place(&mut out[i], &mut local, near, weak);
+            self.link_place(&mut out[i], &mut local, near, weak, found[i].region);
         }
         // 3. Places the gazetteer lacks: the region or country the article is in.
         for i in order {
@@ -298,10 +299,11 @@ impl Linker {
         None
     }
 
-    /// Link a place, choosing among same-named places by the article's context.
-    fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool) {
+    /// Link a place, choosing among same-named places by the article's context. `region`:
+    /// the text calls it a region ("the region of X").
+    fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool, region: bool) {
         let query = place_query(&m.text);
-        let region_word = query.len() < m.text.len();
+        let region_word = region || query.len() < m.text.len();
         let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))

@@ -48,6 +48,9 @@ pub struct Found {
     pub common: bool,
     /// Whether "near" precedes a place.
     pub near: bool,
+    /// Whether the text calls the place a first-level region ("the region of X", "the
+    /// province of X"), so it links to the region even where a town has its name.
+    pub region: bool,
     /// Whether the text says what kind of settlement a place is ("the village of X"), so a
     /// place the gazetteer lacks may fall back to the region around it.
     pub settlement: bool,
@@ -64,6 +67,7 @@ impl Found {
             weak: false,
             common: false,
             near: false,
+            region: false,
             settlement: false,
         }
     }
@@ -450,6 +454,7 @@ impl MentionFinder {
                 f.near = s
                     .prev_word(i)
                     .is_some_and(|w| w.eq_ignore_ascii_case("near"));
+                f.region = region_of(s, i);
             }
             out.push(f);
             return;
@@ -498,6 +503,7 @@ impl MentionFinder {
             let mut f = found(MentionKind::Place, !next_place_head);
             self.extend_place(s, j, &mut f);
             f.near = prev.is_some_and(|w| w.eq_ignore_ascii_case("near"));
+            f.region = region_of(s, i);
             f.settlement = settlement || next_place_head;
             out.push(f);
             return;
@@ -814,6 +820,29 @@ impl MentionFinder {
             i += 1;
         }
     }
+}
+
+/// "the region of X", "the province of X", "the territory of X", "X Governor": the words
+/// around the place starting at token `i` call it a region.
+fn region_of(s: &Sent<'_>, i: usize) -> bool {
+    let before = i >= 2
+        && s.word(i - 1) == "of"
+        && matches!(
+            s.word(i - 2).to_ascii_lowercase().as_str(),
+            "region"
+                | "province"
+                | "oblast"
+                | "governorate"
+                | "state"
+                | "prefecture"
+                | "canton"
+                | "territory"
+        );
+    // A regional governor: the word right after the name (a one-word place).
+    let after = s
+        .word_opt(i + 1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("governor") || w == "regional");
+    before || after
 }
 
 /// A sentence's tokens with helpers.

@@ -115,3 +115,18 @@ fn look_alikes_stay_what_they_are() {
         Some("US")
     );
 }
+
+/// "the region of X" names the first-level division, even where a town has its name.
+#[test]
+fn the_region_of_a_city_is_the_region() {
+    let ms = mentions("Gunmen attacked villages in the Ukrainian region of Kharkiv on Tuesday.");
+    let g = get(&ms, "Kharkiv").geo.as_ref().unwrap();
+    assert_eq!(g.precision, GeoPrecision::Admin1, "{ms:#?}");
+    assert_eq!(g.country.as_deref(), Some("UA"));
+    let ms = mentions("Shelling hit the city, Kharkiv Governor Ivan Bondar said on Tuesday.");
+    let g = get(&ms, "Kharkiv").geo.as_ref().unwrap();
+    assert_eq!(g.precision, GeoPrecision::Admin1, "{ms:#?}");
+    let ms = mentions("Gunmen attacked a checkpoint in Kharkiv on Tuesday.");
+    let g = get(&ms, "Kharkiv").geo.as_ref().unwrap();
+    assert_eq!(g.precision, GeoPrecision::Exact, "{ms:#?}");
+}
