@@ -139,6 +139,7 @@ if len(runs) > 1:
         "articles": ratio(lambda r: r["articles"]),
         "reports": ratio(lambda r: r["resolve_bench"]["reports"]),
         "resolve_seconds": ratio(lambda r: r["resolve_bench"]["resolve_seconds"]),
+        "resolve_cpu_seconds": ratio(lambda r: r["resolve_bench"].get("resolve_cpu_seconds") or 0),
         "resolve_peak_delta_mib": ratio(lambda r: r["resolve_bench"]["resolve_peak_delta_mib"]),
         "run_wall_seconds": ratio(lambda r: r["run"]["wall_seconds"]),
         "run_peak_rss_mib": ratio(lambda r: r["run"]["peak_rss_mib"]),
@@ -146,22 +147,23 @@ if len(runs) > 1:
 json.dump(summary, open(result, "w"), indent=2)
 
 print(f"{'articles':>9} {'events':>7} {'gold':>7} {'run s':>7} {'art/s':>7} {'run MiB':>8} {'run res s':>9} "
-      f"{'reports':>8} {'resolve s':>10} {'RSS before':>11} {'peak':>7} {'delta':>7} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}")
+      f"{'reports':>8} {'resolve s':>10} {'cpu s':>6} {'RSS before':>11} {'peak':>7} {'delta':>7} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}")
 for r in runs:
     b, g = r["resolve_bench"], r["resolve_bench"].get("gold", {})
     print(f"{r['articles']:>9} {b['events']:>7} {r['gold_events'] or '':>7} {r['run']['wall_seconds']:>7} "
           f"{r['run']['articles_per_second']:>7} {r['run']['peak_rss_mib']:>8} {r['run']['resolve_seconds']:>9} {b['reports']:>8} "
-          f"{b['resolve_seconds']:>10} {b['rss_before_mib']:>11} {b['peak_during_resolve_mib']:>7} "
+          f"{b['resolve_seconds']:>10} {b.get('resolve_cpu_seconds') or '':>6} {b['rss_before_mib']:>11} {b['peak_during_resolve_mib']:>7} "
           f"{b['resolve_peak_delta_mib']:>7} {g.get('b3_precision', ''):>6} {g.get('b3_recall', ''):>6} {g.get('b3_f1', ''):>6}")
 if "growth" in summary:
     g = summary["growth"]
-    print(f"{g['from']} → {g['to']} articles (×{g['articles']}): reports ×{g['reports']}, resolve time ×{g['resolve_seconds']}, "
+    print(f"{g['from']} → {g['to']} articles (×{g['articles']}): reports ×{g['reports']}, resolve time ×{g['resolve_seconds']} (CPU ×{g['resolve_cpu_seconds']}), "
           f"resolve peak delta ×{g['resolve_peak_delta_mib']}, run time ×{g['run_wall_seconds']}, run peak RSS ×{g['run_peak_rss_mib']}")
 for r in runs:
     d = r["density"]
     print(f"{r['articles']:>9} articles: {d['events']} events in {d['towns_used']} towns ({d['events_per_town']} per town), "
           f"{d['events_with_same_town_lookalike_within_1_day']:.1%} with a same-town look-alike within a day; "
           f"est. settlement-block pairs {r['resolve_bench']['est_settlement_block_pairs']} "
-          f"({r['resolve_bench']['est_settlement_block_pairs_days_apart']} ruled out by their dates)")
+          f"({r['resolve_bench']['est_settlement_block_pairs_days_apart']} ruled out by their dates), "
+          f"unplaced-block pairs {r['resolve_bench']['est_unplaced_block_pairs']}")
 print(f"({summary['script_seconds']} s in all; {result})")
 EOF

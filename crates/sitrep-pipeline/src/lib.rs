@@ -15,7 +15,7 @@
 //! renamed into place only when the run completes, so a failed run never clobbers the outputs
 //! of an earlier one.
 
-mod names;
+pub mod names;
 mod output;
 mod summary;
 
@@ -112,11 +112,34 @@ pub fn run(
     opts: &RunOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Summary, PipelineError> {
+    let mut writer = output::Writer::create(&opts.out_dir)?;
+    let mut summary = process(inputs, opts, progress, |batch| {
+        batch.iter().try_for_each(|a| writer.article(a))
+    })?;
+    writer.finish(&mut summary)?;
+    Ok(summary)
+}
+
+/// Run the stages over `inputs` and hand the articles to `sink` instead of writing an output
+/// directory (`opts.out_dir` is not used): the code path of [`run`], for other consumers such
+/// as the store.
+///
+/// `sink` gets one batch at a time, in input order, holding every article of the batch that
+/// [`run`] would write: articles with an error are counted as failures in the returned
+/// [`Summary`], and an article with the same clean-text hash as an earlier one of this call is
+/// counted as a duplicate; neither reaches `sink`. The articles carry no event ids (events are
+/// resolved by the consumer) and no `original` unless [`RunOptions::with_original`]. An error
+/// from `sink` stops the run and is returned.
+pub fn process<E: From<PipelineError>>(
+    inputs: Vec<Input>,
+    opts: &RunOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    mut sink: impl FnMut(Vec<Article>) -> Result<(), E>,
+) -> Result<Summary, E> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
         .build()
         .map_err(|e| PipelineError::Threads(e.to_string()))?;
-    let mut writer = output::Writer::create(&opts.out_dir)?;
     let cleaner = if opts.verbatim {
         DefaultCleaner::verbatim()
     } else {
@@ -139,7 +162,7 @@ pub fn run(
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let reader = Reader::new(inputs, opts.ingest.clone());
     let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
-    std::thread::scope(|s| -> Result<(), PipelineError> {
+    std::thread::scope(|s| -> Result<(), E> {
         s.spawn(move || {
             let mut batch = Vec::with_capacity(batch_docs);
             let mut bytes = 0;
@@ -211,6 +234,7 @@ pub fn run(
                     })
                     .collect()
             });
+            let mut accepted = Vec::with_capacity(results.len());
             for r in results {
                 match r {
                     Outcome::Article(mut article) => {
@@ -218,7 +242,7 @@ pub fn run(
                         if !opts.with_original {
                             article.original = None;
                         }
-                        accept(*article, &mut writer, &mut summary)?
+                        accept(*article, &mut accepted, &mut summary)
                     }
                     // A problem that lost no article (a bad sidecar line): noted, not counted.
                     Outcome::Failed { source, error } if error.severity == Severity::Warning => {
@@ -230,11 +254,13 @@ pub fn run(
                     }
                 }
             }
+            if !accepted.is_empty() {
+                sink(accepted)?;
+            }
             progress(Progress::Processed { items: n, bytes });
         }
         Ok(())
     })?;
-    writer.finish(&mut summary)?;
     Ok(summary)
 }
 
@@ -251,11 +277,7 @@ fn item_bytes(item: &Item) -> usize {
     }
 }
 
-fn accept(
-    article: Article,
-    writer: &mut output::Writer,
-    summary: &mut Summary,
-) -> Result<(), PipelineError> {
+fn accept(article: Article, accepted: &mut Vec<Article>, summary: &mut Summary) {
     summary.warnings += article
         .errors
         .iter()
@@ -267,17 +289,16 @@ fn accept(
         .find(|e| e.severity == Severity::Error)
     {
         summary.fail(article.source.clone(), e.clone());
-        return Ok(());
+        return;
     }
     if let Some(first) = summary.seen.get(&article.hash) {
         summary.duplicates.push((article.id.clone(), first.clone()));
         summary.skip(ErrorCode::Duplicate);
-        return Ok(());
+        return;
     }
     summary
         .seen
         .insert(article.hash.clone(), article.id.clone());
-    writer.article(&article)?;
     summary.written += 1;
-    Ok(())
+    accepted.push(article);
 }

@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 use sitrep_core::{Article, MentionKind};
 use sitrep_kb::names::skeleton;
 
-/// Unlinked canonical names seen in a run, by kind and skeleton.
+/// Unlinked canonical names seen in a run (or a store), by kind and skeleton.
 #[derive(Debug, Default)]
-pub(crate) struct NameRegistry {
+pub struct NameRegistry {
     seen: HashMap<(MentionKind, String), BTreeMap<String, usize>>,
 }
 
@@ -28,26 +28,24 @@ fn consolidated(kind: MentionKind, name: &str) -> bool {
 
 impl NameRegistry {
     /// Count the unlinked canonical names of `article`.
-    pub(crate) fn observe(&mut self, article: &Article) {
-        for m in article.mentions.iter().flatten() {
-            if m.kb_id.is_some() {
-                continue;
-            }
-            let name = m.canonical.as_deref().unwrap_or(&m.text);
-            if !consolidated(m.kind, name) {
-                continue;
-            }
-            *self
-                .seen
-                .entry((m.kind, skeleton(name)))
-                .or_default()
-                .entry(name.to_string())
-                .or_default() += 1;
+    pub fn observe(&mut self, article: &Article) {
+        for (kind, name) in unlinked(article) {
+            self.add(kind, name, 1);
         }
     }
 
+    /// Count `name` (one of [`unlinked`]'s) `n` times, as if seen in `n` mentions.
+    pub fn add(&mut self, kind: MentionKind, name: &str, n: usize) {
+        *self
+            .seen
+            .entry((kind, skeleton(name)))
+            .or_default()
+            .entry(name.to_string())
+            .or_default() += n;
+    }
+
     /// Spelling → the group's chosen spelling, for every spelling that changes.
-    pub(crate) fn renames(&self) -> HashMap<(MentionKind, String), String> {
+    pub fn renames(&self) -> HashMap<(MentionKind, String), String> {
         let mut out = HashMap::new();
         for ((kind, _), spellings) in &self.seen {
             if spellings.len() < 2 {
@@ -66,11 +64,20 @@ impl NameRegistry {
     }
 }
 
+/// The unlinked canonical names of `article` that take part in consolidation, one per
+/// mention (a name mentioned twice is listed twice): what [`NameRegistry::observe`] counts.
+pub fn unlinked(article: &Article) -> impl Iterator<Item = (MentionKind, &str)> {
+    article
+        .mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kb_id.is_none())
+        .map(|m| (m.kind, m.canonical.as_deref().unwrap_or(&m.text)))
+        .filter(|(kind, name)| consolidated(*kind, name))
+}
+
 /// Give `article`'s mentions their run-wide canonical names. Returns whether anything changed.
-pub(crate) fn apply(
-    article: &mut Article,
-    renames: &HashMap<(MentionKind, String), String>,
-) -> bool {
+pub fn apply(article: &mut Article, renames: &HashMap<(MentionKind, String), String>) -> bool {
     let mut changed = false;
     for m in article.mentions.iter_mut().flatten() {
         if m.kb_id.is_some() {

@@ -6,7 +6,7 @@ use crate::summary::Summary;
 use crate::PipelineError;
 use sitrep_core::Article;
 use sitrep_export::SourceArticle;
-use sitrep_resolve::{resolve, Report};
+use sitrep_resolve::{resolve, Report, Resolution};
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -117,17 +117,12 @@ impl Writer {
         write_file(&self.dir, "report.md", |w| {
             sitrep_export::write_report(evs, sources, w)
         })?;
-        let events: HashMap<(String, String), String> = resolution
-            .assignments
-            .into_iter()
-            .map(|(a, m, e)| ((a, m), e))
-            .collect();
-        if !renames.is_empty() || !events.is_empty() {
+        if !renames.is_empty() || !resolution.assignments.is_empty() {
             rewrite(
                 &p,
                 &tmp(&self.dir, "articles.renamed.jsonl"),
                 &renames,
-                &events,
+                &resolution,
             )?;
         }
         File::open(&p).and_then(|f| f.sync_all()).map_err(io(&p))?;
@@ -163,7 +158,7 @@ fn rewrite(
     path: &Path,
     scratch: &Path,
     renames: &HashMap<(sitrep_core::MentionKind, String), String>,
-    events: &HashMap<(String, String), String>,
+    resolution: &Resolution,
 ) -> Result<(), PipelineError> {
     let input = BufReader::with_capacity(1 << 20, File::open(path).map_err(io(path))?);
     let mut out = BufWriter::with_capacity(1 << 20, File::create(scratch).map_err(io(scratch))?);
@@ -174,7 +169,7 @@ fn rewrite(
             source: e.into(),
         })?;
         let renamed = names::apply(&mut a, renames);
-        if assign(&mut a, events) || renamed {
+        if resolution.assign(&mut a) || renamed {
             serde_json::to_writer(&mut out, &a).map_err(|e| PipelineError::Output {
                 path: scratch.to_path_buf(),
                 source: e.into(),
@@ -189,25 +184,4 @@ fn rewrite(
         .sync_all()
         .map_err(io(scratch))?;
     fs::rename(scratch, path).map_err(io(path))
-}
-
-/// Give each event mention of `a` its event id, and `main_event` the main mention's. A main
-/// mention always has one; other mentions only when they were resolved on their own.
-fn assign(a: &mut Article, events: &HashMap<(String, String), String>) -> bool {
-    let mut changed = false;
-    let mut main = None;
-    for m in a.event_mentions.iter_mut().flatten() {
-        if let Some(e) = events.get(&(a.id.clone(), m.id.clone())) {
-            m.event = Some(e.clone());
-            changed = true;
-            if m.main {
-                main = Some(e.clone());
-            }
-        }
-    }
-    if a.event_mentions.is_some() {
-        a.main_event = main;
-        changed = true;
-    }
-    changed
 }

@@ -261,7 +261,10 @@ const OUTLETS: &[(&str, &str)] = &[
 const FIRST: &[&str] = &[
     "Amina", "Daniel", "Fatima", "Joseph", "Maria", "Ahmed", "Grace", "Ibrahim", "Elena", "Samuel",
     "Nadia", "Omar", "Rosa", "Peter", "Leila", "Carlos", "Halima", "Victor", "Sara", "Musa", "Ana",
-    "Tomas", "Zainab", "Lucas", "Miriam", "Hassan", "Irina", "David",
+    "Tomas", "Zainab", "Lucas", "Miriam", "Hassan", "Irina", "David", "Abdul", "Beatriz",
+    "Chinedu", "Dalia", "Emeka", "Farida", "Gustavo", "Hawa", "Isaac", "Jamila", "Kofi", "Lina",
+    "Mateo", "Noura", "Oscar", "Priya", "Rashid", "Salma", "Tariq", "Ursula", "Walid", "Yasmin",
+    "Zara", "Adriana", "Bilal", "Clara", "Dmitri", "Esther", "Felipe", "Hana",
 ];
 const LAST: &[&str] = &[
     "Okafor",
@@ -290,6 +293,40 @@ const LAST: &[&str] = &[
     "Lindqvist",
     "Mensah",
     "Aziz",
+    "Abubakar",
+    "Bakr",
+    "Coulibaly",
+    "Duarte",
+    "Eze",
+    "Fofana",
+    "Gomez",
+    "Hakimi",
+    "Idris",
+    "Jalloh",
+    "Kante",
+    "Lutfi",
+    "Mahdi",
+    "Nkosi",
+    "Obi",
+    "Pereira",
+    "Quintero",
+    "Rojas",
+    "Saleh",
+    "Toure",
+    "Uchenna",
+    "Valdez",
+    "Wanjiru",
+    "Yilmaz",
+    "Zubair",
+    "Acheampong",
+    "Benali",
+    "Cisse",
+    "Darwish",
+    "Escobar",
+    "Fernandes",
+    "Gueye",
+    "Hamdan",
+    "Ismail",
 ];
 const JOBS: &[&str] = &[
     "a teacher",
@@ -707,6 +744,16 @@ fn cap(s: &str) -> String {
     }
 }
 
+/// The indefinite article for `word`.
+fn an(word: &str) -> &'static str {
+    // "a UAV strike", but "an IED".
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) || word.starts_with("IED") {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// A count in words for small numbers, else digits.
 fn num(n: u32, words: bool) -> String {
     const W: [&str; 11] = [
@@ -801,7 +848,7 @@ impl Writer<'_> {
         if s.starts_with("a spokesman for") {
             match e.kind {
                 Kind::Protest => s = "organisers".into(),
-                Kind::Arrests => s = "a police spokesman".into(),
+                _ if !e.actor.starts_with("the ") => s = "a police spokesman".into(),
                 _ => {}
             }
         }
@@ -853,9 +900,9 @@ impl Writer<'_> {
                     _ => format!("{} blamed for deadly {trig} in {}", cap(&actor), t.region),
                 };
                 let lead = match self.rng.below(3) {
-                    0 => format!("A {trig} hit {target} {place} {when}, killing {k} people, {} said.", self.speaker()),
-                    1 => format!("{} carried out a {trig} on {target} {place} {when}, according to {}.", cap(&actor), self.speaker()),
-                    _ => format!("At least {k} people were killed when a {trig} struck {target} {place} {when}."),
+                    0 => format!("{} {trig} hit {target} {place} {when}, killing {k} people, {} said.", cap(an(trig)), self.speaker()),
+                    1 => format!("{} carried out {} {trig} on {target} {place} {when}, according to {}.", cap(&actor), an(trig), self.speaker()),
+                    _ => format!("At least {k} people were killed when {} {trig} struck {target} {place} {when}.", an(trig)),
                 };
                 (title, lead)
             }
@@ -975,8 +1022,8 @@ impl Writer<'_> {
                     ),
                 };
                 let lead = match self.rng.below(3) {
-                    0 => format!("A {trig} exploded near {target} {place} {when}, killing {k} people, {} said.", self.speaker()),
-                    1 => format!("{k} members of {other} were killed {place} {when} when a {trig} went off as they passed {target}.", k = cap(&k)),
+                    0 => format!("{} {trig} exploded near {target} {place} {when}, killing {k} people, {} said.", cap(an(trig)), self.speaker()),
+                    1 => format!("{k} members of {other} were killed {place} {when} when {} {trig} went off as they passed {target}.", an(trig), k = cap(&k)),
                     _ => format!("A bomb went off {place} {when}, killing {k}; {} said {actor} planted the {trig}.", self.speaker()),
                 };
                 (title, lead)

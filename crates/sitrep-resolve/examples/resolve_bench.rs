@@ -29,6 +29,17 @@ fn status(field: &str) -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// CPU seconds (user + system) of this process so far: less disturbed than wall time when
+/// the machine is shared. From `/proc/self/stat`, in clock ticks of 1/100 s.
+fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
 /// Reset the peak resident set (Linux ≥ 4.0); false where not allowed.
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
@@ -123,6 +134,35 @@ fn settlement_block(reports: &[Report]) -> (u64, u64) {
     (pairs, apart)
 }
 
+/// An estimate, from the documented blocking rule: pairs of a report with no place and any
+/// other report whose windows lie at most a day apart.
+fn unplaced_block(reports: &[Report]) -> u64 {
+    let mut wins: Vec<_> = reports.iter().filter_map(Report::window).collect();
+    wins.sort();
+    let mut pairs = 0u64;
+    for r in reports.iter().filter(|r| r.place.is_none()) {
+        let Some((lo, hi)) = r.window() else { continue };
+        let from = wins.partition_point(|w| w.0 < lo - chrono::Duration::days(32));
+        for w in &wins[from..] {
+            if w.0 > hi + chrono::Duration::days(1) {
+                break;
+            }
+            let gap = if w.1 < lo {
+                (lo - w.1).num_days()
+            } else if hi < w.0 {
+                (w.0 - hi).num_days()
+            } else {
+                0
+            };
+            if gap <= 1 {
+                pairs += 1;
+            }
+        }
+        pairs = pairs.saturating_sub(1); // itself
+    }
+    pairs
+}
+
 fn round(x: f64, places: i32) -> f64 {
     let m = 10f64.powi(places);
     (x * m).round() / m
@@ -188,13 +228,16 @@ fn main() {
     let without_place = placed(|r| r.place.is_none());
     let dated = placed(|r| r.date.is_some());
     let (settlement_pairs, settlement_pairs_date_apart) = settlement_block(&reports);
+    let unplaced_pairs = unplaced_block(&reports);
 
     let rss_before = status("VmRSS:");
     let peak_reset = reset_peak();
     let hwm_before = status("VmHWM:");
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let resolution = resolve(reports);
     let resolve_s = t.elapsed().as_secs_f64();
+    let resolve_cpu = cpu_seconds().zip(cpu0).map(|(b, a)| round(b - a, 2));
     let peak = status("VmHWM:");
     let rss_after = status("VmRSS:");
 
@@ -207,8 +250,10 @@ fn main() {
         "reports_dated": dated,
         "est_settlement_block_pairs": settlement_pairs,
         "est_settlement_block_pairs_days_apart": settlement_pairs_date_apart,
+        "est_unplaced_block_pairs": unplaced_pairs,
         "load_seconds": round(load_s, 3),
         "resolve_seconds": round(resolve_s, 3),
+        "resolve_cpu_seconds": resolve_cpu,
         "events": resolution.events.len(),
         "rss_before_mib": mib(rss_before),
         "peak_reset": peak_reset,

@@ -2,7 +2,7 @@
 
 use crate::report::Report;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::{EventType, GeoPrecision, SubEventType};
 
 /// Settlements further apart than this (km) are never one event's place.
@@ -183,7 +183,74 @@ fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 /// How strongly two compatible reports look like one event (see the crate docs).
-pub(crate) fn score(a: &Report, b: &Report) -> f32 {
+/// Inverse document frequency of lead words over a set of reports (each article counted
+/// once), so that shared rare words ("incursion", a unit's name) weigh more than shared
+/// common ones ("attack"). With no set (`Idf::uniform`), every word weighs 1.
+pub(crate) struct Idf {
+    weights: FxHashMap<u32, f32>,
+    default: f32,
+}
+
+impl Idf {
+    pub(crate) fn uniform() -> Idf {
+        Idf {
+            weights: FxHashMap::default(),
+            default: 1.0,
+        }
+    }
+
+    pub(crate) fn of(reports: &[Report]) -> Idf {
+        let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for r in reports {
+            if seen.insert(r.article.as_str()) {
+                for &t in &r.terms {
+                    *df.entry(t).or_default() += 1;
+                }
+            }
+        }
+        // Smoothed: a small set (a handful of articles) says little about which words are
+        // rare, so 20 pseudo-articles that hold no word temper the weights.
+        let n = seen.len() as f32 + 20.0;
+        let weights = df
+            .into_iter()
+            .map(|(t, d)| (t, (n / (d as f32 + 1.0)).ln()))
+            .collect();
+        Idf {
+            weights,
+            default: n.ln(),
+        }
+    }
+
+    fn w(&self, t: u32) -> f32 {
+        self.weights.get(&t).copied().unwrap_or(self.default)
+    }
+
+    /// Cosine of the two (binary, IDF-weighted) lead-word vectors.
+    fn cosine(&self, a: &[u32], b: &[u32]) -> f32 {
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += self.w(a[i]).powi(2);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let na: f32 = a.iter().map(|&t| self.w(t).powi(2)).sum();
+        let nb: f32 = b.iter().map(|&t| self.w(t).powi(2)).sum();
+        if na == 0.0 || nb == 0.0 {
+            0.0
+        } else {
+            dot / (na.sqrt() * nb.sqrt())
+        }
+    }
+}
+
+pub(crate) fn score(a: &Report, b: &Report, idf: &Idf) -> f32 {
     let mut s = 0.0;
     // Place.
     match (&a.place, &b.place) {
@@ -191,6 +258,14 @@ pub(crate) fn score(a: &Report, b: &Report) -> f32 {
             s += if settlement(a).is_some() { 2.0 } else { 1.0 }
         }
         (Some(_), Some(_)) if settlement(a).is_some() && settlement(b).is_some() => s += 0.25,
+        // One names the region the other's settlement is in: consistent, less specific.
+        (Some(x), Some(y))
+            if x.admin1.is_some()
+                && x.admin1 == y.admin1
+                && (x.precision == GeoPrecision::Admin1 || y.precision == GeoPrecision::Admin1) =>
+        {
+            s += 1.0
+        }
         (Some(x), Some(y)) if x.admin1.is_some() && x.admin1 == y.admin1 => s += 0.5,
         _ => {}
     }
@@ -198,6 +273,18 @@ pub(crate) fn score(a: &Report, b: &Report) -> f32 {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if x.is_day() && y.is_day() && x.start == y.start => s += 1.5,
         (Some(_), Some(_)) => s += 0.75,
+        (Some(d), None) | (None, Some(d)) if d.is_day() => {
+            // One report gives the day; the other's publication week holds it: consistent.
+            let other = if a.date.is_some() { b } else { a };
+            if let Some(w) = other.window() {
+                let g = gap((d.start, d.end), w);
+                s += if g == 0 {
+                    0.75
+                } else {
+                    -((g as f32) / 30.0).min(2.0)
+                };
+            }
+        }
         _ => {
             if let (Some(x), Some(y)) = (a.window(), b.window()) {
                 let g = gap(x, y);
@@ -223,16 +310,14 @@ pub(crate) fn score(a: &Report, b: &Report) -> f32 {
         _ => s += 3.5,
     }
     // The same words in headline and opening.
-    let common = overlap(&a.terms, &b.terms) as f32;
-    let union = (a.terms.len() + b.terms.len()) as f32 - common;
-    if union > 0.0 {
-        s += 4.0 * common / union;
-    }
+    s += 4.0 * idf.cosine(&a.terms, &b.terms);
     // The same kind of event.
     if a.sub_event_type == b.sub_event_type {
         s += 0.75;
     } else if a.sub_event_type.event_type() == b.sub_event_type.event_type() {
         s += 0.25;
+    } else {
+        s -= 0.5;
     }
     // The same numbers.
     let killed = |r: &Report| {
@@ -291,9 +376,17 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
     let sweep = |list: &[u32], reach: i64, pairs: &mut Vec<(u32, u32)>| {
         for (k, &i) in list.iter().enumerate() {
             let limit = hi(i) + chrono::Duration::days(reach);
+            let di = reports[i as usize].date.as_ref().filter(|d| d.is_day());
             for &j in &list[k + 1..] {
                 if lo(j) > limit {
                     break;
+                }
+                // Two days the texts give, more than a day apart: a cannot-link anyway.
+                let dj = reports[j as usize].date.as_ref().filter(|d| d.is_day());
+                if let (Some(x), Some(y)) = (di, dj) {
+                    if (y.start - x.start).num_days().abs() > 1 {
+                        continue;
+                    }
                 }
                 pairs.push((i.min(j), i.max(j)));
             }
@@ -344,7 +437,10 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
         match (country(r), admin1(r)) {
             (Some(_), Some(_)) => {}
             (Some(c), None) => near(&by_country[c], i, REACH_COUNTRY, &mut pairs),
-            (None, _) => near(&order, i, REACH_ANYWHERE, &mut pairs),
+            // A background mention with no place stays with its own settlement's blocks:
+            // compatible with everything, it would otherwise meet every report of its day.
+            (None, _) if r.main => near(&order, i, REACH_ANYWHERE, &mut pairs),
+            (None, _) => {}
         }
     }
     // Reports with no time at all (no date in the text, no publication date) meet every
@@ -395,11 +491,12 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
 /// link taken only when every pair across the two clusters is [`compatible`]. `reports`
 /// must be sorted by [`Report::key`].
 pub(crate) fn cluster(reports: &[Report], link: f32) -> Vec<Vec<u32>> {
+    let idf = Idf::of(reports);
     let mut edges: Vec<(f32, u32, u32)> = candidates(reports)
         .into_iter()
         .filter(|&(i, j)| compatible(&reports[i as usize], &reports[j as usize]))
         .filter_map(|(i, j)| {
-            let s = score(&reports[i as usize], &reports[j as usize]);
+            let s = score(&reports[i as usize], &reports[j as usize], &idf);
             (s >= link).then_some((s, i, j))
         })
         .collect();

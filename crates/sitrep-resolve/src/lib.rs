@@ -16,7 +16,9 @@
 //! the week up to its publication. Pairs are only ever scored when they share a block:
 //! the same settlement with windows at most 30 days apart (follow-up reports), the same
 //! first-level region within 3 days, the same country within 2 days when one of them is
-//! placed no finer than the country, or any two within a day when one has no place at all.
+//! placed no finer than the country, any two within a day when one is an article's main
+//! report with no place at all, and two naming the same private person within 120 days.
+//! Pairs of two day-dated reports more than a day apart are never formed.
 //! A report whose text gives no date may follow up an older event: it is also compared with
 //! the earlier reports of its settlement up to a year back (at most 200).
 //! Work grows with the reports per region and month, not with the square of the corpus.
@@ -25,12 +27,20 @@
 //!
 //! Two reports are never one event (*cannot-link*) when they come from one article, name
 //! different countries or regions, name settlements more than 40 km apart, give days more
-//! than a day apart (dates coarser than a day must overlap), or are a demonstration and an
-//! armed attack. Otherwise their score adds: the same settlement (+2; the same region +0.5),
-//! the same day (+1.5; overlapping dates +0.75; publication windows overlapping +0.25, a
-//! week apart −1), the same people named (+2.5, two or more +3.5), the Jaccard overlap of
-//! headline-and-opening words (×4), the same sub-event type (+0.75; same event type +0.25),
-//! the same death toll (+0.5; different −0.25) and the same actor in the same role (+0.5).
+//! than a day apart (dates coarser than a day must overlap), date the event after the
+//! other report was published, or are a demonstration and an armed attack. Two reports
+//! naming the same private people (victims, suspects: not speakers, officials or public
+//! figures) are exempt from the place rules and may lie 45 days apart (one person at the same
+//! place) or 120 days (two or more: arrests, charges, funerals). Otherwise their score adds:
+//! the same place (+2 for a settlement, +1 for a region; a settlement and the region that
+//! holds it +1; two settlements of one region +0.25; otherwise one region +0.5), the same
+//! unplaced site named (+1.5), time (the same day +1.5; overlapping dates +0.75; a day that
+//! falls in the other's publication week +0.75; publication weeks overlapping +0.25; apart:
+//! −1 a week, or −1 a month when one of them is dated), the same private people named (+2.5,
+//! two or more +3.5), the cosine of the headline-and-opening words weighted by their rarity
+//! in the set (×4; the weights are smoothed with 20 pseudo-articles so a small set does not
+//! overrate them), the same sub-event type (+0.75; same event type +0.25; different −0.5), the
+//! same death toll (+0.5; different −0.25) and the same actor in the same role (+0.5).
 //! Pairs scoring at least 3 are linked.
 //!
 //! # Clustering
@@ -83,9 +93,41 @@ impl Resolution {
     /// The event of mention `mention` of article `article`.
     pub fn event_of(&self, article: &str, mention: &str) -> Option<&str> {
         self.assignments
-            .iter()
-            .find(|(a, m, _)| a == article && m == mention)
-            .map(|(_, _, e)| e.as_str())
+            .binary_search_by(|(a, m, _)| (a.as_str(), m.as_str()).cmp(&(article, mention)))
+            .ok()
+            .map(|i| self.assignments[i].2.as_str())
+    }
+
+    /// Give each event mention of `article` its event id (`None` when it has no report here)
+    /// and `main_event` the main mention's. Returns whether anything changed. Looks up
+    /// [`Resolution::assignments`] in the sorted order [`resolve`] leaves them in.
+    pub fn assign(&self, article: &mut sitrep_core::Article) -> bool {
+        let Some(mentions) = article.event_mentions.as_mut() else {
+            return false;
+        };
+        let mut changed = false;
+        let mut main = None;
+        for m in mentions {
+            let event = self
+                .assignments
+                .binary_search_by(|(a, mention, _)| {
+                    (a.as_str(), mention.as_str()).cmp(&(article.id.as_str(), m.id.as_str()))
+                })
+                .ok()
+                .map(|i| self.assignments[i].2.clone());
+            if m.main && event.is_some() {
+                main = event.clone();
+            }
+            if m.event != event {
+                m.event = event;
+                changed = true;
+            }
+        }
+        if article.main_event != main {
+            article.main_event = main;
+            changed = true;
+        }
+        changed
     }
 }
 
@@ -134,7 +176,8 @@ pub fn resolve_with(mut reports: Vec<Report>, options: &Options) -> Resolution {
 }
 
 /// Why two reports are or are not one event, for diagnostics: `None` when a cannot-link
-/// keeps them apart, else their score (linked at 3 or more, when blocking pairs them).
+/// keeps them apart, else their score (linked at 3 or more, when blocking pairs them). Lead
+/// words are weighed uniformly here; [`resolve`] weighs them by their rarity in its set.
 pub fn pair_score(a: &Report, b: &Report) -> Option<f32> {
-    cluster::compatible(a, b).then(|| cluster::score(a, b))
+    cluster::compatible(a, b).then(|| cluster::score(a, b, &cluster::Idf::uniform()))
 }

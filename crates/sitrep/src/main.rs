@@ -2,6 +2,7 @@
 
 mod demo;
 mod kb;
+mod store;
 
 /// html5ever's DOM is allocation-heavy; mimalloc makes cleaning markedly faster.
 #[global_allocator]
@@ -20,6 +21,8 @@ Examples:
   sitrep run crawl.warc.gz articles.jsonl page.html.gz --out out/
   zcat feed.jsonl.gz | sitrep run - --out out/
   sitrep demo
+  sitrep ingest ../shared/corpus/seeds --db events.db
+  sitrep export --db events.db --format jsonl,csv --out out/
 
 Exit status: 0 when every input produced an article (or was a duplicate), 1 when any input
 failed (its message is on stderr and in DIR/run.json), 2 on a usage error.";
@@ -67,6 +70,54 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Read articles like `run` and add them to a store: new ones inserted, changed ones
+    /// replaced, unchanged ones left alone, and the events they touch updated. Each batch is
+    /// one transaction: a killed ingest leaves the store as it was before the batch.
+    #[command(after_help = EXAMPLES)]
+    Ingest {
+        /// Files or directories to read, as for `run`; `-` reads JSON Lines from stdin.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The store (a SQLite file; created if missing).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Worker threads (default: one per core).
+        #[arg(long, short = 'j', value_name = "N")]
+        threads: Option<usize>,
+        /// Articles per batch (one transaction each).
+        #[arg(long, value_name = "N", default_value_t = 256)]
+        batch: usize,
+        /// Largest single document to read, in MiB (larger ones are reported and skipped).
+        #[arg(long, value_name = "MIB", default_value_t = 64)]
+        max_mib: u64,
+        /// Keep plain-text inputs verbatim: no boilerplate removal.
+        #[arg(long)]
+        no_clean: bool,
+        /// Link against this knowledge-base file instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        kb: Option<PathBuf>,
+        /// Print no progress bar or summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Write the files `run` writes (articles.jsonl, events.jsonl, events.csv,
+    /// events.geojson, report.md), or Parquet, from a store.
+    Export {
+        /// The store (a SQLite file written by `sitrep ingest`).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// What to write (comma-separated): jsonl = articles.jsonl + events.jsonl, csv =
+        /// events.csv, geojson = events.geojson, md = report.md, parquet = events.parquet +
+        /// articles.parquet, all = jsonl, csv, geojson and md.
+        #[arg(long, short, value_enum, value_delimiter = ',', default_value = "all")]
+        format: Vec<store::FormatArg>,
+        /// Output directory (created if missing).
+        #[arg(long, short, value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+        /// Print no summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Build, extend, inspect the knowledge base (places and actors) sitrep links against.
     #[command(subcommand)]
     Kb(kb::KbCommand),
@@ -110,6 +161,33 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let summary = run(&paths, &opts, quiet)?;
             Ok(exit_code(&summary))
         }
+        Command::Ingest {
+            paths,
+            db,
+            threads,
+            batch,
+            max_mib,
+            no_clean,
+            kb,
+            quiet,
+        } => {
+            let mut opts = RunOptions::new(".");
+            opts.threads = threads;
+            opts.batch_docs = batch;
+            opts.verbatim = no_clean;
+            opts.kb = kb;
+            opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
+            store::ingest(&paths, &db, &opts, quiet)
+        }
+        Command::Export {
+            db,
+            format,
+            out,
+            quiet,
+        } => {
+            store::export(&db, &format, &out, quiet)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Kb(cmd) => {
             kb::run(cmd)?;
             Ok(ExitCode::SUCCESS)
@@ -125,30 +203,37 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn run(paths: &[PathBuf], opts: &RunOptions, quiet: bool) -> Result<Summary> {
-    let inputs = sitrep_pipeline::discover(paths);
-    let bar = if quiet {
-        ProgressBar::hidden()
-    } else {
-        // Drawn only when stderr is a terminal.
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {pos} articles, {msg} [{elapsed_precise}] {per_sec}",
-            )
-            .expect("valid template"),
-        );
-        bar
-    };
+/// A progress bar on stderr, drawn only when it is a terminal (hidden with `quiet`).
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {pos} articles, {msg} [{elapsed_precise}] {per_sec}",
+        )
+        .expect("valid template"),
+    );
+    bar
+}
+
+/// The pipeline's progress callback, drawing on `bar`.
+fn on_progress(bar: &ProgressBar) -> impl Fn(Progress) + Sync + '_ {
     let bytes = std::sync::atomic::AtomicU64::new(0);
-    let on_progress = |p: Progress| match p {
+    move |p: Progress| match p {
         Progress::Processed { items, bytes: b } => {
             let total = bytes.fetch_add(b, std::sync::atomic::Ordering::Relaxed) + b;
             bar.inc(items);
             bar.set_message(format!("{:.1} MiB", total as f64 / (1 << 20) as f64));
         }
-    };
-    let summary = sitrep_pipeline::run(inputs, opts, &on_progress)?;
+    }
+}
+
+fn run(paths: &[PathBuf], opts: &RunOptions, quiet: bool) -> Result<Summary> {
+    let inputs = sitrep_pipeline::discover(paths);
+    let bar = progress_bar(quiet);
+    let summary = sitrep_pipeline::run(inputs, opts, &on_progress(&bar))?;
     bar.finish_and_clear();
     if !quiet {
         for f in &summary.notices {

@@ -1,0 +1,600 @@
+//! sitrep store: the embedded event database that `sitrep ingest` adds articles to and
+//! `sitrep export` writes the run outputs from.
+//!
+//! Storage sits behind the [`Store`] trait so another backend (PostgreSQL) can follow; the
+//! one implemented is [`SqliteStore`]: one SQLite file (the library is built into the binary),
+//! in WAL mode with `synchronous=FULL`, schema versioned with migrations ([`SCHEMA_VERSION`]).
+//!
+//! # Ingest
+//!
+//! [`Store::ingest`] takes a batch of annotated articles (from
+//! [`sitrep_pipeline::process`]) and, in **one transaction**:
+//!
+//! 1. per article: same id and same content hash as a stored one → unchanged, nothing
+//!    written; same id, new hash → the article, its reports, names and search entry replaced;
+//!    a new id whose text another stored article already has → a duplicate, skipped (as `run`
+//!    drops it); else inserted;
+//! 2. when anything was written, events are resolved again over every stored report
+//!    ([`sitrep_resolve::resolve`] depends only on the set of reports, so this gives what one
+//!    `run` over all the articles gives), with the run-wide canonical names of
+//!    [`sitrep_pipeline::names`];
+//! 3. only the events whose JSON changed are written, vanished ones deleted, their
+//!    `event_articles` rows rewritten, and each article whose event ids changed gets its
+//!    `main_event` and `event_mentions[].event` updated.
+//!
+//! A process killed at any point leaves the state before or after the batch: nothing is
+//! committed in between, and SQLite's WAL makes the commit atomic.
+//!
+//! # What is stored
+//!
+//! Articles as annotated, with their event ids. The cross-article name consolidation
+//! `run` applies to `articles.jsonl` depends on every stored article, so it is applied when
+//! reading ([`Store::for_each_article`]) and when resolving, never written back.
+
+mod export;
+mod parquet;
+mod schema;
+
+pub use export::{export, Format};
+pub use schema::SCHEMA_VERSION;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use sitrep_core::{Article, Event, MentionKind};
+use sitrep_export::SourceArticle;
+use sitrep_pipeline::names::{self, NameRegistry};
+use sitrep_resolve::{resolve, Report, Resolution};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a store operation failed.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The database reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON value could not be read or written.
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The file was written by a newer sitrep with a schema this build does not know.
+    #[error(
+        "{path}: store schema version {found} is newer than this sitrep supports ({supported}); \
+         use a newer sitrep"
+    )]
+    Newer {
+        /// The store file.
+        path: PathBuf,
+        /// Its schema version.
+        found: u32,
+        /// The newest this build knows.
+        supported: u32,
+    },
+    /// An output file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A Parquet file could not be written.
+    #[error("parquet: {0}")]
+    Parquet(String),
+}
+
+/// What one [`Store::ingest`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestStats {
+    /// Articles not stored before.
+    pub new: usize,
+    /// Articles stored before with other content, now replaced.
+    pub replaced: usize,
+    /// Articles stored before with the same content: nothing written.
+    pub unchanged: usize,
+    /// Articles whose text a stored article with another id already has: (id, stored id).
+    pub duplicates: Vec<(String, String)>,
+    /// Events new after this batch.
+    pub events_inserted: usize,
+    /// Events whose content changed.
+    pub events_updated: usize,
+    /// Events that no longer exist (merged into others, or their articles replaced).
+    pub events_deleted: usize,
+    /// Events stored after the batch.
+    pub events: usize,
+}
+
+impl IngestStats {
+    /// Events inserted, updated or deleted.
+    pub fn events_changed(&self) -> usize {
+        self.events_inserted + self.events_updated + self.events_deleted
+    }
+
+    /// Add `other`'s counts (the `events` total is `other`'s).
+    pub fn add(&mut self, other: IngestStats) {
+        self.new += other.new;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.duplicates.extend(other.duplicates);
+        self.events_inserted += other.events_inserted;
+        self.events_updated += other.events_updated;
+        self.events_deleted += other.events_deleted;
+        self.events = other.events;
+    }
+}
+
+/// How much a store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Articles.
+    pub articles: usize,
+    /// Reports (event mentions that take part in resolution).
+    pub reports: usize,
+    /// Events.
+    pub events: usize,
+}
+
+/// An event database. Implementations keep [`Store::ingest`] atomic per batch.
+pub trait Store {
+    /// Add, replace or skip each article (see the crate docs) and update the events, all or
+    /// nothing.
+    fn ingest(&mut self, articles: Vec<Article>) -> Result<IngestStats, StoreError>;
+    /// Every event, by date (then id): the order of `events.jsonl`.
+    fn events(&self) -> Result<Vec<Event>, StoreError>;
+    /// Every article in ingest order, with its event ids and run-wide canonical names.
+    fn for_each_article(
+        &self,
+        f: &mut dyn FnMut(Article) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+    /// The metadata of every article, for the sources of the events outputs.
+    fn sources(&self) -> Result<HashMap<String, SourceArticle>, StoreError>;
+    /// How much the store holds.
+    fn counts(&self) -> Result<Counts, StoreError>;
+}
+
+/// A [`Store`] in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn enum_str<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
+    Ok(match serde_json::to_value(v)? {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    })
+}
+
+impl SqliteStore {
+    /// Open the store at `path`, creating it if missing and migrating an older one to
+    /// [`SCHEMA_VERSION`]. A store of a newer version is refused ([`StoreError::Newer`]).
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
+        Self::open_at_version(path, SCHEMA_VERSION)
+    }
+
+    /// [`SqliteStore::open`], migrating no further than `version` (to make old stores in
+    /// tests).
+    #[doc(hidden)]
+    pub fn open_at_version(
+        path: impl AsRef<Path>,
+        version: u32,
+    ) -> Result<SqliteStore, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let mut conn = Connection::open(&path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // WAL: readers never block the writer, and a commit is one append to the log, atomic
+        // whatever kills the process. FULL: the log is synced at every commit, so a finished
+        // batch survives a power cut too (NORMAL could lose the last batches then); a batch
+        // is hundreds of articles, so the sync costs little.
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery));
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        for v in found..version.min(SCHEMA_VERSION) {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process may have migrated meanwhile.
+            let now: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now == v {
+                tx.execute_batch(schema::MIGRATIONS[v as usize])?;
+                tx.execute_batch(&format!("PRAGMA user_version = {}", v + 1))?;
+            }
+            tx.commit()?;
+        }
+        Ok(SqliteStore { conn, path })
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Check the file and its contents: SQLite's `integrity_check`, every article's JSON
+    /// parses and has the row's id and hash, its reports are all stored, no report or event
+    /// link points at a missing row. Returns the problems found (empty when sound).
+    pub fn verify(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems = Vec::new();
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in st.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity_check: {row}"));
+            }
+        }
+        let mut stored: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare("SELECT article, mention, json FROM reports")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (a, m, j): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if serde_json::from_str::<Report>(&j).is_err() {
+                problems.push(format!("report {a}/{m}: JSON does not parse"));
+            }
+            stored.entry(a).or_default().insert(m);
+        }
+        let mut st = self.conn.prepare("SELECT id, hash, json FROM articles")?;
+        let mut rows = st.query([])?;
+        let mut ids = HashSet::new();
+        while let Some(r) = rows.next()? {
+            let (id, hash, json): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            ids.insert(id.clone());
+            let a: Article = match serde_json::from_str(&json) {
+                Ok(a) => a,
+                Err(e) => {
+                    problems.push(format!("article {id}: JSON does not parse: {e}"));
+                    continue;
+                }
+            };
+            if a.id != id || a.hash != hash {
+                problems.push(format!("article {id}: JSON is of {} {}", a.id, a.hash));
+            }
+            let want: BTreeSet<String> = Report::from_article(&a)
+                .into_iter()
+                .map(|r| r.mention)
+                .collect();
+            let have = stored.remove(&id).unwrap_or_default();
+            if want != have {
+                problems.push(format!(
+                    "article {id}: reports {have:?} stored, {want:?} expected"
+                ));
+            }
+        }
+        for a in stored.keys() {
+            problems.push(format!("reports of missing article {a}"));
+        }
+        let orphans: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM event_articles ea
+             WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = ea.event)
+                OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = ea.article)",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphans > 0 {
+            problems.push(format!("{orphans} event_articles rows point at nothing"));
+        }
+        Ok(problems)
+    }
+
+    /// Run-wide canonical names over every stored article.
+    fn renames(conn: &Connection) -> Result<HashMap<(MentionKind, String), String>, StoreError> {
+        let mut reg = NameRegistry::default();
+        let mut st = conn.prepare("SELECT kind, name, SUM(n) FROM names GROUP BY kind, name")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (kind, name, n): (String, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let kind: MentionKind = serde_json::from_value(serde_json::Value::String(kind))?;
+            reg.add(kind, &name, n as usize);
+        }
+        Ok(reg.renames())
+    }
+}
+
+/// Write `a` (its row, search entry, reports and names) at ingest position `seq`, replacing
+/// what was stored under its id.
+fn put_article(tx: &Transaction, seq: i64, a: &Article, replace: bool) -> Result<(), StoreError> {
+    if replace {
+        tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [seq])?;
+        tx.execute("DELETE FROM reports WHERE article = ?1", [&a.id])?;
+        tx.execute("DELETE FROM names WHERE article = ?1", [&a.id])?;
+    }
+    tx.execute(
+        "INSERT INTO articles (id, seq, hash, url, outlet, title, published, main_event, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (id) DO UPDATE SET hash = ?3, url = ?4, outlet = ?5, title = ?6,
+             published = ?7, main_event = ?8, json = ?9",
+        params![
+            a.id,
+            seq,
+            a.hash,
+            a.url,
+            a.outlet,
+            a.title,
+            a.published.as_ref().map(|p| p.to_string()),
+            a.main_event,
+            serde_json::to_string(a)?,
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+        params![seq, a.title.as_deref().unwrap_or(""), a.text],
+    )?;
+    let mut st = tx.prepare_cached(
+        "INSERT OR IGNORE INTO reports (article, mention, json) VALUES (?1, ?2, ?3)",
+    )?;
+    for r in Report::from_article(a) {
+        st.execute(params![r.article, r.mention, serde_json::to_string(&r)?])?;
+    }
+    let mut counts: HashMap<(MentionKind, &str), i64> = HashMap::new();
+    for (kind, name) in names::unlinked(a) {
+        *counts.entry((kind, name)).or_default() += 1;
+    }
+    let mut st =
+        tx.prepare_cached("INSERT INTO names (article, kind, name, n) VALUES (?1, ?2, ?3, ?4)")?;
+    for ((kind, name), n) in counts {
+        st.execute(params![a.id, enum_str(&kind)?, name, n])?;
+    }
+    Ok(())
+}
+
+/// Write `e` (row and article links), replacing what was stored under its id.
+fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(), StoreError> {
+    if replace {
+        tx.execute("DELETE FROM event_articles WHERE event = ?1", [&e.id])?;
+    }
+    let loc = e.location.as_ref();
+    tx.execute(
+        "INSERT INTO events (id, date_start, date_end, country, lat, lon, event_type,
+             sub_event_type, fatalities, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (id) DO UPDATE SET date_start = ?2, date_end = ?3, country = ?4, lat = ?5,
+             lon = ?6, event_type = ?7, sub_event_type = ?8, fatalities = ?9, json = ?10",
+        params![
+            e.id,
+            e.date.start,
+            e.date.end,
+            loc.and_then(|l| l.country.clone()),
+            loc.and_then(|l| l.lat),
+            loc.and_then(|l| l.lon),
+            enum_str(&e.event_type)?,
+            enum_str(&e.sub_event_type)?,
+            e.fatalities,
+            json,
+        ],
+    )?;
+    let mut st =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_articles (event, article) VALUES (?1, ?2)")?;
+    for a in &e.articles {
+        st.execute(params![e.id, a])?;
+    }
+    Ok(())
+}
+
+/// Resolve every stored report again and write what changed (see the crate docs). `touched`:
+/// the articles this batch wrote, whose JSON is rewritten with its event ids whatever happens.
+fn update_events(
+    tx: &Transaction,
+    mut touched: HashMap<String, Article>,
+    stats: &mut IngestStats,
+) -> Result<(), StoreError> {
+    let renames = SqliteStore::renames(tx)?;
+    let mut reports = Vec::new();
+    let mut before: HashMap<(String, String), Option<String>> = HashMap::new();
+    {
+        let mut st = tx.prepare("SELECT article, mention, event, json FROM reports")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut report: Report = serde_json::from_str(&r.get::<_, String>(3)?)?;
+            report.rename(&renames);
+            reports.push(report);
+            before.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+        }
+    }
+    let resolution: Resolution = resolve(reports);
+
+    let mut stored: HashMap<String, String> = HashMap::new();
+    {
+        let mut st = tx.prepare("SELECT id, json FROM events")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            stored.insert(r.get(0)?, r.get(1)?);
+        }
+    }
+    for e in &resolution.events {
+        let json = serde_json::to_string(e)?;
+        match stored.remove(&e.id) {
+            Some(old) if old == json => {}
+            Some(_) => {
+                put_event(tx, e, &json, true)?;
+                stats.events_updated += 1;
+            }
+            None => {
+                put_event(tx, e, &json, false)?;
+                stats.events_inserted += 1;
+            }
+        }
+    }
+    for id in stored.keys() {
+        tx.execute("DELETE FROM event_articles WHERE event = ?1", [id])?;
+        tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
+        stats.events_deleted += 1;
+    }
+    stats.events = resolution.events.len();
+
+    let mut reassign: BTreeSet<String> = touched.keys().cloned().collect();
+    {
+        let mut st =
+            tx.prepare_cached("UPDATE reports SET event = ?3 WHERE article = ?1 AND mention = ?2")?;
+        for (a, m, e) in &resolution.assignments {
+            let old = before.get(&(a.clone(), m.clone()));
+            if old.and_then(|o| o.as_deref()) != Some(e.as_str()) {
+                st.execute(params![a, m, e])?;
+                reassign.insert(a.clone());
+            }
+        }
+    }
+    let mut st =
+        tx.prepare_cached("UPDATE articles SET json = ?2, main_event = ?3 WHERE id = ?1")?;
+    for id in reassign {
+        let (mut a, written) = match touched.remove(&id) {
+            Some(a) => (a, true),
+            None => {
+                let json: String =
+                    tx.query_row("SELECT json FROM articles WHERE id = ?1", [&id], |r| {
+                        r.get(0)
+                    })?;
+                (serde_json::from_str(&json)?, false)
+            }
+        };
+        if resolution.assign(&mut a) || written {
+            st.execute(params![id, serde_json::to_string(&a)?, a.main_event])?;
+        }
+    }
+    Ok(())
+}
+
+impl Store for SqliteStore {
+    fn ingest(&mut self, articles: Vec<Article>) -> Result<IngestStats, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut stats = IngestStats::default();
+        let mut touched: HashMap<String, Article> = HashMap::new();
+        let mut next: i64 =
+            tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles", [], |r| {
+                r.get(0)
+            })?;
+        for a in articles {
+            let existing: Option<(String, i64)> = tx
+                .query_row(
+                    "SELECT hash, seq FROM articles WHERE id = ?1",
+                    [&a.id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if matches!(&existing, Some((hash, _)) if *hash == a.hash) {
+                stats.unchanged += 1;
+                continue;
+            }
+            let first: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM articles WHERE hash = ?1 AND id <> ?2 ORDER BY seq LIMIT 1",
+                    params![a.hash, a.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(first) = first {
+                stats.duplicates.push((a.id.clone(), first));
+                continue;
+            }
+            let seq = match existing {
+                Some((_, seq)) => {
+                    stats.replaced += 1;
+                    seq
+                }
+                None => {
+                    stats.new += 1;
+                    next += 1;
+                    next - 1
+                }
+            };
+            put_article(&tx, seq, &a, existing.is_some())?;
+            touched.insert(a.id.clone(), a);
+        }
+        if touched.is_empty() {
+            stats.events =
+                tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize;
+        } else {
+            update_events(&tx, touched, &mut stats)?;
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    fn events(&self) -> Result<Vec<Event>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT json FROM events ORDER BY date_start, id")?;
+        let mut rows = st.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(serde_json::from_str(&r.get::<_, String>(0)?)?);
+        }
+        Ok(out)
+    }
+
+    fn for_each_article(
+        &self,
+        f: &mut dyn FnMut(Article) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let renames = SqliteStore::renames(&self.conn)?;
+        let mut st = self
+            .conn
+            .prepare("SELECT json FROM articles ORDER BY seq")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut a: Article = serde_json::from_str(&r.get::<_, String>(0)?)?;
+            names::apply(&mut a, &renames);
+            f(a)?;
+        }
+        Ok(())
+    }
+
+    fn sources(&self) -> Result<HashMap<String, SourceArticle>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, url, outlet, title, published FROM articles")?;
+        let rows = st.query_map([], |r| {
+            Ok(SourceArticle {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                outlet: r.get(2)?,
+                title: r.get(3)?,
+                published: r.get(4)?,
+            })
+        })?;
+        let mut out = HashMap::new();
+        for s in rows {
+            let s = s?;
+            out.insert(s.id.clone(), s);
+        }
+        Ok(out)
+    }
+
+    fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |table: &str| -> Result<usize, StoreError> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as usize)
+        };
+        Ok(Counts {
+            articles: count("articles")?,
+            reports: count("reports")?,
+            events: count("events")?,
+        })
+    }
+}

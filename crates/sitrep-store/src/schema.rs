@@ -1,0 +1,74 @@
+//! The SQLite schema and its migrations.
+//!
+//! The schema version is SQLite's `PRAGMA user_version`: 0 for a new file, else the number of
+//! migrations applied. Migration `n` (1-based) is `MIGRATIONS[n - 1]`; each runs in its own
+//! transaction together with the `user_version` it sets, so a store is always at one version
+//! or the next, never between.
+
+/// Every migration, oldest first. Never edit one that has shipped: add the next.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: the tables.
+    r#"
+CREATE TABLE articles (
+    id          TEXT PRIMARY KEY,
+    seq         INTEGER NOT NULL UNIQUE,   -- ingest order; the FTS rowid
+    hash        TEXT NOT NULL,
+    url         TEXT,
+    outlet      TEXT,
+    title       TEXT,
+    published   TEXT,
+    main_event  TEXT,
+    json        TEXT NOT NULL              -- the Article, as articles.jsonl has it
+);
+CREATE INDEX articles_hash ON articles(hash);
+
+CREATE TABLE reports (
+    article     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    mention     TEXT NOT NULL,
+    event       TEXT,                      -- the event it was resolved into
+    json        TEXT NOT NULL,             -- sitrep_resolve::Report
+    PRIMARY KEY (article, mention)
+) WITHOUT ROWID;
+
+CREATE TABLE names (
+    article     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (article, kind, name)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+    id              TEXT PRIMARY KEY,
+    date_start      TEXT,
+    date_end        TEXT,
+    country         TEXT,
+    lat             REAL,
+    lon             REAL,
+    event_type      TEXT NOT NULL,
+    sub_event_type  TEXT NOT NULL,
+    fatalities      REAL,
+    json            TEXT NOT NULL          -- sitrep_core::Event, as events.jsonl has it
+);
+
+CREATE TABLE event_articles (
+    event       TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article     TEXT NOT NULL,
+    PRIMARY KEY (event, article)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content = '', contentless_delete = 1
+);
+"#,
+    // 2: indexes for querying events (by date, place, type) and an article's events.
+    r#"
+CREATE INDEX events_date ON events(date_start, id);
+CREATE INDEX events_country ON events(country, date_start);
+CREATE INDEX events_type ON events(event_type, date_start);
+CREATE INDEX event_articles_article ON event_articles(article);
+"#,
+];
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

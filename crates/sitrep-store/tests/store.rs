@@ -1,0 +1,223 @@
+//! The store against `run`: the same events and files from one ingest, from two halves and
+//! from a re-ingest; a changed article replaces the old one; old schemas migrate, newer ones
+//! are refused. Input: the demo corpus, plus the seeds when `../shared` is present.
+
+use sitrep_core::Article;
+use sitrep_pipeline::{discover, process, run, PipelineError, RunOptions};
+use sitrep_store::{export, Format, SqliteStore, Store, StoreError};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![root.join("../sitrep/demo")];
+    let seeds = root.join("../../../shared/corpus/seeds");
+    if seeds.join("meta.jsonl").exists() {
+        paths.push(seeds);
+    } else {
+        eprintln!("../shared absent: demo corpus only");
+    }
+    paths
+}
+
+fn opts(out: &Path) -> RunOptions {
+    let mut o = RunOptions::new(out);
+    o.threads = Some(2);
+    o
+}
+
+/// The annotated articles, as `process` hands them over (computed once).
+fn articles() -> &'static [Article] {
+    static A: OnceLock<Vec<Article>> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut all = Vec::new();
+        process(
+            discover(&inputs()),
+            &opts(Path::new("unused")),
+            &|_| {},
+            |batch| -> Result<(), PipelineError> {
+                all.extend(batch);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(all.len() >= 5, "{} articles", all.len());
+        all
+    })
+}
+
+/// `sitrep run`'s output directory over the same inputs (computed once).
+fn run_dir() -> &'static Path {
+    static D: OnceLock<tempfile::TempDir> = OnceLock::new();
+    D.get_or_init(|| {
+        let d = tempfile::tempdir().unwrap();
+        run(discover(&inputs()), &opts(d.path()), &|_| {}).unwrap();
+        d
+    })
+    .path()
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn exported(store: &SqliteStore, format: Format) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    export(store, &[format], d.path()).unwrap();
+    d
+}
+
+fn events_jsonl(store: &SqliteStore) -> String {
+    read(&exported(store, Format::Jsonl).path().join("events.jsonl"))
+}
+
+#[test]
+fn one_ingest_exports_what_run_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(dir.path().join("s.db")).unwrap();
+    let stats = store.ingest(articles().to_vec()).unwrap();
+    assert_eq!(stats.new, articles().len());
+    assert!(stats.events > 0);
+    assert_eq!(stats.events, stats.events_inserted);
+    let out = exported(&store, Format::All);
+    for name in Format::All.files() {
+        assert_eq!(
+            read(&out.path().join(name)),
+            read(&run_dir().join(name)),
+            "{name} differs from run's"
+        );
+    }
+    assert!(store.verify().unwrap().is_empty());
+    let c = store.counts().unwrap();
+    assert_eq!((c.articles, c.events), (articles().len(), stats.events));
+}
+
+#[test]
+fn ingesting_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(dir.path().join("s.db")).unwrap();
+    let first = store.ingest(articles().to_vec()).unwrap();
+    let before = events_jsonl(&store);
+    let again = store.ingest(articles().to_vec()).unwrap();
+    assert_eq!(
+        (again.new, again.replaced, again.unchanged),
+        (0, 0, articles().len())
+    );
+    assert_eq!(again.events_changed(), 0);
+    assert_eq!(again.events, first.events);
+    assert_eq!(events_jsonl(&store), before);
+}
+
+#[test]
+fn two_halves_give_the_events_of_one_ingest() {
+    let all = articles();
+    let whole = {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = SqliteStore::open(dir.path().join("s.db")).unwrap();
+        s.ingest(all.to_vec()).unwrap();
+        events_jsonl(&s)
+    };
+    for (a, b) in [(0, 1), (1, 0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = SqliteStore::open(dir.path().join("s.db")).unwrap();
+        let halves = all.split_at(all.len() / 2);
+        let halves = [halves.0, halves.1];
+        s.ingest(halves[a].to_vec()).unwrap();
+        let second = s.ingest(halves[b].to_vec()).unwrap();
+        assert_eq!(second.new, halves[b].len());
+        assert_eq!(events_jsonl(&s), whole, "halves in order {a}, {b}");
+        assert!(s.verify().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn a_changed_article_replaces_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(dir.path().join("s.db")).unwrap();
+    store.ingest(articles().to_vec()).unwrap();
+    let mut changed = articles()[0].clone();
+    changed.text = "Correction: the market in Zlatopil reopened on Monday.".into();
+    changed.hash = "0123456789abcdef".into();
+    changed.mentions = Some(Vec::new());
+    changed.event_mentions = Some(Vec::new());
+    let stats = store.ingest(vec![changed.clone()]).unwrap();
+    assert_eq!((stats.new, stats.replaced, stats.unchanged), (0, 1, 0));
+    let mut stored = Vec::new();
+    store
+        .for_each_article(&mut |a| {
+            stored.push(a);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(stored.len(), articles().len(), "replaced, not added");
+    let a = stored.iter().find(|a| a.id == changed.id).unwrap();
+    assert_eq!(a.text, changed.text);
+    assert_eq!(a.main_event, None);
+    for e in store.events().unwrap() {
+        assert!(!e.articles.contains(&changed.id), "{} still cites it", e.id);
+    }
+    assert!(store.verify().unwrap().is_empty());
+    // Putting the original back restores the events of one clean ingest.
+    store.ingest(vec![articles()[0].clone()]).unwrap();
+    assert_eq!(events_jsonl(&store), read(&run_dir().join("events.jsonl")));
+}
+
+#[test]
+fn a_store_of_an_older_schema_opens_and_migrates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut v1 = SqliteStore::open_at_version(&path, 1).unwrap();
+        assert_eq!(v1.schema_version().unwrap(), 1);
+        v1.ingest(articles().to_vec()).unwrap();
+    }
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        sitrep_store::SCHEMA_VERSION
+    );
+    assert_eq!(events_jsonl(&store), read(&run_dir().join("events.jsonl")));
+    let again = store.ingest(articles().to_vec()).unwrap();
+    assert_eq!(again.unchanged, articles().len());
+    assert!(store.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_store_of_a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    drop(SqliteStore::open(&path).unwrap());
+    let newer = sitrep_store::SCHEMA_VERSION + 1;
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&format!("PRAGMA user_version = {newer}"))
+        .unwrap();
+    let err = SqliteStore::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Newer { found, .. } if found == newer),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer"), "{err}");
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_has_a_row_per_event_and_article() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(dir.path().join("s.db")).unwrap();
+    let stats = store.ingest(articles().to_vec()).unwrap();
+    let out = exported(&store, Format::Parquet);
+    for (name, rows) in [
+        ("events.parquet", stats.events),
+        ("articles.parquet", articles().len()),
+    ] {
+        let f = std::fs::File::open(out.path().join(name)).unwrap();
+        let r = SerializedFileReader::new(f).unwrap();
+        assert_eq!(
+            r.metadata().file_metadata().num_rows() as usize,
+            rows,
+            "{name}"
+        );
+    }
+}
