@@ -373,7 +373,9 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
     }
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     // Within one block: every pair whose windows lie at most `reach` days apart.
-    let sweep = |list: &[u32], reach: i64, pairs: &mut Vec<(u32, u32)>| {
+    // `days`: leave out two day-dated reports more than a day apart (a cannot-link unless
+    // they name the same people, which only the person blocks look for).
+    let sweep = |list: &[u32], reach: i64, days: bool, pairs: &mut Vec<(u32, u32)>| {
         for (k, &i) in list.iter().enumerate() {
             let limit = hi(i) + chrono::Duration::days(reach);
             let di = reports[i as usize].date.as_ref().filter(|d| d.is_day());
@@ -383,7 +385,7 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
                 }
                 // Two days the texts give, more than a day apart: a cannot-link anyway.
                 let dj = reports[j as usize].date.as_ref().filter(|d| d.is_day());
-                if let (Some(x), Some(y)) = (di, dj) {
+                if let (true, Some(x), Some(y)) = (days, di, dj) {
                     if (y.start - x.start).num_days().abs() > 1 {
                         continue;
                     }
@@ -393,7 +395,7 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
         }
     };
     for list in by_settlement.values() {
-        sweep(list, REACH_SETTLEMENT, &mut pairs);
+        sweep(list, REACH_SETTLEMENT, true, &mut pairs);
         // A report the text does not date may be a follow-up of an older event of its
         // settlement: it looks back a year, at most LOOK_BACK reports.
         for (k, &i) in list.iter().enumerate() {
@@ -410,12 +412,12 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
         }
     }
     for list in by_admin1.values() {
-        sweep(list, REACH_ADMIN1, &mut pairs);
+        sweep(list, REACH_ADMIN1, true, &mut pairs);
     }
     // The same private person named: a name in very many reports says little and is skipped.
     for list in by_person.values() {
         if list.len() <= MAX_PERSON_REPORTS {
-            sweep(list, SAME_PEOPLE_DAYS_2, &mut pairs);
+            sweep(list, SAME_PEOPLE_DAYS_2, false, &mut pairs);
         }
     }
     // A report placed only in a country, or nowhere, meets its neighbours in time.
