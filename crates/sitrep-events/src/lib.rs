@@ -34,7 +34,7 @@
 //!   explosive/landmine/IED unless a weapon in the sentence says otherwise; they are `weak`.
 //! - **Background**: a mention is background when it is the trigger of its sentence nearest
 //!   to a recalled time — a cue ("last year", "last month", "earlier this month", "years ago",
-//!   "previously", "in two months") or a time expression of the understand stage (not after
+//!   "previously", "repeatedly", "in two months") or a time expression of the understand stage (not after
 //!   "since") that resolves to a day more than ten days before publication, an earlier month,
 //!   or an earlier year — or when "after"/"following" stands within four words before it and an earlier trigger
 //!   of the same sentence is the event it is the background of.
@@ -222,6 +222,7 @@ const BACKGROUND_CUES: &[&str] = &[
     "in recent months",
     "in recent years",
     "anniversary",
+    "repeatedly",
 ];
 
 impl EventMentions {

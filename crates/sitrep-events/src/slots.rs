@@ -134,6 +134,31 @@ const LOC_NOUNS: &[&str] = &[
 ];
 
 /// Words before a place that make it a location.
+/// Finite verbs after which a place name is the subject: the government it stands for.
+const SUBJECT_VERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "claimed",
+    "claims",
+    "denied",
+    "denies",
+    "accused",
+    "accuses",
+    "attacked",
+    "launched",
+    "struck",
+    "warned",
+    "announced",
+    "responded",
+    "vowed",
+    "blamed",
+    "insisted",
+    "retaliated",
+];
+
 const LOC_PREPS: &[&str] = &[
     "in",
     "into",
@@ -680,6 +705,15 @@ impl Env<'_> {
         }
         // "X-supplied", "X-backed": a modifier, not a location.
         if ctx.lower.get(ctx.byte(m.end)) == Some(&b'-') {
+            return false;
+        }
+        // "Moscow has repeatedly attacked", "Kyiv said": a capital standing for its
+        // government, the subject of a verb, unless a preposition places it.
+        let subject = ctx
+            .after(m.end, 1)
+            .first()
+            .is_some_and(|w| is_in(SUBJECT_VERBS, w));
+        if subject && !prev.is_some_and(|w| is_in(LOC_PREPS, w)) {
             return false;
         }
         let next = ctx.after(m.end, 1);

@@ -389,3 +389,33 @@ fn no_event_no_slots_and_offsets_in_characters() {
     assert_eq!(place_of(&a, m).unwrap().0, "Kherson");
     assert_eq!(day_of(&a, m).as_deref(), Some("2024-03-10"));
 }
+
+/// "Drones struck X" is an event; a capital as the subject of a verb ("Moscow has repeatedly
+/// attacked …") is the government it stands for, not where it happened, and a habitual
+/// "repeatedly" is background, never the main event.
+#[test]
+fn weapons_that_struck_and_capitals_that_act() {
+    let a = annotate(
+        "Drones struck a grain terminal in Izmail overnight on Monday, officials said. \
+         Moscow has repeatedly attacked Danube ports this year.",
+    );
+    let m = main_of(&a);
+    assert_eq!(m.trigger, "Drones struck");
+    assert_eq!(
+        m.sub_event_type,
+        sitrep_core::event::SubEventType::AirDroneStrike
+    );
+    assert_eq!(place_of(&a, m).unwrap().0, "Izmail");
+    let habitual = a
+        .event_mentions
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|e| e.trigger == "attacked")
+        .unwrap();
+    assert!(habitual.background);
+    assert_ne!(
+        place_of(&a, habitual).map(|p| p.0).as_deref(),
+        Some("Moscow")
+    );
+}

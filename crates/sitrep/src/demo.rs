@@ -57,9 +57,14 @@ pub fn print_summary(out: &Path, summary: &Summary) -> Result<()> {
         println!("  duplicate: {dup} has the same text as {first}");
     }
     println!(
-        "outputs: {}/articles.jsonl, {}/run.json",
-        out.display(),
+        "{} events across the articles (the brief: {}/report.md)",
+        summary.events,
         out.display()
     );
+    let files: Vec<String> = sitrep_pipeline::OUTPUT_FILES
+        .iter()
+        .map(|f| format!("{}/{f}", out.display()))
+        .collect();
+    println!("outputs: {}", files.join(", "));
     Ok(())
 }

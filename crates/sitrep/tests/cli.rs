@@ -234,6 +234,37 @@ fn demo_writes_articles_and_reports_the_duplicate() {
         .unwrap()
         .iter()
         .any(|t| t["value"] == "2025-03-11"));
+
+    // Events across articles: the two reports of the March strike on Izmail are one event,
+    // the April strike on the same port another, the El Fasher fighting a third; each
+    // article's main event is in events.jsonl, and the brief and the ACLED table are written.
+    let events: Vec<Value> = std::fs::read_to_string(out.join("events.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 3, "{events:#?}");
+    let event_of = |id: &str| {
+        let a = arts.iter().find(|a| a["id"] == id).unwrap();
+        let e = a["main_event"].as_str().expect("a main event");
+        events.iter().find(|ev| ev["id"] == e).unwrap()
+    };
+    let march = event_of("izmail-wire");
+    assert_eq!(march["id"], event_of("danube-post-syndicated")["id"]);
+    assert_ne!(march["id"], event_of("izmail-second-strike")["id"]);
+    assert_eq!(march["sub_event_type"], "Air/drone strike");
+    assert_eq!(march["location"]["country"], "UA");
+    assert_eq!(march["sources"], 2);
+    assert_eq!(
+        event_of("kordofan-courier-0412")["id"],
+        event_of("nile-daily-el-fasher")["id"]
+    );
+    assert!(stdout.contains("3 events"), "{stdout}");
+    let csv = std::fs::read_to_string(out.join("events.csv")).unwrap();
+    assert!(csv.starts_with("event_id_cnty,event_date,year,time_precision"));
+    assert_eq!(csv.lines().count(), 4);
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("Izm") && report.contains("Disagreements"));
 }
 
 #[test]
