@@ -133,6 +133,45 @@ pub struct Counts {
     pub events: usize,
 }
 
+/// Which events [`Store::events_page`] returns. Every field left `None` matches everything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventFilter {
+    /// Earliest `date.start` (`YYYY-MM-DD`, inclusive).
+    pub from: Option<String>,
+    /// Latest `date.start` (`YYYY-MM-DD`, inclusive).
+    pub to: Option<String>,
+    /// ACLED event type or sub-event type (case-insensitive, exact).
+    pub event_type: Option<String>,
+    /// A substring of the title (case-insensitive for ASCII).
+    pub q: Option<String>,
+    /// Most events returned.
+    pub limit: usize,
+    /// Matching events skipped first (in the order of [`Store::events`]).
+    pub offset: usize,
+}
+
+impl Default for EventFilter {
+    fn default() -> Self {
+        EventFilter {
+            from: None,
+            to: None,
+            event_type: None,
+            q: None,
+            limit: 100,
+            offset: 0,
+        }
+    }
+}
+
+/// One page of events from [`Store::events_page`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventPage {
+    /// The events of the page, in the order of [`Store::events`].
+    pub events: Vec<Event>,
+    /// How many events match the filter, over all pages.
+    pub total: usize,
+}
+
 /// An event database. Implementations keep [`Store::ingest`] atomic per batch.
 pub trait Store {
     /// Add, replace or skip each article (see the crate docs) and update the events, all or
@@ -149,6 +188,12 @@ pub trait Store {
     fn sources(&self) -> Result<HashMap<String, SourceArticle>, StoreError>;
     /// How much the store holds.
     fn counts(&self) -> Result<Counts, StoreError>;
+    /// The events matching `filter`, one page of them, in the order of [`Store::events`].
+    fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError>;
+    /// The event `id`, if stored.
+    fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
+    /// The article `id` as [`Store::for_each_article`] gives it, if stored.
+    fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;
 }
 
 /// A [`Store`] in one SQLite file.
@@ -596,5 +641,63 @@ impl Store for SqliteStore {
             reports: count("reports")?,
             events: count("events")?,
         })
+    }
+
+    fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError> {
+        const WHERE: &str = "(?1 IS NULL OR date_start >= ?1)
+            AND (?2 IS NULL OR date_start <= ?2)
+            AND (?3 IS NULL OR lower(event_type) = lower(?3) OR lower(sub_event_type) = lower(?3))
+            AND (?4 IS NULL OR instr(lower(json_extract(json, '$.title')), lower(?4)) > 0)";
+        let q = filter.q.as_deref().filter(|q| !q.is_empty());
+        let args = params![filter.from, filter.to, filter.event_type, q];
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM events WHERE {WHERE}"),
+            args,
+            |r| r.get(0),
+        )?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT json FROM events WHERE {WHERE} ORDER BY date_start, id LIMIT ?5 OFFSET ?6"
+        ))?;
+        let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
+        let mut rows = st.query(params![
+            filter.from,
+            filter.to,
+            filter.event_type,
+            q,
+            limit,
+            offset
+        ])?;
+        let mut events = Vec::new();
+        while let Some(r) = rows.next()? {
+            events.push(serde_json::from_str(&r.get::<_, String>(0)?)?);
+        }
+        Ok(EventPage {
+            events,
+            total: total as usize,
+        })
+    }
+
+    fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+    }
+
+    fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(json) = json else {
+            return Ok(None);
+        };
+        let mut a: Article = serde_json::from_str(&json)?;
+        names::apply(&mut a, &SqliteStore::renames(&self.conn)?);
+        Ok(Some(a))
     }
 }

@@ -2,6 +2,7 @@
 
 mod demo;
 mod kb;
+mod serve;
 mod store;
 
 /// html5ever's DOM is allocation-heavy; mimalloc makes cleaning markedly faster.
@@ -23,6 +24,7 @@ Examples:
   sitrep demo
   sitrep ingest ../shared/corpus/seeds --db events.db
   sitrep export --db events.db --format jsonl,csv --out out/
+  SITREP_TOKEN=secret sitrep serve --db events.db --addr 127.0.0.1:8080
 
 Exit status: 0 when every input produced an article (or was a duplicate), 1 when any input
 failed (its message is on stderr and in DIR/run.json), 2 on a usage error.";
@@ -118,6 +120,36 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Serve the HTTP API over a store: GET /api/health, /api/events, /api/events/{id},
+    /// /api/articles/{id}, /api/openapi.json; POST /api/articles (JSON or JSON Lines) runs the
+    /// pipeline and ingests.
+    #[command(after_help = EXAMPLES)]
+    Serve {
+        /// The store (a SQLite file; created if missing).
+        #[arg(long, value_name = "FILE")]
+        db: PathBuf,
+        /// Address to listen on.
+        #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Bearer token that POST /api/articles needs (default: $SITREP_TOKEN; writes are
+        /// open when neither is set).
+        #[arg(
+            long,
+            value_name = "TOKEN",
+            env = "SITREP_TOKEN",
+            hide_env_values = true
+        )]
+        token: Option<String>,
+        /// Largest request body, in MiB.
+        #[arg(long, value_name = "N", default_value_t = 16)]
+        max_body_mib: usize,
+        /// Worker threads for processing posted articles (default: one per core).
+        #[arg(long, short = 'j', value_name = "N")]
+        threads: Option<usize>,
+        /// Link against this knowledge-base file instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        kb: Option<PathBuf>,
+    },
     /// Build, extend, inspect the knowledge base (places and actors) sitrep links against.
     #[command(subcommand)]
     Kb(kb::KbCommand),
@@ -186,6 +218,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             quiet,
         } => {
             store::export(&db, &format, &out, quiet)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            db,
+            addr,
+            token,
+            max_body_mib,
+            threads,
+            kb,
+        } => {
+            let mut config = sitrep_serve::Config::new(db);
+            config.token = token.filter(|t| !t.is_empty());
+            config.max_body_bytes = max_body_mib.saturating_mul(1 << 20);
+            config.run.threads = threads;
+            config.run.kb = kb;
+            serve::serve(&config, &addr)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Kb(cmd) => {

@@ -1,0 +1,228 @@
+//! The API driven in process (no sockets) through `tower::ServiceExt::oneshot`.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use serde_json::{json, Value};
+use sitrep_serve::{router, AppState, Config};
+use tower::ServiceExt;
+
+/// Two invented reports of one invented strike (real places, invented text).
+fn articles() -> String {
+    let a = json!({
+        "id": "kharkiv-wire-1",
+        "url": "https://wire.example/2025/05/20/kharkiv-strike",
+        "outlet": "Example Wire",
+        "title": "Missile strike hits warehouse in Kharkiv",
+        "published": "2025-05-20",
+        "text": "A Russian missile struck a warehouse in Kharkiv, Ukraine, on Monday, killing two \
+                 people and injuring five, the head of the Kharkiv regional military \
+                 administration said on Tuesday.\n\nFirefighters put out the blaze by the \
+                 morning, officials said. Russia's defence ministry did not comment on the strike."
+    });
+    let b = json!({
+        "id": "kharkiv-daily-1",
+        "url": "https://daily.example/news/kharkiv-warehouse",
+        "outlet": "Example Daily",
+        "title": "Two killed as missile hits Kharkiv warehouse",
+        "published": "2025-05-20",
+        "text": "Two people were killed and five were injured when a Russian missile hit a \
+                 warehouse in Kharkiv on Monday, Ukrainian officials said.\n\nThe regional \
+                 governor said rescue crews worked through the night at the site in the city \
+                 of Kharkiv in north-eastern Ukraine."
+    });
+    format!("{a}\n{b}\n")
+}
+
+fn app(dir: &tempfile::TempDir, token: Option<&str>, max_body: usize) -> Router {
+    let mut config = Config::new(dir.path().join("events.db"));
+    config.token = token.map(str::to_string);
+    config.max_body_bytes = max_body;
+    config.run.threads = Some(1);
+    router(AppState::open(&config).unwrap())
+}
+
+async fn call(app: &Router, req: Request<Body>) -> (StatusCode, Value) {
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let v = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
+    (status, v)
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    call(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &Router, body: String, token: Option<&str>) -> (StatusCode, Value) {
+    let mut req =
+        Request::post("/api/articles").header(header::CONTENT_TYPE, "application/x-ndjson");
+    if let Some(t) = token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    call(app, req.body(Body::from(body)).unwrap()).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ingest_query_and_reingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, Some("s3cret"), 1 << 20);
+
+    let (status, health) = get(&app, "/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(health, json!({"status": "ok", "articles": 0, "events": 0}));
+
+    let (status, r) = post(&app, articles(), Some("s3cret")).await;
+    assert_eq!(status, StatusCode::OK, "{r}");
+    assert_eq!(
+        r["ids"],
+        json!(["kharkiv-wire-1", "kharkiv-daily-1"]),
+        "{r}"
+    );
+    assert_eq!(r["errors"], json!([]), "{r}");
+    assert!(r["events_changed"].as_u64().unwrap() >= 1, "{r}");
+
+    let (status, page) = get(&app, "/api/events").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page["total"], 1, "{page}");
+    let events = page["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{page}");
+    let mut arts: Vec<&str> = events[0]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    arts.sort();
+    assert_eq!(arts, ["kharkiv-daily-1", "kharkiv-wire-1"], "{page}");
+    let id = events[0]["id"].as_str().unwrap().to_string();
+
+    let (status, ev) = get(&app, &format!("/api/events/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ev["id"], id.as_str());
+    assert!(!ev["claims"].as_array().unwrap().is_empty(), "{ev}");
+    assert!(ev.get("conflicts").is_some(), "{ev}");
+
+    let (status, a) = get(&app, "/api/articles/kharkiv-wire-1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(a["id"], "kharkiv-wire-1");
+    assert_eq!(a["main_event"], id.as_str(), "{a}");
+
+    let (_, health) = get(&app, "/api/health").await;
+    assert_eq!(health, json!({"status": "ok", "articles": 2, "events": 1}));
+
+    // Filters.
+    let (_, p) = get(&app, "/api/events?from=2025-05-01&to=2025-05-31&q=KHARKIV").await;
+    assert_eq!(p["total"], 1, "{p}");
+    let (_, p) = get(&app, "/api/events?from=2025-06-01").await;
+    assert_eq!(p["total"], 0, "{p}");
+    let ty = ev["event_type"].as_str().unwrap();
+    let (_, p) = get(
+        &app,
+        &format!(
+            "/api/events?type={}",
+            ty.replace(' ', "%20").replace('/', "%2F")
+        ),
+    )
+    .await;
+    assert_eq!(p["total"], 1, "{p}");
+    let (_, p) = get(&app, "/api/events?type=Protests").await;
+    assert_eq!(p["total"], 0, "{p}");
+    let (_, p) = get(&app, "/api/events?limit=1&offset=1").await;
+    assert_eq!(
+        (p["total"].as_u64(), p["events"].as_array().unwrap().len()),
+        (Some(1), 0)
+    );
+    let (status, p) = get(&app, "/api/events?from=May").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(p["error"]["code"], "bad_request");
+    let (status, p) = get(&app, "/api/events?limit=many").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(p["error"]["code"], "bad_request");
+
+    // The same again changes nothing.
+    let (status, r) = post(&app, articles(), Some("s3cret")).await;
+    assert_eq!(status, StatusCode::OK, "{r}");
+    assert_eq!(r["events_changed"], 0, "{r}");
+    assert_eq!(r["unchanged"], 2, "{r}");
+    let (_, page2) = get(&app, "/api/events").await;
+    assert_eq!(page2, page);
+}
+
+#[tokio::test]
+async fn errors_are_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, Some("s3cret"), 1024);
+
+    for token in [None, Some("wrong")] {
+        let (status, r) = post(&app, articles(), token).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(r["error"]["code"], "unauthorized", "{r}");
+    }
+    let (_, health) = get(&app, "/api/health").await;
+    assert_eq!(health["articles"], 0);
+
+    for uri in [
+        "/api/events/nope",
+        "/api/articles/nope",
+        "/api/nothing-here",
+    ] {
+        let (status, r) = get(&app, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(r["error"]["code"], "not_found", "{uri}: {r}");
+        assert!(r["error"]["message"].is_string());
+    }
+
+    let big = "x".repeat(4096);
+    let (status, r) = post(&app, big, Some("s3cret")).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r["error"]["code"], "payload_too_large", "{r}");
+
+    let (status, r) = call(
+        &app,
+        Request::delete("/api/health").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(r["error"]["code"], "method_not_allowed");
+}
+
+#[tokio::test]
+async fn bad_lines_are_reported_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, None, 1 << 20);
+    let body = format!("{}{{not json\n{{\"id\": \"x\"}}\n", articles());
+    let (status, r) = post(&app, body, None).await;
+    assert_eq!(status, StatusCode::OK, "{r}");
+    assert_eq!(r["ids"].as_array().unwrap().len(), 2, "{r}");
+    let lines: Vec<u64> = r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [3, 4], "{r}");
+    assert!(!r.to_string().contains("/tmp"), "{r}");
+}
+
+#[tokio::test]
+async fn openapi_lists_the_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, None, 1024);
+    let (status, doc) = get(&app, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(doc["openapi"], "3.1.0");
+    for p in [
+        "/api/health",
+        "/api/events",
+        "/api/events/{id}",
+        "/api/articles",
+        "/api/articles/{id}",
+        "/api/openapi.json",
+    ] {
+        assert!(doc["paths"].get(p).is_some(), "{p}");
+    }
+}

@@ -1,0 +1,23 @@
+//! `sitrep serve`: the HTTP API over a store (`sitrep-serve`).
+
+use anyhow::{Context, Result};
+use sitrep_serve::Config;
+
+/// Serve `config` on `addr` until Ctrl-C.
+pub fn serve(config: &Config, addr: &str) -> Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    eprintln!(
+        "sitrep: serving {} on http://{addr}/api/ (writes {})",
+        config.db.display(),
+        if config.token.is_some() {
+            "need the bearer token"
+        } else {
+            "open: no token set"
+        }
+    );
+    rt.block_on(sitrep_serve::serve(config, addr))
+        .with_context(|| format!("serving {} on {addr}", config.db.display()))
+}
