@@ -226,3 +226,86 @@ async fn openapi_lists_the_paths() {
         assert!(doc["paths"].get(p).is_some(), "{p}");
     }
 }
+
+/// The seed articles posted through the API become their two attacks — the 2022 depot
+/// strike and the 2023 raid — with their claims and the depot strike's injuries in dispute;
+/// posting them again changes nothing. Skipped where `../shared` is absent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seeds_through_the_api() {
+    let seeds =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    let Ok(meta) = std::fs::read_to_string(seeds.join("meta.jsonl")) else {
+        eprintln!("../shared absent: skipped");
+        return;
+    };
+    let mut body = String::new();
+    for line in meta.lines() {
+        let m: Value = serde_json::from_str(line).unwrap();
+        let file = m["file"].as_str().unwrap();
+        let text = std::fs::read_to_string(seeds.join(file)).unwrap();
+        let a = json!({
+            "id": file.trim_end_matches(".txt"),
+            "published": m["published"],
+            "outlet": m["outlet"],
+            "url": m["url"],
+            "text": text,
+        });
+        body.push_str(&a.to_string());
+        body.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, None, 16 << 20);
+    let (status, r) = post(&app, body.clone(), None).await;
+    assert_eq!(status, StatusCode::OK, "{r}");
+    assert_eq!(r["ids"].as_array().unwrap().len(), 5, "{r}");
+
+    // Every article's main event, through the API.
+    let mut main_of = std::collections::HashMap::new();
+    for id in r["ids"].as_array().unwrap() {
+        let id = id.as_str().unwrap();
+        let (status, a) = get(&app, &format!("/api/articles/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        main_of.insert(
+            id[..3].to_string(),
+            a["main_event"].as_str().unwrap().to_string(),
+        );
+    }
+    assert_eq!(main_of["000"], main_of["003"]);
+    assert_eq!(main_of["001"], main_of["002"]);
+    assert_eq!(main_of["001"], main_of["004"]);
+    assert_ne!(main_of["000"], main_of["001"]);
+
+    let (_, depot) = get(&app, &format!("/api/events/{}", main_of["000"])).await;
+    assert_eq!(depot["date"]["start"], "2022-04-01");
+    assert!(depot["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["slot"] == "injured"));
+    assert!(depot["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["slot"] == "injured"));
+    let (_, raid) = get(&app, &format!("/api/events/{}", main_of["001"])).await;
+    assert_eq!(raid["date"]["start"], "2023-05-22");
+    assert_eq!(raid["event_type"], "Battles");
+
+    // The two attacks are in the event list.
+    let (_, page) = get(&app, "/api/events?limit=100").await;
+    let ids: Vec<&str> = page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&main_of["000"].as_str()) && ids.contains(&main_of["001"].as_str()));
+
+    // Posting them again changes nothing.
+    let (status, again) = post(&app, body, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["events_changed"], 0, "{again}");
+    assert_eq!(again["unchanged"], 5, "{again}");
+    let (_, page2) = get(&app, "/api/events?limit=100").await;
+    assert_eq!(page, page2);
+}
