@@ -332,21 +332,14 @@ pub(crate) fn notes(event: &Event, articles: &HashMap<String, SourceArticle>) ->
 
 /// When, for the notes: `On 2024-03-05`, `In the week 2024-03-04 to 2024-03-10`, `In 2024-03`.
 fn when_phrase(d: &DateRange) -> String {
-    let start = d.start.as_deref().filter(|s| !s.is_empty());
-    let end = d.end.as_deref().filter(|s| !s.is_empty());
-    let (s, e) = match (start, end) {
-        (None, None) => return "On an unknown date".to_string(),
-        (Some(s), None) | (None, Some(s)) => (s, s),
-        (Some(s), Some(e)) => (s, e),
+    let Some((s, e)) = text::date_bounds(d) else {
+        return "On an unknown date".to_string();
     };
-    let cut = |x: &str, n: usize| -> String { x.chars().take(n).collect() };
-    let span = |a: String, b: String| if a == b { a } else { format!("{a} to {b}") };
-    match d.precision {
-        Some(TimePrecision::Year) => format!("In {}", span(cut(s, 4), cut(e, 4))),
-        Some(TimePrecision::Month) => format!("In {}", span(cut(s, 7), cut(e, 7))),
-        Some(TimePrecision::Week) => format!("In the week {}", span(s.into(), e.into())),
-        _ if s == e => format!("On {s}"),
-        _ => format!("Between {s} and {e}"),
+    match text::coarse_span(s, e, d.precision) {
+        Some(span) if d.precision == Some(TimePrecision::Week) => format!("In the week {span}"),
+        Some(span) => format!("In {span}"),
+        None if s == e => format!("On {s}"),
+        None => format!("Between {s} and {e}"),
     }
 }
 

@@ -137,24 +137,47 @@ pub(crate) fn day(s: Option<&str>) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s?.trim(), "%Y-%m-%d").ok()
 }
 
+/// The first and last day of a date range, either standing for both when one is missing.
+pub(crate) fn date_bounds(d: &DateRange) -> Option<(&str, &str)> {
+    let start = d.start.as_deref().filter(|s| !s.is_empty());
+    let end = d.end.as_deref().filter(|s| !s.is_empty());
+    match (start, end) {
+        (None, None) => None,
+        (Some(s), None) | (None, Some(s)) => Some((s, s)),
+        (Some(s), Some(e)) => Some((s, e)),
+    }
+}
+
+/// A year, month or week range cut to its precision (`2024`, `2024-03`, `2024-03-04 to
+/// 2024-03-10`); `None` for day precision or none, which each caller words itself.
+pub(crate) fn coarse_span(s: &str, e: &str, precision: Option<TimePrecision>) -> Option<String> {
+    let cut = |x: &str, n: usize| -> String { x.chars().take(n).collect() };
+    let span = |a: String, b: String| if a == b { a } else { format!("{a} to {b}") };
+    match precision {
+        Some(TimePrecision::Year) => Some(span(cut(s, 4), cut(e, 4))),
+        Some(TimePrecision::Month) => Some(span(cut(s, 7), cut(e, 7))),
+        Some(TimePrecision::Week) => Some(span(s.into(), e.into())),
+        _ => None,
+    }
+}
+
 /// When, as exactly as the sources say and no more: `2024-03-05 (day)`, `2024-03 (month)`,
 /// `2024-03-04 to 2024-03-10 (week)`.
 pub(crate) fn date_text(d: &DateRange) -> String {
-    let start = d.start.as_deref().filter(|s| !s.is_empty());
-    let end = d.end.as_deref().filter(|s| !s.is_empty());
-    let (s, e) = match (start, end) {
-        (None, None) => return "unknown date".to_string(),
-        (Some(s), None) | (None, Some(s)) => (s, s),
-        (Some(s), Some(e)) => (s, e),
+    let Some((s, e)) = date_bounds(d) else {
+        return "unknown date".to_string();
     };
-    let cut = |x: &str, n: usize| -> String { x.chars().take(n).collect() };
-    let span = |a: String, b: String| if a == b { a } else { format!("{a} to {b}") };
+    if let Some(span) = coarse_span(s, e, d.precision) {
+        let unit = match d.precision {
+            Some(TimePrecision::Year) => "year",
+            Some(TimePrecision::Month) => "month",
+            _ => "week",
+        };
+        return format!("{span} ({unit})");
+    }
     match d.precision {
-        Some(TimePrecision::Year) => format!("{} (year)", span(cut(s, 4), cut(e, 4))),
-        Some(TimePrecision::Month) => format!("{} (month)", span(cut(s, 7), cut(e, 7))),
-        Some(TimePrecision::Week) => format!("{} (week)", span(s.into(), e.into())),
-        Some(TimePrecision::Day) if s == e => format!("{s} (day)"),
-        Some(TimePrecision::Day) => format!("one day between {s} and {e} (day)"),
+        Some(_) if s == e => format!("{s} (day)"),
+        Some(_) => format!("one day between {s} and {e} (day)"),
         None if s == e => format!("{s} (precision not given)"),
         None => format!("between {s} and {e} (precision not given)"),
     }
