@@ -3,13 +3,22 @@
 //! [`router`] builds the axum [`Router`]; [`serve`] binds it to an address. Endpoints:
 //!
 //! - `GET /api/health`: `{"status":"ok","articles":N,"events":M}`;
-//! - `GET /api/events?from=&to=&type=&q=&limit=&offset=`: one page of events;
+//! - `GET /api/events?from=&to=&type=&actor=&bbox=&q=&limit=&offset=`: one page of events
+//!   (`q`: full-text over the titles and the events' articles);
+//! - `GET /api/timeline?` (the same filters): events per day;
 //! - `GET /api/events/{id}`: the event, with claims, conflicts, evidence and article ids;
 //! - `GET /api/articles/{id}`: the stored article;
+//! - `GET /api/search?q=`: full-text search over the articles (SQLite FTS5), with snippets;
+//! - `GET /api/live`: server-sent events, `change` with the store's generation and counts at
+//!   once and whenever an ingest (by this server or another process) changes the store;
+//! - `GET /`: the analyst's web page (map, timeline, event list, event page), built in;
 //! - `POST /api/articles`: one JSON article, an array of them, or JSON Lines (the fields
 //!   `sitrep run` reads), run through the pipeline and added to the store; needs
 //!   `Authorization: Bearer TOKEN` when a token is configured;
 //! - `GET /api/openapi.json`: the OpenAPI 3.1 document.
+//!
+//! Reads are open unless [`Config::auth_reads`]; then they need the token as a bearer header
+//! or an `access_token=` query parameter (`/api/health` and the page stay open).
 //!
 //! Every error is `{"error": {"code": "...", "message": "..."}}` with a stable code
 //! ([`ErrorCode`]). Store work runs on tokio's blocking pool; writes take one lock (one writer
@@ -19,15 +28,24 @@ use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware;
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sitrep_pipeline::{Input, RunOptions};
-use sitrep_store::{EventFilter, SqliteStore, Store, StoreError};
+use sitrep_store::{
+    fts_query, BBox, EventFilter, Generation, Page, SqliteStore, Store, StoreError,
+};
+use std::convert::Infallible;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::watch;
+
+mod web;
 
 /// Most events one `GET /api/events` returns.
 pub const MAX_LIMIT: usize = 1000;
@@ -39,6 +57,9 @@ pub struct Config {
     pub db: PathBuf,
     /// The bearer token writes need (`None`: writes are open).
     pub token: Option<String>,
+    /// Reads under `/api/` need the token too (all but `/api/health`); the page itself is
+    /// always served, and asks for the token.
+    pub auth_reads: bool,
     /// Largest request body, in bytes.
     pub max_body_bytes: usize,
     /// How posted articles are processed (`out_dir` is not used).
@@ -51,6 +72,7 @@ impl Config {
         Config {
             db: db.into(),
             token: None,
+            auth_reads: false,
             max_body_bytes: 16 << 20,
             run: RunOptions::new("."),
         }
@@ -63,14 +85,18 @@ pub struct AppState {
     writer: Arc<Mutex<SqliteStore>>,
     reader: Arc<Mutex<SqliteStore>>,
     token: Option<Arc<str>>,
+    auth_reads: bool,
     max_body_bytes: usize,
     run: Arc<RunOptions>,
+    /// The store's latest generation, for `GET /api/live`.
+    live: Arc<watch::Sender<Generation>>,
 }
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AppState")
             .field("token", &self.token.as_ref().map(|_| "<set>"))
+            .field("auth_reads", &self.auth_reads)
             .field("max_body_bytes", &self.max_body_bytes)
             .finish_non_exhaustive()
     }
@@ -81,13 +107,28 @@ impl AppState {
     pub fn open(config: &Config) -> Result<AppState, StoreError> {
         let writer = SqliteStore::open(&config.db)?;
         let reader = SqliteStore::open(&config.db)?;
+        let (live, _) = watch::channel(reader.generation()?);
         Ok(AppState {
             writer: Arc::new(Mutex::new(writer)),
             reader: Arc::new(Mutex::new(reader)),
             token: config.token.as_deref().map(Arc::from),
+            auth_reads: config.auth_reads && config.token.is_some(),
+            live: Arc::new(live),
             max_body_bytes: config.max_body_bytes,
             run: Arc::new(config.run.clone()),
         })
+    }
+
+    /// Read the store's generation and tell the live listeners when it moved (an ingest by
+    /// this server or by another process, such as `sitrep ingest` on the same file).
+    pub async fn refresh_live(&self) -> Result<Generation, ApiError> {
+        let g = with_store(&self.reader, |s| Ok(s.generation()?)).await?;
+        self.live.send_if_modified(|old| {
+            let changed = *old != g;
+            *old = g;
+            changed
+        });
+        Ok(g)
     }
 }
 
@@ -198,23 +239,51 @@ async fn with_store<T: Send + 'static>(
 /// The API's router over `state`.
 pub fn router(state: AppState) -> Router {
     let limit = state.max_body_bytes;
-    Router::new()
-        .route("/api/health", get(health))
+    let reads = Router::new()
         .route("/api/events", get(events))
         .route("/api/events/{id}", get(event))
-        .route("/api/articles", axum::routing::post(post_articles))
+        .route("/api/timeline", get(timeline))
+        .route("/api/search", get(search))
+        .route("/api/live", get(live))
         .route("/api/articles/{id}", get(article))
+        .route_layer(middleware::from_fn_with_state(state.clone(), read_auth));
+    Router::new()
+        .merge(reads)
+        .route("/api/health", get(health))
+        .route("/api/articles", axum::routing::post(post_articles))
         .route("/api/openapi.json", get(openapi))
+        .route("/", get(web::index))
+        .route("/app.js", get(web::app_js))
+        .route("/app.css", get(web::app_css))
+        .route("/world.json", get(web::world))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
 }
 
-/// Serve `config` on `addr` until Ctrl-C.
-pub async fn serve(config: &Config, addr: &str) -> std::io::Result<()> {
+/// How often the server looks for ingests by other processes, for `GET /api/live`.
+pub const LIVE_POLL: Duration = Duration::from_millis(500);
+
+/// Serve `config` on `addr` until Ctrl-C; `ready` gets the bound address (port 0 picks one).
+pub async fn serve(
+    config: &Config,
+    addr: &str,
+    ready: impl FnOnce(std::net::SocketAddr),
+) -> std::io::Result<()> {
     let state = AppState::open(config).map_err(std::io::Error::other)?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    ready(listener.local_addr()?);
+    let poller = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(LIVE_POLL);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            // A failed read (the file busy past the timeout) is tried again next tick.
+            let _ = poller.refresh_live().await;
+        }
+    });
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -234,10 +303,41 @@ async fn method_not_allowed() -> ApiError {
 }
 
 async fn health(State(state): State<AppState>) -> ApiResult {
-    let c = with_store(&state.reader, |s| Ok(s.counts()?)).await?;
-    Ok(Json(
-        json!({"status": "ok", "articles": c.articles, "events": c.events}),
-    ))
+    let g = state.refresh_live().await?;
+    Ok(Json(json!({
+        "status": "ok",
+        "articles": g.articles,
+        "events": g.events,
+        "generation": g.generation,
+    })))
+}
+
+/// Reads need the token when the server is configured so: as a bearer header, or as
+/// `access_token=` in the query (for `EventSource`, which cannot send headers; RFC 6750 §2.3).
+async fn read_auth(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    if state.auth_reads {
+        let from_query = request.uri().query().and_then(|q| {
+            q.split('&')
+                .find_map(|kv| kv.strip_prefix("access_token="))
+                .map(|t| t.to_string())
+        });
+        let ok = match from_query {
+            Some(t) => token_matches(&state, Some(&t)),
+            None => authorized(&state, request.headers()).is_ok(),
+        };
+        if !ok {
+            return ApiError::new(
+                ErrorCode::Unauthorized,
+                "reads need the header `Authorization: Bearer TOKEN`",
+            )
+            .into_response();
+        }
+    }
+    next.run(request).await
 }
 
 /// The query of `GET /api/events`.
@@ -247,9 +347,36 @@ struct EventsQuery {
     to: Option<String>,
     #[serde(rename = "type")]
     event_type: Option<String>,
+    actor: Option<String>,
+    bbox: Option<String>,
     q: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
+}
+
+impl EventsQuery {
+    fn filter(self) -> Result<(EventFilter, Page), ApiError> {
+        let bbox = match self.bbox.filter(|b| !b.trim().is_empty()) {
+            Some(b) => Some(
+                b.parse::<BBox>()
+                    .map_err(|e| ApiError::new(ErrorCode::BadRequest, e))?,
+            ),
+            None => None,
+        };
+        let filter = EventFilter {
+            from: date_param("from", self.from)?,
+            to: date_param("to", self.to)?,
+            event_type: self.event_type.filter(|t| !t.is_empty()),
+            actor: self.actor.filter(|t| !t.trim().is_empty()),
+            bbox,
+            q: self.q.filter(|t| !t.trim().is_empty()),
+        };
+        let page = Page {
+            limit: self.limit.unwrap_or(100).min(MAX_LIMIT),
+            offset: self.offset.unwrap_or(0),
+        };
+        Ok((filter, page))
+    }
 }
 
 fn date_param(name: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
@@ -279,22 +406,76 @@ async fn events(
     query: Result<Query<EventsQuery>, QueryRejection>,
 ) -> ApiResult {
     let Query(q) = query.map_err(|e| ApiError::new(ErrorCode::BadRequest, e.body_text()))?;
-    let filter = EventFilter {
-        from: date_param("from", q.from)?,
-        to: date_param("to", q.to)?,
-        event_type: q.event_type.filter(|t| !t.is_empty()),
-        q: q.q.filter(|t| !t.is_empty()),
-        limit: q.limit.unwrap_or(100).min(MAX_LIMIT),
+    let (filter, page) = q.filter()?;
+    let events = with_store(&state.reader, move |s| Ok(s.events_page(&filter, page)?)).await?;
+    Ok(Json(json!({
+        "events": events.events,
+        "total": events.total,
+        "limit": page.limit,
+        "offset": page.offset,
+    })))
+}
+
+async fn timeline(
+    State(state): State<AppState>,
+    query: Result<Query<EventsQuery>, QueryRejection>,
+) -> ApiResult {
+    let Query(q) = query.map_err(|e| ApiError::new(ErrorCode::BadRequest, e.body_text()))?;
+    let (filter, _) = q.filter()?;
+    let days = with_store(&state.reader, move |s| Ok(s.timeline(&filter)?)).await?;
+    Ok(Json(json!({ "days": days })))
+}
+
+/// The query of `GET /api/search`.
+#[derive(Debug, Deserialize)]
+struct SearchQuery {
+    q: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+async fn search(
+    State(state): State<AppState>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> ApiResult {
+    let Query(q) = query.map_err(|e| ApiError::new(ErrorCode::BadRequest, e.body_text()))?;
+    let text = q.q.unwrap_or_default();
+    if fts_query(&text).is_none() {
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "`q` needs at least one word to search for",
+        ));
+    }
+    let page = Page {
+        limit: q.limit.unwrap_or(20).min(MAX_LIMIT),
         offset: q.offset.unwrap_or(0),
     };
-    let (limit, offset) = (filter.limit, filter.offset);
-    let page = with_store(&state.reader, move |s| Ok(s.events_page(&filter)?)).await?;
+    let (hits, total) = with_store(&state.reader, move |s| Ok(s.search(&text, page)?)).await?;
     Ok(Json(json!({
-        "events": page.events,
-        "total": page.total,
-        "limit": limit,
-        "offset": offset,
+        "hits": hits,
+        "total": total,
+        "limit": page.limit,
+        "offset": page.offset,
     })))
+}
+
+/// Server-sent events: `change` with the store's [`Generation`] at once and whenever it moves.
+async fn live(
+    State(state): State<AppState>,
+) -> Sse<impl futures_util::Stream<Item = Result<SseEvent, Infallible>>> {
+    let rx = state.live.subscribe();
+    let stream = futures_util::stream::unfold((rx, true), |(mut rx, first)| async move {
+        if !first && rx.changed().await.is_err() {
+            return None;
+        }
+        let g = *rx.borrow_and_update();
+        let event = SseEvent::default()
+            .event("change")
+            .json_data(g)
+            .unwrap_or_else(|_| SseEvent::default().event("change"));
+        Some((Ok(event), (rx, false)))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
 async fn event(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
@@ -329,24 +510,28 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorCode::Internal, e.to_string())
 }
 
-fn authorized(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+/// Whether `given` is the configured token (true when none is configured).
+fn token_matches(state: &AppState, given: Option<&str>) -> bool {
     let Some(token) = &state.token else {
-        return Ok(());
+        return true;
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
     // Compare every byte whatever the first difference, so timing tells nothing.
-    let matches = given.is_some_and(|g| {
+    given.is_some_and(|g| {
         g.len() == token.len()
             && g.bytes()
                 .zip(token.bytes())
                 .fold(0u8, |acc, (a, b)| acc | (a ^ b))
                 == 0
-    });
-    if matches {
+    })
+}
+
+fn authorized(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    if token_matches(state, given) {
         Ok(())
     } else {
         Err(ApiError::new(
@@ -382,7 +567,10 @@ async fn post_articles(
         ));
     }
     let run = Arc::clone(&state.run);
-    with_store(&state.writer, move |store| ingest_body(store, &run, &body)).await
+    let result = with_store(&state.writer, move |store| ingest_body(store, &run, &body)).await;
+    // Live pages see the change now, not at the next poll.
+    let _ = state.refresh_live().await;
+    result
 }
 
 /// The line of a pipeline failure's source (`…/body.json:LINE`, `…/body.json#N` or the file).
@@ -470,6 +658,14 @@ pub fn openapi_document() -> Value {
                "description": desc})
     };
     let any_obj = json!({"content": {"application/json": {"schema": {"type": "object"}}}});
+    let event_filters = vec![
+        q("from", "string", "Earliest date.start, YYYY-MM-DD (inclusive)."),
+        q("to", "string", "Latest date.start, YYYY-MM-DD (inclusive)."),
+        q("type", "string", "ACLED event type or sub-event type."),
+        q("actor", "string", "Substring of an actor's name (case-insensitive)."),
+        q("bbox", "string", "minLon,minLat,maxLon,maxLat: events located inside (west > east crosses the antimeridian)."),
+        q("q", "string", "Words in the title or in the text of one of the event's articles."),
+    ];
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -479,7 +675,7 @@ pub fn openapi_document() -> Value {
         },
         "paths": {
             "/api/health": {"get": {
-                "summary": "Liveness and store counts",
+                "summary": "Liveness, store counts and generation (never needs a token)",
                 "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {
                     "type": "object",
                     "properties": {"status": {"type": "string"}, "articles": {"type": "integer"},
@@ -487,14 +683,10 @@ pub fn openapi_document() -> Value {
             }},
             "/api/events": {"get": {
                 "summary": "A page of events, by date then id",
-                "parameters": [
-                    q("from", "string", "Earliest date.start, YYYY-MM-DD (inclusive)."),
-                    q("to", "string", "Latest date.start, YYYY-MM-DD (inclusive)."),
-                    q("type", "string", "ACLED event type or sub-event type."),
-                    q("q", "string", "Substring of the title."),
+                "parameters": event_filters.iter().cloned().chain([
                     q("limit", "integer", "Page size (default 100, at most 1000)."),
                     q("offset", "integer", "Matching events skipped first.")
-                ],
+                ]).collect::<Vec<_>>(),
                 "responses": {
                     "200": {"description": "A page", "content": {"application/json": {"schema": {
                         "type": "object",
@@ -503,6 +695,44 @@ pub fn openapi_document() -> Value {
                                        "offset": {"type": "integer"}}}}}},
                     "400": err("Malformed query")
                 }
+            }},
+            "/api/timeline": {"get": {
+                "summary": "Events per day (of date.start), with the filters of /api/events",
+                "parameters": event_filters.clone(),
+                "responses": {
+                    "200": {"description": "Days, earliest first", "content": {"application/json": {"schema": {
+                        "type": "object",
+                        "properties": {"days": {"type": "array", "items": {"type": "object", "properties": {
+                            "date": {"type": "string"}, "events": {"type": "integer"},
+                            "fatalities": {"type": "number"}}}}}}}}},
+                    "400": err("Malformed query")
+                }
+            }},
+            "/api/search": {"get": {
+                "summary": "Full-text search over the articles (every word; the last also as a prefix)",
+                "parameters": [
+                    {"name": "q", "in": "query", "required": true, "schema": {"type": "string"},
+                     "description": "Words to find."},
+                    q("limit", "integer", "Page size (default 20, at most 1000)."),
+                    q("offset", "integer", "Matching articles skipped first.")
+                ],
+                "responses": {
+                    "200": {"description": "Articles, best match first", "content": {"application/json": {"schema": {
+                        "type": "object",
+                        "properties": {
+                            "hits": {"type": "array", "items": {"type": "object", "properties": {
+                                "article": {"type": "string"}, "title": {"type": ["string", "null"]},
+                                "outlet": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]},
+                                "url": {"type": ["string", "null"]}, "snippet": {"type": "string"},
+                                "events": {"type": "array", "items": {"type": "string"}}}}},
+                            "total": {"type": "integer"}}}}}},
+                    "400": err("No word to search for")
+                }
+            }},
+            "/api/live": {"get": {
+                "summary": "Server-sent events: `change` with {generation, articles, events} now and at every change of the store",
+                "responses": {"200": {"description": "An event stream",
+                                      "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
             }},
             "/api/events/{id}": {"get": {
                 "summary": "One event with its claims, conflicts, evidence and articles",

@@ -73,7 +73,10 @@ async fn ingest_query_and_reingest() {
 
     let (status, health) = get(&app, "/api/health").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(health, json!({"status": "ok", "articles": 0, "events": 0}));
+    assert_eq!(
+        health,
+        json!({"status": "ok", "articles": 0, "events": 0, "generation": 0})
+    );
 
     let (status, r) = post(&app, articles(), Some("s3cret")).await;
     assert_eq!(status, StatusCode::OK, "{r}");
@@ -112,7 +115,10 @@ async fn ingest_query_and_reingest() {
     assert_eq!(a["main_event"], id.as_str(), "{a}");
 
     let (_, health) = get(&app, "/api/health").await;
-    assert_eq!(health, json!({"status": "ok", "articles": 2, "events": 1}));
+    assert_eq!(
+        health,
+        json!({"status": "ok", "articles": 2, "events": 1, "generation": 1})
+    );
 
     // Filters.
     let (_, p) = get(&app, "/api/events?from=2025-05-01&to=2025-05-31&q=KHARKIV").await;
@@ -219,11 +225,23 @@ async fn openapi_lists_the_paths() {
         "/api/health",
         "/api/events",
         "/api/events/{id}",
+        "/api/timeline",
+        "/api/search",
+        "/api/live",
         "/api/articles",
         "/api/articles/{id}",
         "/api/openapi.json",
     ] {
         assert!(doc["paths"].get(p).is_some(), "{p}");
+    }
+    let params: Vec<&str> = doc["paths"]["/api/events"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for name in ["from", "to", "type", "actor", "bbox", "q", "limit", "offset"] {
+        assert!(params.contains(&name), "{name} missing from {params:?}");
     }
 }
 

@@ -38,6 +38,7 @@ mod schema;
 pub use export::{export, Format};
 pub use schema::SCHEMA_VERSION;
 
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use sitrep_core::{Article, Event, MentionKind};
 use sitrep_export::SourceArticle;
@@ -134,7 +135,7 @@ pub struct Counts {
 }
 
 /// Which events [`Store::events_page`] returns. Every field left `None` matches everything.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventFilter {
     /// Earliest `date.start` (`YYYY-MM-DD`, inclusive).
     pub from: Option<String>,
@@ -142,25 +143,144 @@ pub struct EventFilter {
     pub to: Option<String>,
     /// ACLED event type or sub-event type (case-insensitive, exact).
     pub event_type: Option<String>,
-    /// A substring of the title (case-insensitive for ASCII).
+    /// A substring of one actor's name (case-insensitive).
+    pub actor: Option<String>,
+    /// Events located inside this box; a box whose west edge is east of its east edge crosses
+    /// the antimeridian. Events without coordinates never match.
+    pub bbox: Option<BBox>,
+    /// Words that the title, or the text of one of the event's articles, holds (every word;
+    /// full-text search, see [`fts_query`]).
     pub q: Option<String>,
-    /// Most events returned.
+}
+
+/// A bounding box in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    /// West edge (longitude).
+    pub min_lon: f64,
+    /// South edge (latitude).
+    pub min_lat: f64,
+    /// East edge (longitude).
+    pub max_lon: f64,
+    /// North edge (latitude).
+    pub max_lat: f64,
+}
+
+impl std::str::FromStr for BBox {
+    type Err = String;
+
+    /// `minLon,minLat,maxLon,maxLat`, as GeoJSON and most map tools write it.
+    fn from_str(s: &str) -> Result<BBox, String> {
+        let v: Vec<f64> = s
+            .split(',')
+            .map(|p| p.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("a bbox is minLon,minLat,maxLon,maxLat in degrees, not {s:?}"))?;
+        let [min_lon, min_lat, max_lon, max_lat] = v[..] else {
+            return Err(format!("a bbox has 4 numbers, not {}", v.len()));
+        };
+        let lon_ok = |x: f64| (-180.0..=180.0).contains(&x);
+        let lat_ok = |x: f64| (-90.0..=90.0).contains(&x);
+        if !(lon_ok(min_lon) && lon_ok(max_lon) && lat_ok(min_lat) && lat_ok(max_lat)) {
+            return Err(format!("bbox {s:?} is outside -180..180, -90..90"));
+        }
+        if min_lat > max_lat {
+            return Err(format!(
+                "bbox {s:?}: the south edge is north of the north edge"
+            ));
+        }
+        Ok(BBox {
+            min_lon,
+            min_lat,
+            max_lon,
+            max_lat,
+        })
+    }
+}
+
+/// A page of results: most `limit` items after skipping `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Most items returned.
     pub limit: usize,
-    /// Matching events skipped first (in the order of [`Store::events`]).
+    /// Matching items skipped first.
     pub offset: usize,
 }
 
-impl Default for EventFilter {
+impl Default for Page {
     fn default() -> Self {
-        EventFilter {
-            from: None,
-            to: None,
-            event_type: None,
-            q: None,
+        Page {
             limit: 100,
             offset: 0,
         }
     }
+}
+
+/// Turn what a person types into an FTS5 query that cannot fail to parse: every run of letters
+/// and digits becomes a quoted term, all of them required; the last one also matches as a
+/// prefix when the text ends inside it (search as you type). `None` when there is no word.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.len().checked_sub(1)?;
+    let open_end = text.chars().last().is_some_and(char::is_alphanumeric);
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == last && open_end {
+                    format!("\"{w}\"*")
+                } else {
+                    format!("\"{w}\"")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// One article that a full-text search found.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchHit {
+    /// The article id.
+    pub article: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// A stretch of its text around the first word found, with `…` where cut.
+    pub snippet: String,
+    /// The events it reports.
+    pub events: Vec<String>,
+}
+
+/// Events and their weight on one day, for a timeline.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TimelineDay {
+    /// `YYYY-MM-DD`: the events' `date.start`.
+    pub date: String,
+    /// Events starting that day.
+    pub events: usize,
+    /// Their reported fatalities.
+    pub fatalities: f64,
+}
+
+/// What a [`Store`] holds now and how often it changed: for live views.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Generation {
+    /// Ingests that wrote something, ever.
+    pub generation: u64,
+    /// Articles stored.
+    pub articles: usize,
+    /// Events stored.
+    pub events: usize,
 }
 
 /// One page of events from [`Store::events_page`].
@@ -189,7 +309,14 @@ pub trait Store {
     /// How much the store holds.
     fn counts(&self) -> Result<Counts, StoreError>;
     /// The events matching `filter`, one page of them, in the order of [`Store::events`].
-    fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError>;
+    fn events_page(&self, filter: &EventFilter, page: Page) -> Result<EventPage, StoreError>;
+    /// How many events matching `filter` start on each day, earliest first.
+    fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError>;
+    /// Articles holding every word of `text` (see [`fts_query`]), best match first, and how
+    /// many match in all.
+    fn search(&self, text: &str, page: Page) -> Result<(Vec<SearchHit>, usize), StoreError>;
+    /// The store's generation and counts; the generation grows with every ingest that writes.
+    fn generation(&self) -> Result<Generation, StoreError>;
     /// The event `id`, if stored.
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
     /// The article `id` as [`Store::for_each_article`] gives it, if stored.
@@ -408,6 +535,7 @@ fn put_article(tx: &Transaction, seq: i64, a: &Article, replace: bool) -> Result
 fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(), StoreError> {
     if replace {
         tx.execute("DELETE FROM event_articles WHERE event = ?1", [&e.id])?;
+        tx.execute("DELETE FROM event_actors WHERE event = ?1", [&e.id])?;
     }
     let loc = e.location.as_ref();
     tx.execute(
@@ -433,6 +561,11 @@ fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(
         tx.prepare_cached("INSERT OR IGNORE INTO event_articles (event, article) VALUES (?1, ?2)")?;
     for a in &e.articles {
         st.execute(params![e.id, a])?;
+    }
+    let mut st =
+        tx.prepare_cached("INSERT OR IGNORE INTO event_actors (event, name) VALUES (?1, ?2)")?;
+    for a in &e.actors {
+        st.execute(params![e.id, a.name.to_lowercase()])?;
     }
     Ok(())
 }
@@ -483,6 +616,7 @@ fn update_events(
     }
     for id in stored.keys() {
         tx.execute("DELETE FROM event_articles WHERE event = ?1", [id])?;
+        tx.execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
         tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
         stats.events_deleted += 1;
     }
@@ -518,6 +652,95 @@ fn update_events(
         }
     }
     Ok(())
+}
+
+/// The SQL condition of `filter` over `events` and its arguments, in order.
+fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
+    let mut cond: Vec<&str> = vec!["1"];
+    let mut args = Vec::new();
+    fn some(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+    if let Some(from) = some(&filter.from) {
+        cond.push("date_start >= ?");
+        args.push(Value::Text(from.to_string()));
+    }
+    if let Some(to) = some(&filter.to) {
+        cond.push("date_start <= ?");
+        args.push(Value::Text(to.to_string()));
+    }
+    if let Some(t) = some(&filter.event_type) {
+        cond.push("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))");
+        args.push(Value::Text(t.to_string()));
+        args.push(Value::Text(t.to_string()));
+    }
+    if let Some(actor) = some(&filter.actor) {
+        cond.push("id IN (SELECT event FROM event_actors WHERE instr(name, ?) > 0)");
+        args.push(Value::Text(actor.to_lowercase()));
+    }
+    if let Some(b) = filter.bbox {
+        cond.push("lat BETWEEN ? AND ?");
+        args.push(Value::Real(b.min_lat));
+        args.push(Value::Real(b.max_lat));
+        if b.min_lon <= b.max_lon {
+            cond.push("lon BETWEEN ? AND ?");
+        } else {
+            cond.push("(lon >= ? OR lon <= ?)");
+        }
+        args.push(Value::Real(b.min_lon));
+        args.push(Value::Real(b.max_lon));
+    }
+    if let Some(q) = some(&filter.q) {
+        let title = "instr(lower(json_extract(json, '$.title')), lower(?)) > 0";
+        match fts_query(q) {
+            Some(fts) => {
+                cond.push(
+                    "(instr(lower(json_extract(json, '$.title')), lower(?)) > 0
+                      OR id IN (SELECT ea.event FROM event_articles ea
+                                JOIN articles a ON a.id = ea.article
+                                WHERE a.seq IN (SELECT rowid FROM articles_fts
+                                                WHERE articles_fts MATCH ?)))",
+                );
+                args.push(Value::Text(q.to_string()));
+                args.push(Value::Text(fts));
+            }
+            None => {
+                cond.push(title);
+                args.push(Value::Text(q.to_string()));
+            }
+        }
+    }
+    (cond.join(" AND "), args)
+}
+
+/// About `width` characters of `text` around the first of `words` (lower case) it holds, cut
+/// at spaces, `…` marking a cut; the start of the text when none is found.
+fn snippet(text: &str, words: &[String], width: usize) -> String {
+    let lower = text.to_lowercase();
+    // Lower-casing can change lengths; find the word in the lowered text and map back by
+    // character count, which lower-casing keeps for nearly every script.
+    let hit = words
+        .iter()
+        .filter_map(|w| lower.find(w.as_str()))
+        .min()
+        .map(|b| lower[..b].chars().count())
+        .unwrap_or(0);
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = hit.saturating_sub(width / 3).min(chars.len());
+    let mut end = (start + width).min(chars.len());
+    while start > 0 && start < chars.len() && !chars[start - 1].is_whitespace() {
+        start += 1;
+    }
+    while end < chars.len() && end > start && !chars[end].is_whitespace() {
+        end -= 1;
+    }
+    let body: String = chars[start..end].iter().collect();
+    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{}{body}{}",
+        if start > 0 { "…" } else { "" },
+        if end < chars.len() { "…" } else { "" }
+    )
 }
 
 impl Store for SqliteStore {
@@ -573,6 +796,10 @@ impl Store for SqliteStore {
                 tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize;
         } else {
             update_events(&tx, touched, &mut stats)?;
+            tx.execute(
+                "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+                [],
+            )?;
         }
         tx.commit()?;
         Ok(stats)
@@ -643,31 +870,23 @@ impl Store for SqliteStore {
         })
     }
 
-    fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError> {
-        const WHERE: &str = "(?1 IS NULL OR date_start >= ?1)
-            AND (?2 IS NULL OR date_start <= ?2)
-            AND (?3 IS NULL OR lower(event_type) = lower(?3) OR lower(sub_event_type) = lower(?3))
-            AND (?4 IS NULL OR instr(lower(json_extract(json, '$.title')), lower(?4)) > 0)";
-        let q = filter.q.as_deref().filter(|q| !q.is_empty());
-        let args = params![filter.from, filter.to, filter.event_type, q];
+    fn events_page(&self, filter: &EventFilter, page: Page) -> Result<EventPage, StoreError> {
+        let (where_, mut args) = filter_sql(filter);
         let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM events WHERE {WHERE}"),
-            args,
+            &format!("SELECT COUNT(*) FROM events WHERE {where_}"),
+            rusqlite::params_from_iter(&args),
             |r| r.get(0),
         )?;
+        args.push(Value::Integer(
+            i64::try_from(page.limit).unwrap_or(i64::MAX),
+        ));
+        args.push(Value::Integer(
+            i64::try_from(page.offset).unwrap_or(i64::MAX),
+        ));
         let mut st = self.conn.prepare(&format!(
-            "SELECT json FROM events WHERE {WHERE} ORDER BY date_start, id LIMIT ?5 OFFSET ?6"
+            "SELECT json FROM events WHERE {where_} ORDER BY date_start, id LIMIT ? OFFSET ?"
         ))?;
-        let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
-        let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
-        let mut rows = st.query(params![
-            filter.from,
-            filter.to,
-            filter.event_type,
-            q,
-            limit,
-            offset
-        ])?;
+        let mut rows = st.query(rusqlite::params_from_iter(&args))?;
         let mut events = Vec::new();
         while let Some(r) = rows.next()? {
             events.push(serde_json::from_str(&r.get::<_, String>(0)?)?);
@@ -675,6 +894,84 @@ impl Store for SqliteStore {
         Ok(EventPage {
             events,
             total: total as usize,
+        })
+    }
+
+    fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError> {
+        let (where_, args) = filter_sql(filter);
+        let mut st = self.conn.prepare(&format!(
+            "SELECT date_start, COUNT(*), COALESCE(SUM(fatalities), 0) FROM events
+             WHERE date_start IS NOT NULL AND {where_}
+             GROUP BY date_start ORDER BY date_start"
+        ))?;
+        let rows = st.query_map(rusqlite::params_from_iter(&args), |r| {
+            Ok(TimelineDay {
+                date: r.get(0)?,
+                events: r.get::<_, i64>(1)? as usize,
+                fatalities: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn search(&self, text: &str, page: Page) -> Result<(Vec<SearchHit>, usize), StoreError> {
+        let Some(query) = fts_query(text) else {
+            return Ok((Vec::new(), 0));
+        };
+        let total: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+            [&query],
+            |r| r.get(0),
+        )?;
+        let mut st = self.conn.prepare(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, json_extract(a.json, '$.text')
+             FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
+                   ORDER BY rank LIMIT ?2 OFFSET ?3) AS f
+             JOIN articles a ON a.seq = f.rowid
+             ORDER BY f.rank, a.seq",
+        )?;
+        let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(page.offset).unwrap_or(i64::MAX);
+        let mut rows = st.query(params![query, limit, offset])?;
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut hits = Vec::new();
+        while let Some(r) = rows.next()? {
+            let body: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
+            hits.push(SearchHit {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                url: r.get(4)?,
+                snippet: snippet(&body, &words, 200),
+                events: Vec::new(),
+            });
+        }
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT event FROM event_articles WHERE article = ?1 ORDER BY event")?;
+        for hit in &mut hits {
+            let ids = st.query_map([&hit.article], |r| r.get::<_, String>(0))?;
+            hit.events = ids.collect::<Result<_, _>>()?;
+        }
+        Ok((hits, total as usize))
+    }
+
+    fn generation(&self) -> Result<Generation, StoreError> {
+        let generation: i64 =
+            self.conn
+                .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+                    r.get(0)
+                })?;
+        let c = self.counts()?;
+        Ok(Generation {
+            generation: generation as u64,
+            articles: c.articles,
+            events: c.events,
         })
     }
 

@@ -68,6 +68,26 @@ CREATE INDEX events_country ON events(country, date_start);
 CREATE INDEX events_type ON events(event_type, date_start);
 CREATE INDEX event_articles_article ON event_articles(article);
 "#,
+    // 3: the store's generation (bumped by every ingest that writes, for live updates), the
+    // actors of each event (for `actor=` filters), and an index for bounding boxes.
+    r#"
+CREATE TABLE meta (
+    key         TEXT PRIMARY KEY,
+    value       INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('generation', 0);
+
+CREATE TABLE event_actors (
+    event       TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,             -- lower case
+    PRIMARY KEY (event, name)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO event_actors (event, name)
+    SELECT events.id, lower(json_extract(a.value, '$.name'))
+    FROM events, json_each(events.json, '$.actors') AS a
+    WHERE json_extract(a.value, '$.name') IS NOT NULL;
+CREATE INDEX events_lat_lon ON events(lat, lon);
+"#,
 ];
 
 /// The schema version this build writes and reads.

@@ -167,18 +167,54 @@ fn a_store_of_an_older_schema_opens_and_migrates() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
     {
-        let mut v1 = SqliteStore::open_at_version(&path, 1).unwrap();
-        assert_eq!(v1.schema_version().unwrap(), 1);
-        v1.ingest(articles().to_vec()).unwrap();
+        // A store as version 1 wrote it: the tables of migration 1 with their rows, nothing
+        // that later migrations add.
+        let mut s = SqliteStore::open(&path).unwrap();
+        s.ingest(articles().to_vec()).unwrap();
     }
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP INDEX events_date; DROP INDEX events_country; DROP INDEX events_type;
+             DROP INDEX event_articles_article; DROP TABLE meta; DROP TABLE event_actors;
+             DROP INDEX events_lat_lon; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    assert_eq!(
+        SqliteStore::open_at_version(&path, 1)
+            .unwrap()
+            .schema_version()
+            .unwrap(),
+        1
+    );
     let mut store = SqliteStore::open(&path).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
         sitrep_store::SCHEMA_VERSION
     );
     assert_eq!(events_jsonl(&store), read(&run_dir().join("events.jsonl")));
+    // Migration 3 filled the actor index from the stored events.
+    let events = store.events().unwrap();
+    let actor = events
+        .iter()
+        .flat_map(|e| &e.actors)
+        .map(|a| a.name.clone())
+        .next()
+        .expect("the demo has actors");
+    let filter = sitrep_store::EventFilter {
+        actor: Some(actor.to_uppercase()),
+        ..Default::default()
+    };
+    let page = store.events_page(&filter, Default::default()).unwrap();
+    assert!(page.total > 0 && page.total < events.len(), "{actor}");
+    assert!(page
+        .events
+        .iter()
+        .all(|e| e.actors.iter().any(|a| a.name == actor)));
+    assert_eq!(store.generation().unwrap().generation, 0);
     let again = store.ingest(articles().to_vec()).unwrap();
     assert_eq!(again.unchanged, articles().len());
+    assert_eq!(store.generation().unwrap().generation, 0, "nothing written");
     assert!(store.verify().unwrap().is_empty());
 }
 

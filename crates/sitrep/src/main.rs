@@ -120,9 +120,10 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
-    /// Serve the HTTP API over a store: GET /api/health, /api/events, /api/events/{id},
-    /// /api/articles/{id}, /api/openapi.json; POST /api/articles (JSON or JSON Lines) runs the
-    /// pipeline and ingests.
+    /// Serve the analyst's web page at / and the HTTP API over a store: GET /api/health,
+    /// /api/events, /api/events/{id}, /api/timeline, /api/search, /api/live (server-sent
+    /// events), /api/articles/{id}, /api/openapi.json; POST /api/articles (JSON or JSON Lines)
+    /// runs the pipeline and ingests.
     #[command(after_help = EXAMPLES)]
     Serve {
         /// The store (a SQLite file; created if missing).
@@ -140,6 +141,9 @@ enum Command {
             hide_env_values = true
         )]
         token: Option<String>,
+        /// Reads need the token too (all of /api/ but /api/health).
+        #[arg(long, requires = "token")]
+        auth_reads: bool,
         /// Largest request body, in MiB.
         #[arg(long, value_name = "N", default_value_t = 16)]
         max_body_mib: usize,
@@ -224,12 +228,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             db,
             addr,
             token,
+            auth_reads,
             max_body_mib,
             threads,
             kb,
         } => {
             let mut config = sitrep_serve::Config::new(db);
             config.token = token.filter(|t| !t.is_empty());
+            config.auth_reads = auth_reads;
             config.max_body_bytes = max_body_mib.saturating_mul(1 << 20);
             config.run.threads = threads;
             config.run.kb = kb;

@@ -9,15 +9,22 @@ pub fn serve(config: &Config, addr: &str) -> Result<()> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    eprintln!(
-        "sitrep: serving {} on http://{addr}/api/ (writes {})",
-        config.db.display(),
-        if config.token.is_some() {
-            "need the bearer token"
-        } else {
-            "open: no token set"
-        }
-    );
-    rt.block_on(sitrep_serve::serve(config, addr))
+    let ready = |bound: std::net::SocketAddr| {
+        eprintln!(
+            "sitrep: serving {} on http://{bound}/ (API under /api/; writes {}, reads {})",
+            config.db.display(),
+            if config.token.is_some() {
+                "need the bearer token"
+            } else {
+                "open: no token set"
+            },
+            if config.auth_reads {
+                "need the token"
+            } else {
+                "open"
+            }
+        );
+    };
+    rt.block_on(sitrep_serve::serve(config, addr, ready))
         .with_context(|| format!("serving {} on {addr}", config.db.display()))
 }
