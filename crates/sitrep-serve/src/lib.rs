@@ -37,11 +37,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sitrep_pipeline::{Input, RunOptions};
 use sitrep_store::{
-    fts_query, BBox, EventFilter, Generation, Page, SqliteStore, Store, StoreError,
+    fts_query, taxonomy_column, BBox, EventFilter, Generation, Page, SqliteStore, Store, StoreError,
 };
 use std::convert::Infallible;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -83,7 +83,7 @@ impl Config {
 #[derive(Clone)]
 pub struct AppState {
     writer: Arc<Mutex<SqliteStore>>,
-    reader: Arc<Mutex<SqliteStore>>,
+    reader: Arc<Readers>,
     token: Option<Arc<str>>,
     auth_reads: bool,
     max_body_bytes: usize,
@@ -103,14 +103,19 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Open the store of `config` (twice: a writer and a reader).
+    /// Open the store of `config`: one writer connection and [`READERS`] reader connections.
     pub fn open(config: &Config) -> Result<AppState, StoreError> {
         let writer = SqliteStore::open(&config.db)?;
-        let reader = SqliteStore::open(&config.db)?;
-        let (live, _) = watch::channel(reader.generation()?);
+        let readers = (0..READERS)
+            .map(|_| SqliteStore::open(&config.db))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (live, _) = watch::channel(readers[0].generation()?);
         Ok(AppState {
             writer: Arc::new(Mutex::new(writer)),
-            reader: Arc::new(Mutex::new(reader)),
+            reader: Arc::new(Readers {
+                idle: Mutex::new(readers),
+                freed: Condvar::new(),
+            }),
             token: config.token.as_deref().map(Arc::from),
             auth_reads: config.auth_reads && config.token.is_some(),
             live: Arc::new(live),
@@ -122,7 +127,7 @@ impl AppState {
     /// Read the store's generation and tell the live listeners when it moved (an ingest by
     /// this server or by another process, such as `sitrep ingest` on the same file).
     pub async fn refresh_live(&self) -> Result<Generation, ApiError> {
-        let g = with_store(&self.reader, |s| Ok(s.generation()?)).await?;
+        let g = read(&self.reader, |s| Ok(s.generation()?)).await?;
         self.live.send_if_modified(|old| {
             let changed = *old != g;
             *old = g;
@@ -214,6 +219,70 @@ impl IntoResponse for ApiError {
 }
 
 type ApiResult = Result<Json<Value>, ApiError>;
+
+/// Connections reads take turns on: SQLite in WAL mode lets each read on its own while one
+/// writer writes.
+pub const READERS: usize = 4;
+
+/// The reader connections not in use.
+struct Readers {
+    idle: Mutex<Vec<SqliteStore>>,
+    freed: Condvar,
+}
+
+/// Run `f` with a reader connection on the blocking pool.
+async fn read<T: Send + 'static>(
+    readers: &Arc<Readers>,
+    f: impl FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let readers = Arc::clone(readers);
+    tokio::task::spawn_blocking(move || {
+        let conn = {
+            let mut idle = readers.idle.lock().unwrap_or_else(|p| p.into_inner());
+            loop {
+                if let Some(c) = idle.pop() {
+                    break c;
+                }
+                idle = readers.freed.wait(idle).unwrap_or_else(|p| p.into_inner());
+            }
+        };
+        // The connection goes back even when `f` panics.
+        struct Back<'a>(&'a Readers, Option<SqliteStore>);
+        impl Drop for Back<'_> {
+            fn drop(&mut self) {
+                if let Some(c) = self.1.take() {
+                    self.0
+                        .idle
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(c);
+                    self.0.freed.notify_one();
+                }
+            }
+        }
+        let back = Back(&readers, Some(conn));
+        f(back.1.as_ref().expect("held"))
+    })
+    .await
+    .map_err(|_| {
+        ApiError::new(
+            ErrorCode::Internal,
+            "internal error while handling the request",
+        )
+    })?
+}
+
+/// A JSON response from text already serialized.
+fn raw_json(body: String) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
 
 /// Run `f` with the store behind `lock` on the blocking pool.
 async fn with_store<T: Send + 'static>(
@@ -366,7 +435,13 @@ impl EventsQuery {
         let filter = EventFilter {
             from: date_param("from", self.from)?,
             to: date_param("to", self.to)?,
-            event_type: self.event_type.filter(|t| !t.is_empty()),
+            event_type: match self.event_type.filter(|t| !t.trim().is_empty()) {
+                Some(t) => {
+                    taxonomy_column(&t).map_err(|e| ApiError::new(ErrorCode::BadRequest, e))?;
+                    Some(t)
+                }
+                None => None,
+            },
             actor: self.actor.filter(|t| !t.trim().is_empty()),
             bbox,
             q: self.q.filter(|t| !t.trim().is_empty()),
@@ -404,16 +479,27 @@ fn date_param(name: &str, v: Option<String>) -> Result<Option<String>, ApiError>
 async fn events(
     State(state): State<AppState>,
     query: Result<Query<EventsQuery>, QueryRejection>,
-) -> ApiResult {
+) -> Result<Response, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::new(ErrorCode::BadRequest, e.body_text()))?;
     let (filter, page) = q.filter()?;
-    let events = with_store(&state.reader, move |s| Ok(s.events_page(&filter, page)?)).await?;
-    Ok(Json(json!({
-        "events": events.events,
-        "total": events.total,
-        "limit": page.limit,
-        "offset": page.offset,
-    })))
+    let (events, total) = read(&state.reader, move |s| {
+        Ok(s.events_page_json(&filter, page)?)
+    })
+    .await?;
+    // The stored JSON goes out as it is: no parsing and writing again.
+    let mut body = String::with_capacity(64 + events.iter().map(|e| e.len() + 1).sum::<usize>());
+    body.push_str("{\"events\":[");
+    for (i, e) in events.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(e);
+    }
+    body.push_str(&format!(
+        "],\"total\":{total},\"limit\":{},\"offset\":{}}}",
+        page.limit, page.offset
+    ));
+    Ok(raw_json(body))
 }
 
 async fn timeline(
@@ -422,7 +508,7 @@ async fn timeline(
 ) -> ApiResult {
     let Query(q) = query.map_err(|e| ApiError::new(ErrorCode::BadRequest, e.body_text()))?;
     let (filter, _) = q.filter()?;
-    let days = with_store(&state.reader, move |s| Ok(s.timeline(&filter)?)).await?;
+    let days = read(&state.reader, move |s| Ok(s.timeline(&filter)?)).await?;
     Ok(Json(json!({ "days": days })))
 }
 
@@ -450,7 +536,7 @@ async fn search(
         limit: q.limit.unwrap_or(20).min(MAX_LIMIT),
         offset: q.offset.unwrap_or(0),
     };
-    let (hits, total) = with_store(&state.reader, move |s| Ok(s.search(&text, page)?)).await?;
+    let (hits, total) = read(&state.reader, move |s| Ok(s.search(&text, page)?)).await?;
     Ok(Json(json!({
         "hits": hits,
         "total": total,
@@ -478,13 +564,16 @@ async fn live(
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-async fn event(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
+async fn event(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let found = {
         let id = id.clone();
-        with_store(&state.reader, move |s| Ok(s.event(&id)?)).await?
+        read(&state.reader, move |s| Ok(s.event_json(&id)?)).await?
     };
     match found {
-        Some(e) => Ok(Json(serde_json::to_value(e).map_err(internal)?)),
+        Some(e) => Ok(raw_json(e)),
         None => Err(ApiError::new(
             ErrorCode::NotFound,
             format!("no event {id:?}"),
@@ -495,7 +584,7 @@ async fn event(State(state): State<AppState>, Path(id): Path<String>) -> ApiResu
 async fn article(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let found = {
         let id = id.clone();
-        with_store(&state.reader, move |s| Ok(s.article(&id)?)).await?
+        read(&state.reader, move |s| Ok(s.article(&id)?)).await?
     };
     match found {
         Some(a) => Ok(Json(serde_json::to_value(a).map_err(internal)?)),

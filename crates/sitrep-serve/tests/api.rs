@@ -240,7 +240,9 @@ async fn openapi_lists_the_paths() {
         .iter()
         .map(|p| p["name"].as_str().unwrap())
         .collect();
-    for name in ["from", "to", "type", "actor", "bbox", "q", "limit", "offset"] {
+    for name in [
+        "from", "to", "type", "actor", "bbox", "q", "limit", "offset",
+    ] {
         assert!(params.contains(&name), "{name} missing from {params:?}");
     }
 }

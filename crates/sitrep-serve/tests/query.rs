@@ -203,6 +203,20 @@ async fn filters_timeline_and_search() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "{err}");
     let (status, _) = get(&app, "/api/events?bbox=30,95,40,99").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    // Types are ACLED's, in any case; another name is an error that lists them.
+    assert_eq!(
+        place(&titles(&app, "/api/events?type=protest%20with%20INTERVENTION").await),
+        set(&["Nairobi"])
+    );
+    let (status, err) = get(&app, "/api/events?type=Skirmish").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Armed clash"),
+        "{err}"
+    );
 }
 
 /// Reads one server-sent event (`event:` and `data:` lines up to a blank line) from `body`.

@@ -40,7 +40,7 @@ pub use schema::SCHEMA_VERSION;
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use sitrep_core::{Article, Event, MentionKind};
+use sitrep_core::{Article, Event, MentionKind, SubEventType};
 use sitrep_export::SourceArticle;
 use sitrep_pipeline::names::{self, NameRegistry};
 use sitrep_resolve::{resolve, Report, Resolution};
@@ -151,6 +151,33 @@ pub struct EventFilter {
     /// Words that the title, or the text of one of the event's articles, holds (every word;
     /// full-text search, see [`fts_query`]).
     pub q: Option<String>,
+}
+
+/// The column and stored name of an ACLED event type or sub-event type named in any case
+/// (`"battles"`, `"Air/drone strike"`): `("event_type" | "sub_event_type", name)`. `Err` lists
+/// the names known.
+pub fn taxonomy_column(name: &str) -> Result<(&'static str, String), String> {
+    let name = name.trim();
+    let subs: Vec<String> = SubEventType::ALL
+        .iter()
+        .filter_map(|s| enum_str(s).ok())
+        .collect();
+    let mut types: Vec<String> = SubEventType::ALL
+        .iter()
+        .filter_map(|s| enum_str(&s.event_type()).ok())
+        .collect();
+    types.dedup();
+    if let Some(t) = types.iter().find(|t| t.eq_ignore_ascii_case(name)) {
+        return Ok(("event_type", t.clone()));
+    }
+    if let Some(t) = subs.iter().find(|t| t.eq_ignore_ascii_case(name)) {
+        return Ok(("sub_event_type", t.clone()));
+    }
+    Err(format!(
+        "{name:?} is no ACLED event type ({}) or sub-event type ({})",
+        types.join(", "),
+        subs.join(", ")
+    ))
 }
 
 /// A bounding box in degrees.
@@ -309,7 +336,22 @@ pub trait Store {
     /// How much the store holds.
     fn counts(&self) -> Result<Counts, StoreError>;
     /// The events matching `filter`, one page of them, in the order of [`Store::events`].
-    fn events_page(&self, filter: &EventFilter, page: Page) -> Result<EventPage, StoreError>;
+    fn events_page(&self, filter: &EventFilter, page: Page) -> Result<EventPage, StoreError> {
+        let (json, total) = self.events_page_json(filter, page)?;
+        let events = json
+            .iter()
+            .map(|j| serde_json::from_str(j))
+            .collect::<Result<_, _>>()?;
+        Ok(EventPage { events, total })
+    }
+    /// [`Store::events_page`] as each event's JSON (as `events.jsonl` has it), and the total.
+    fn events_page_json(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<(Vec<String>, usize), StoreError>;
+    /// The JSON of event `id` (as `events.jsonl` has it), if stored.
+    fn event_json(&self, id: &str) -> Result<Option<String>, StoreError>;
     /// How many events matching `filter` start on each day, earliest first.
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError>;
     /// Articles holding every word of `text` (see [`fts_query`]), best match first, and how
@@ -540,10 +582,11 @@ fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(
     let loc = e.location.as_ref();
     tx.execute(
         "INSERT INTO events (id, date_start, date_end, country, lat, lon, event_type,
-             sub_event_type, fatalities, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             sub_event_type, fatalities, json, title)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET date_start = ?2, date_end = ?3, country = ?4, lat = ?5,
-             lon = ?6, event_type = ?7, sub_event_type = ?8, fatalities = ?9, json = ?10",
+             lon = ?6, event_type = ?7, sub_event_type = ?8, fatalities = ?9, json = ?10,
+             title = ?11",
         params![
             e.id,
             e.date.start,
@@ -555,6 +598,7 @@ fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(
             enum_str(&e.sub_event_type)?,
             e.fatalities,
             json,
+            e.title,
         ],
     )?;
     let mut st =
@@ -670,9 +714,17 @@ fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
         args.push(Value::Text(to.to_string()));
     }
     if let Some(t) = some(&filter.event_type) {
-        cond.push("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))");
-        args.push(Value::Text(t.to_string()));
-        args.push(Value::Text(t.to_string()));
+        match taxonomy_column(t) {
+            Ok(("event_type", name)) => {
+                cond.push("event_type = ?");
+                args.push(Value::Text(name));
+            }
+            Ok((_, name)) => {
+                cond.push("sub_event_type = ?");
+                args.push(Value::Text(name));
+            }
+            Err(_) => cond.push("0"),
+        }
     }
     if let Some(actor) = some(&filter.actor) {
         cond.push("id IN (SELECT event FROM event_actors WHERE instr(name, ?) > 0)");
@@ -691,15 +743,15 @@ fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
         args.push(Value::Real(b.max_lon));
     }
     if let Some(q) = some(&filter.q) {
-        let title = "instr(lower(json_extract(json, '$.title')), lower(?)) > 0";
+        let title = "instr(lower(title), lower(?)) > 0";
         match fts_query(q) {
             Some(fts) => {
                 cond.push(
-                    "(instr(lower(json_extract(json, '$.title')), lower(?)) > 0
-                      OR id IN (SELECT ea.event FROM event_articles ea
-                                JOIN articles a ON a.id = ea.article
-                                WHERE a.seq IN (SELECT rowid FROM articles_fts
-                                                WHERE articles_fts MATCH ?)))",
+                    "(instr(lower(title), lower(?)) > 0
+                      OR id IN (SELECT ea.event FROM articles_fts f
+                                JOIN articles a ON a.seq = f.rowid
+                                JOIN event_articles ea ON ea.article = a.id
+                                WHERE articles_fts MATCH ?))",
                 );
                 args.push(Value::Text(q.to_string()));
                 args.push(Value::Text(fts));
@@ -870,8 +922,29 @@ impl Store for SqliteStore {
         })
     }
 
-    fn events_page(&self, filter: &EventFilter, page: Page) -> Result<EventPage, StoreError> {
+    fn events_page_json(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<(Vec<String>, usize), StoreError> {
         let (where_, mut args) = filter_sql(filter);
+        if filter.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+            // A full-text condition costs most: evaluate it once, for the count and the page.
+            let mut st = self.conn.prepare(&format!(
+                "SELECT id FROM events WHERE {where_} ORDER BY date_start, id"
+            ))?;
+            let ids: Vec<String> = st
+                .query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut json = Vec::new();
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT json FROM events WHERE id = ?1")?;
+            for id in ids.iter().skip(page.offset).take(page.limit) {
+                json.push(st.query_row([id], |r| r.get(0))?);
+            }
+            return Ok((json, ids.len()));
+        }
         let total: i64 = self.conn.query_row(
             &format!("SELECT COUNT(*) FROM events WHERE {where_}"),
             rusqlite::params_from_iter(&args),
@@ -886,15 +959,15 @@ impl Store for SqliteStore {
         let mut st = self.conn.prepare(&format!(
             "SELECT json FROM events WHERE {where_} ORDER BY date_start, id LIMIT ? OFFSET ?"
         ))?;
-        let mut rows = st.query(rusqlite::params_from_iter(&args))?;
-        let mut events = Vec::new();
-        while let Some(r) = rows.next()? {
-            events.push(serde_json::from_str(&r.get::<_, String>(0)?)?);
-        }
-        Ok(EventPage {
-            events,
-            total: total as usize,
-        })
+        let rows = st.query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?;
+        Ok((rows.collect::<Result<_, _>>()?, total as usize))
+    }
+
+    fn event_json(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
     }
 
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError> {
@@ -967,11 +1040,14 @@ impl Store for SqliteStore {
                 .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
                     r.get(0)
                 })?;
-        let c = self.counts()?;
+        // Counted through their smallest indexes; `reports` (large rows) is left out.
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
         Ok(Generation {
             generation: generation as u64,
-            articles: c.articles,
-            events: c.events,
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            events: count("SELECT COUNT(*) FROM events")?,
         })
     }
 

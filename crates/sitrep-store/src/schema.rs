@@ -69,7 +69,8 @@ CREATE INDEX events_type ON events(event_type, date_start);
 CREATE INDEX event_articles_article ON event_articles(article);
 "#,
     // 3: the store's generation (bumped by every ingest that writes, for live updates), the
-    // actors of each event (for `actor=` filters), and an index for bounding boxes.
+    // actors of each event (for `actor=` filters), indexes for bounding boxes and sub-event
+    // types, and the title in its own column (searched without parsing the JSON).
     r#"
 CREATE TABLE meta (
     key         TEXT PRIMARY KEY,
@@ -87,6 +88,9 @@ INSERT OR IGNORE INTO event_actors (event, name)
     FROM events, json_each(events.json, '$.actors') AS a
     WHERE json_extract(a.value, '$.name') IS NOT NULL;
 CREATE INDEX events_lat_lon ON events(lat, lon);
+CREATE INDEX events_sub_type ON events(sub_event_type, date_start);
+ALTER TABLE events ADD COLUMN title TEXT;
+UPDATE events SET title = json_extract(json, '$.title');
 "#,
 ];
 

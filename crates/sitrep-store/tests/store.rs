@@ -177,7 +177,8 @@ fn a_store_of_an_older_schema_opens_and_migrates() {
         .execute_batch(
             "DROP INDEX events_date; DROP INDEX events_country; DROP INDEX events_type;
              DROP INDEX event_articles_article; DROP TABLE meta; DROP TABLE event_actors;
-             DROP INDEX events_lat_lon; PRAGMA user_version = 1;",
+             DROP INDEX events_lat_lon; DROP INDEX events_sub_type;
+             ALTER TABLE events DROP COLUMN title; PRAGMA user_version = 1;",
         )
         .unwrap();
     assert_eq!(
