@@ -83,7 +83,7 @@ function fmtDate(d) {
   const { start, end, precision: p } = d;
   if (p === 'month') return `${start.slice(0, 7)} (month)`;
   if (p === 'year') return `${start.slice(0, 4)} (year)`;
-  if (p === 'week') return `${start} – ${end ?? '?'} (week)`;
+  if (p === 'week') return `${start} (week)`;
   if (end && end !== start) return `${start} – ${end}`;
   return start;
 }
@@ -280,7 +280,13 @@ function initMap() {
   map.dots = sv('g', { class: 'dots' });
   svg.append(map.dots);
   loadWorld()
-    .then((world) => svg.insertBefore(countryPaths(world), map.dots))
+    .then((world) => {
+      const g = countryPaths(world);
+      g.id = 'world-countries';
+      svg.insertBefore(g, map.dots);
+      // Copies of the world on either side, so that panning across ±180° shows land there.
+      for (const dx of [-360, 360]) svg.insertBefore(sv('use', { href: '#world-countries', transform: `translate(${dx} 0)` }), map.dots);
+    })
     .catch(showError);
 
   // Wheel zooms about the pointer.
@@ -416,17 +422,12 @@ function renderMap(events) {
       const [x, y] = project(e.location.lon, e.location.lat);
       const circle = sv(
         'circle',
-        { class: `event-dot ${typeClass(e.event_type)}`, 'data-event-id': e.id, tabindex: 0, role: 'link', 'aria-label': e.title },
-        sv('title', { text: `${e.title}\n${e.event_type} › ${e.sub_event_type}\n${fmtDate(e.date)} · ${e.sources} source${e.sources === 1 ? '' : 's'}` }),
+        // Events placed only to a region or a country get a dashed outline.
+        { class: `event-dot ${typeClass(e.event_type)}${['exact', 'near'].includes(e.location.precision ?? 'exact') ? '' : ' imprecise'}`, 'data-event-id': e.id },
+        sv('title', { text: `${e.title}\n${e.event_type} › ${e.sub_event_type}\n${fmtDate(e.date)} · ${fmtPlace(e.location)} (${e.location.precision ?? '?'})\n${e.sources} source${e.sources === 1 ? '' : 's'}${e.fatalities != null ? ` · ${fmtNum(e.fatalities)} killed` : ''}` }),
       );
       circle._geo = { x, y, r: dotRadius(e), angle: (2 * Math.PI * i) / group.length, spread: group.length > 1 ? 5 + group.length : 0 };
       circle.addEventListener('click', () => (location.hash = `#/event/${encodeURIComponent(e.id)}`));
-      circle.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') {
-          ev.preventDefault();
-          location.hash = `#/event/${encodeURIComponent(e.id)}`;
-        }
-      });
       dots.push(circle);
     });
   }
@@ -499,7 +500,7 @@ function renderTimeline(days) {
   const ts = dated.map((d) => parseDay(d.date));
   const t0 = Math.min(...ts), t1 = Math.max(...ts);
   const span = (t1 - t0) / DAY;
-  const unitName = span <= 92 ? 'day' : span <= 800 ? 'week' : span <= 8000 ? 'month' : 'year';
+  const unitName = span <= 92 ? 'day' : span <= 400 ? 'week' : span <= 8000 ? 'month' : 'year';
   const unit = UNITS[unitName];
   // Every bin from the first to the last, so gaps show as gaps.
   const bins = [];
@@ -830,7 +831,7 @@ async function showEvent(id, { keepScroll = false } = {}) {
     results = await Promise.allSettled(ev.articles.map((a) => api(`/api/articles/${encodeURIComponent(a)}`)));
   } catch (err) {
     if (seq !== eventSeq) return;
-    page.replaceChildren(backLink(), el('div', { class: 'empty' }, el('h2', { text: 'Event not available' }), el('p', { text: err.message })));
+    page.replaceChildren(backLink(), el('div', { class: 'empty-state' }, el('h2', { text: 'Event not available' }), el('p', { text: err.message })));
     if (err.status !== 404) showError(err);
     return;
   }
@@ -880,12 +881,21 @@ function collectSpans(ev, articles) {
   return spans;
 }
 
+/** The outlet of an article, or the host of its URL. */
+function outletOf(a) {
+  if (a?.outlet) return a.outlet;
+  try {
+    return a?.url ? new URL(a.url).hostname.replace(/^www\./, '') : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Short labels for the articles: the outlet, numbered when two share one. */
 function articleLabels(ev, articles) {
   const labels = new Map(), seen = new Map();
   for (const id of ev.articles) {
-    const a = articles.get(id);
-    let l = a?.outlet || id;
+    let l = outletOf(articles.get(id)) || (id.length > 14 ? id.slice(0, 12) + '…' : id);
     if (l.length > 24) l = l.slice(0, 23) + '…';
     const n = (seen.get(l) ?? 0) + 1;
     seen.set(l, n);
@@ -990,7 +1000,10 @@ function factRow(r, chip, chips) {
       const support = r.spans.filter((s) => sameValue(s.value, v));
       list.append(el('li', { 'data-value': String(v) },
         el('span', { class: 'competing-value', text: typeof v === 'number' ? fmtNum(v) : String(v) }),
-        support.length ? support.map((s) => (s.kind === 'claim' ? claimLine(s, chip) : el('span', { class: 'support' }, chip(s)))) : el('span', { class: 'muted', text: ' no source span' })));
+        el('div', { class: 'support' },
+          support.length
+            ? support.map((s) => (s.kind === 'claim' ? claimLine(s, chip) : el('span', { class: 'evidence-line' }, chip(s), el('q', { class: 'quote', text: s.quote }))))
+            : el('span', { class: 'muted', text: 'no source span' }))));
     }
     valueCell.append(list, el('p', { class: 'note', text: c.note }));
   } else if (claims.length) {
@@ -1025,12 +1038,13 @@ function articleColumn(id, a, spans) {
     col.append(el('h4', { text: id }), el('p', { class: 'error-text', text: a?.error ?? 'not loaded' }));
     return col;
   }
-  const title = a.url
+  // Only web links: a stored `javascript:` or `data:` URL must not become a clickable link.
+  const title = /^https?:\/\//i.test(a.url ?? '')
     ? el('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', text: a.title || id })
     : el('span', { text: a.title || id });
   col.append(
     el('header', {},
-      el('div', { class: 'outlet', text: a.outlet || 'unknown outlet' }),
+      el('div', { class: 'outlet', text: outletOf(a) || 'unknown outlet' }),
       el('h4', {}, title),
       el('div', { class: 'muted small' }, a.published ? a.published.replace('T', ' ').slice(0, 16) : 'no date', ' · ', el('code', { text: id }),
         ` · ${spans.length} highlighted span${spans.length === 1 ? '' : 's'}`)),
