@@ -154,6 +154,16 @@ async fn filters_timeline_and_search() {
     assert!(titles(&app, "/api/events?q=parliament%20warehouse")
         .await
         .is_empty());
+    // ... and the event's own words: its title, its place's region (no article writes
+    // "Banaadir") and its actors.
+    assert_eq!(
+        place(&titles(&app, "/api/events?q=banaadir").await),
+        set(&["Mogadishu"])
+    );
+    assert_eq!(
+        place(&titles(&app, "/api/events?q=armed%20clash").await),
+        set(&["Mogadishu"])
+    );
     // Filters combine.
     assert!(titles(&app, "/api/events?q=warehouse&bbox=40,-5,50,5")
         .await

@@ -148,8 +148,8 @@ pub struct EventFilter {
     /// Events located inside this box; a box whose west edge is east of its east edge crosses
     /// the antimeridian. Events without coordinates never match.
     pub bbox: Option<BBox>,
-    /// Words that the title, or the text of one of the event's articles, holds (every word;
-    /// full-text search, see [`fts_query`]).
+    /// Words that the event's title, place and actor names, or the title and text of one of
+    /// its articles hold (every word; full-text search, see [`fts_query`]).
     pub q: Option<String>,
 }
 
@@ -411,7 +411,12 @@ impl SqliteStore {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery));
         }
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        // Reads map the file instead of copying pages (256 MiB of address space, not memory),
+        // and each connection caches 32 MiB of pages.
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+             PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;",
+        )?;
         let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::Newer {
@@ -582,11 +587,10 @@ fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(
     let loc = e.location.as_ref();
     tx.execute(
         "INSERT INTO events (id, date_start, date_end, country, lat, lon, event_type,
-             sub_event_type, fatalities, json, title)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             sub_event_type, fatalities, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET date_start = ?2, date_end = ?3, country = ?4, lat = ?5,
-             lon = ?6, event_type = ?7, sub_event_type = ?8, fatalities = ?9, json = ?10,
-             title = ?11",
+             lon = ?6, event_type = ?7, sub_event_type = ?8, fatalities = ?9, json = ?10",
         params![
             e.id,
             e.date.start,
@@ -598,8 +602,24 @@ fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(
             enum_str(&e.sub_event_type)?,
             e.fatalities,
             json,
-            e.title,
         ],
+    )?;
+    // The upsert keeps the row (and its rowid) of a replaced event.
+    let rowid: i64 = tx.query_row("SELECT rowid FROM events WHERE id = ?1", [&e.id], |r| {
+        r.get(0)
+    })?;
+    if replace {
+        tx.execute("DELETE FROM events_fts WHERE rowid = ?1", [rowid])?;
+    }
+    let mut names: Vec<&str> = Vec::new();
+    if let Some(l) = &e.location {
+        names.push(&l.name);
+        names.extend(l.admin1.as_deref());
+    }
+    names.extend(e.actors.iter().map(|a| a.name.as_str()));
+    tx.execute(
+        "INSERT INTO events_fts (rowid, title, names) VALUES (?1, ?2, ?3)",
+        params![rowid, e.title, names.join(" ")],
     )?;
     let mut st =
         tx.prepare_cached("INSERT OR IGNORE INTO event_articles (event, article) VALUES (?1, ?2)")?;
@@ -661,6 +681,10 @@ fn update_events(
     for id in stored.keys() {
         tx.execute("DELETE FROM event_articles WHERE event = ?1", [id])?;
         tx.execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = ?1)",
+            [id],
+        )?;
         tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
         stats.events_deleted += 1;
     }
@@ -699,8 +723,15 @@ fn update_events(
 }
 
 /// The SQL condition of `filter` over `events` and its arguments, in order.
-fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
+/// Full-text matches above which a condition on the event is checked per event rather than by
+/// listing the events of every matching article (see `filter_sql`). Both give the same
+/// events; tests set it to 0 to check that.
+#[doc(hidden)]
+pub static FTS_LIST_MOST: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(2000);
+
+fn filter_sql(conn: &Connection, filter: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
     let mut cond: Vec<&str> = vec!["1"];
+    let mut text: Option<String> = None;
     let mut args = Vec::new();
     fn some(v: &Option<String>) -> Option<&str> {
         v.as_deref().map(str::trim).filter(|v| !v.is_empty())
@@ -743,26 +774,51 @@ fn filter_sql(filter: &EventFilter) -> (String, Vec<Value>) {
         args.push(Value::Real(b.max_lon));
     }
     if let Some(q) = some(&filter.q) {
-        let title = "instr(lower(title), lower(?)) > 0";
         match fts_query(q) {
             Some(fts) => {
-                cond.push(
-                    "(instr(lower(title), lower(?)) > 0
-                      OR id IN (SELECT ea.event FROM articles_fts f
-                                JOIN articles a ON a.seq = f.rowid
-                                JOIN event_articles ea ON ea.article = a.id
-                                WHERE articles_fts MATCH ?))",
-                );
-                args.push(Value::Text(q.to_string()));
+                // Two ways to join the articles found to their events; which is fast depends
+                // on how many articles match and whether other conditions narrow the events
+                // first, which SQLite's planner cannot know. Few matches: list their events.
+                // Many, with other conditions: check each remaining event's articles against
+                // the set of matches.
+                let narrowed = cond.len() > 1;
+                let matches: i64 = if narrowed {
+                    conn.query_row(
+                        "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+                        [&fts],
+                        |r| r.get(0),
+                    )?
+                } else {
+                    0
+                };
+                let most = FTS_LIST_MOST.load(std::sync::atomic::Ordering::Relaxed);
+                let articles = if narrowed && matches > most {
+                    "EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article
+                             WHERE ea.event = events.id
+                               AND a.seq IN (SELECT rowid FROM articles_fts
+                                             WHERE articles_fts MATCH ?))"
+                } else {
+                    "id IN (SELECT ea.event FROM articles_fts f
+                            JOIN articles a ON a.seq = f.rowid
+                            JOIN event_articles ea ON ea.article = a.id
+                            WHERE articles_fts MATCH ?)"
+                };
+                text = Some(format!(
+                    "(rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) \
+                     OR {articles})"
+                ));
+                args.push(Value::Text(fts.clone()));
                 args.push(Value::Text(fts));
             }
-            None => {
-                cond.push(title);
-                args.push(Value::Text(q.to_string()));
-            }
+            None => cond.push("0"),
         }
     }
-    (cond.join(" AND "), args)
+    let mut sql = cond.join(" AND ");
+    if let Some(text) = text {
+        sql.push_str(" AND ");
+        sql.push_str(&text);
+    }
+    Ok((sql, args))
 }
 
 /// About `width` characters of `text` around the first of `words` (lower case) it holds, cut
@@ -927,7 +983,7 @@ impl Store for SqliteStore {
         filter: &EventFilter,
         page: Page,
     ) -> Result<(Vec<String>, usize), StoreError> {
-        let (where_, mut args) = filter_sql(filter);
+        let (where_, mut args) = filter_sql(&self.conn, filter)?;
         if filter.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
             // A full-text condition costs most: evaluate it once, for the count and the page.
             let mut st = self.conn.prepare(&format!(
@@ -971,7 +1027,7 @@ impl Store for SqliteStore {
     }
 
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError> {
-        let (where_, args) = filter_sql(filter);
+        let (where_, args) = filter_sql(&self.conn, filter)?;
         let mut st = self.conn.prepare(&format!(
             "SELECT date_start, COUNT(*), COALESCE(SUM(fatalities), 0) FROM events
              WHERE date_start IS NOT NULL AND {where_}

@@ -70,7 +70,7 @@ CREATE INDEX event_articles_article ON event_articles(article);
 "#,
     // 3: the store's generation (bumped by every ingest that writes, for live updates), the
     // actors of each event (for `actor=` filters), indexes for bounding boxes and sub-event
-    // types, and the title in its own column (searched without parsing the JSON).
+    // types, and a full-text index of each event's title, place and actor names.
     r#"
 CREATE TABLE meta (
     key         TEXT PRIMARY KEY,
@@ -89,8 +89,16 @@ INSERT OR IGNORE INTO event_actors (event, name)
     WHERE json_extract(a.value, '$.name') IS NOT NULL;
 CREATE INDEX events_lat_lon ON events(lat, lon);
 CREATE INDEX events_sub_type ON events(sub_event_type, date_start);
-ALTER TABLE events ADD COLUMN title TEXT;
-UPDATE events SET title = json_extract(json, '$.title');
+
+CREATE VIRTUAL TABLE events_fts USING fts5(
+    title, names, content = '', contentless_delete = 1
+);
+INSERT INTO events_fts (rowid, title, names)
+    SELECT rowid, json_extract(json, '$.title'),
+        concat_ws(' ', json_extract(json, '$.location.name'), json_extract(json, '$.location.admin1'),
+            (SELECT group_concat(json_extract(a.value, '$.name'), ' ')
+             FROM json_each(events.json, '$.actors') AS a))
+    FROM events;
 "#,
 ];
 

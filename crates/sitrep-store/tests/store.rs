@@ -178,7 +178,7 @@ fn a_store_of_an_older_schema_opens_and_migrates() {
             "DROP INDEX events_date; DROP INDEX events_country; DROP INDEX events_type;
              DROP INDEX event_articles_article; DROP TABLE meta; DROP TABLE event_actors;
              DROP INDEX events_lat_lon; DROP INDEX events_sub_type;
-             ALTER TABLE events DROP COLUMN title; PRAGMA user_version = 1;",
+             DROP TABLE events_fts; PRAGMA user_version = 1;",
         )
         .unwrap();
     assert_eq!(
@@ -257,4 +257,39 @@ fn parquet_has_a_row_per_event_and_article() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn full_text_filters_give_the_same_events_whichever_way_they_join() {
+    use sitrep_store::{EventFilter, Page, FTS_LIST_MOST};
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(dir.path().join("s.db")).unwrap();
+    store.ingest(articles().to_vec()).unwrap();
+    let events = store.events().unwrap();
+    let first = events.first().unwrap().date.start.clone().unwrap();
+    let last = events.last().unwrap().date.start.clone().unwrap();
+    let page = Page {
+        limit: 1000,
+        offset: 0,
+    };
+    let mut found = 0;
+    for word in ["the", "said", "drone", "port", "killed", "fighting"] {
+        let filter = EventFilter {
+            q: Some(word.to_string()),
+            from: Some(first.clone()),
+            to: Some(last.clone()),
+            ..Default::default()
+        };
+        // Listing the events of the matching articles (few matches) ...
+        FTS_LIST_MOST.store(i64::MAX, Ordering::Relaxed);
+        let listed = store.events_page_json(&filter, page).unwrap();
+        // ... and checking each event's articles against the matches (many).
+        FTS_LIST_MOST.store(0, Ordering::Relaxed);
+        let checked = store.events_page_json(&filter, page).unwrap();
+        FTS_LIST_MOST.store(2000, Ordering::Relaxed);
+        assert_eq!(listed, checked, "{word}");
+        found += listed.1;
+    }
+    assert!(found > 0);
 }

@@ -1,4 +1,4 @@
-//! The demo corpus embedded in the binary (see `demo/README.md`): written to disk and run
+//! The demo corpus embedded in the binary (see `DEMO.md`): written to disk and run
 //! through the same pipeline as any user input, so the demo shows the real thing.
 
 use anyhow::{Context, Result};
