@@ -9,6 +9,8 @@
 //!    value, plus the people the article names (not speakers, not officials) and the content
 //!    words of its headline and opening. The article can then be dropped.
 //! 2. [`resolve`] clusters the reports and builds one [`Event`] per cluster.
+//! 3. A store that resolves again after every batch uses [`update`] with a [`Memo`]: the
+//!    same clustering, reconciling only the clusters whose reports changed.
 //!
 //! # Candidate pairs (blocking)
 //!
@@ -79,6 +81,7 @@ mod report;
 pub use report::{Quote, Report, ReportActor, ReportCount, ReportDate, ReportPlace};
 
 use sitrep_core::Event;
+use std::collections::HashMap;
 
 /// The events of a set of reports, and which event each report belongs to.
 #[derive(Debug, Clone, Default)]
@@ -156,21 +159,99 @@ pub fn resolve_with(mut reports: Vec<Report>, options: &Options) -> Resolution {
     // A canonical order, so nothing downstream depends on the input's.
     reports.sort_by(|a, b| a.key().cmp(&b.key()));
     reports.dedup_by(|a, b| a.key() == b.key());
-    let clusters = cluster::cluster(&reports, options.link);
-    let mut events = Vec::with_capacity(clusters.len());
+    let update = update(&reports, options, &mut Memo::default(), &|_| true);
+    Resolution {
+        events: update.events,
+        assignments: update.assignments,
+    }
+}
+
+/// What [`update`] remembers from one resolution to the next: which reports made each event.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    by_members: HashMap<Vec<(String, String)>, String>,
+}
+
+impl Memo {
+    /// Events remembered.
+    pub fn len(&self) -> usize {
+        self.by_members.len()
+    }
+
+    /// True when nothing is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.by_members.is_empty()
+    }
+}
+
+/// What [`update`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Update {
+    /// Events reconciled this time (new clusters, or clusters with a changed report), by date
+    /// then id.
+    pub events: Vec<Event>,
+    /// Ids of the other events: the same reports, unchanged, as in the memo, so the same
+    /// event as then (not reconciled again). Sorted.
+    pub kept: Vec<String>,
+    /// `(article id, mention id, event id)` for every report, sorted.
+    pub assignments: Vec<(String, String, String)>,
+}
+
+/// [`resolve_with`] for a store that resolves again after each batch: `reports` must be in
+/// [`Report::key`] order with no key twice; `changed(article)` says whether the reports of an
+/// article may differ from when `memo` was made (replaced or renamed). Clustering runs over
+/// every report, as it must for the result to depend on the set alone; only the clusters the
+/// memo does not hold, or that hold a changed report, are reconciled — the others are the
+/// events they were, because an event depends only on its reports. `memo` becomes this
+/// resolution's. With an empty memo this is [`resolve_with`].
+pub fn update(
+    reports: &[Report],
+    options: &Options,
+    memo: &mut Memo,
+    changed: &dyn Fn(&str) -> bool,
+) -> Update {
+    debug_assert!(reports.windows(2).all(|w| w[0].key() < w[1].key()));
+    let clusters = cluster::cluster(reports, options.link);
+    let mut next = HashMap::with_capacity(clusters.len());
+    let mut events = Vec::new();
+    let mut kept = Vec::new();
     let mut assignments = Vec::with_capacity(reports.len());
     for members in clusters {
-        let rs: Vec<&Report> = members.iter().map(|&i| &reports[i as usize]).collect();
-        let event = reconcile::reconcile(&rs);
-        for r in &rs {
-            assignments.push((r.article.clone(), r.mention.clone(), event.id.clone()));
+        let keys: Vec<(String, String)> = members
+            .iter()
+            .map(|&i| {
+                let r = &reports[i as usize];
+                (r.article.clone(), r.mention.clone())
+            })
+            .collect();
+        let clean = !members
+            .iter()
+            .any(|&i| changed(&reports[i as usize].article));
+        let id = match memo.by_members.get(&keys) {
+            Some(id) if clean => {
+                kept.push(id.clone());
+                id.clone()
+            }
+            _ => {
+                let rs: Vec<&Report> = members.iter().map(|&i| &reports[i as usize]).collect();
+                let event = reconcile::reconcile(&rs);
+                let id = event.id.clone();
+                events.push(event);
+                id
+            }
+        };
+        for (a, m) in &keys {
+            assignments.push((a.clone(), m.clone(), id.clone()));
         }
-        events.push(event);
+        next.insert(keys, id);
     }
     events.sort_by(|a, b| (&a.date.start, &a.id).cmp(&(&b.date.start, &b.id)));
+    kept.sort();
     assignments.sort();
-    Resolution {
+    memo.by_members = next;
+    Update {
         events,
+        kept,
         assignments,
     }
 }

@@ -339,3 +339,70 @@ fn an_undated_report_gets_an_honest_week() {
     assert_eq!(d.start.as_deref(), Some("2031-03-26"));
     assert_eq!(d.end.as_deref(), Some("2031-04-01"));
 }
+
+#[test]
+fn updating_with_a_memo_gives_what_resolving_everything_gives() {
+    use sitrep_resolve::{update, Memo, Options};
+    let sorted = |mut rs: Vec<Report>| {
+        rs.sort_by(|a, b| a.key().cmp(&b.key()));
+        rs
+    };
+    let all = sorted(corpus());
+    let whole = resolve(all.clone());
+    // Report by report, as a store ingests batch by batch, with one memo throughout.
+    let mut memo = Memo::default();
+    let mut have: Vec<Report> = Vec::new();
+    let mut last = None;
+    for r in &all {
+        have.push(r.clone());
+        let have_sorted = sorted(have.clone());
+        let article = r.article.clone();
+        last = Some(update(&have_sorted, &Options::default(), &mut memo, &|a| {
+            a == article
+        }));
+    }
+    let last = last.unwrap();
+    assert_eq!(last.assignments, whole.assignments);
+    // Events not reconciled again are the ones they were: every id is one of the whole run's.
+    let ids: Vec<&str> = whole.events.iter().map(|e| e.id.as_str()).collect();
+    for id in last.kept.iter().chain(last.events.iter().map(|e| &e.id)) {
+        assert!(ids.contains(&id.as_str()), "{id}");
+    }
+    assert_eq!(last.kept.len() + last.events.len(), whole.events.len());
+    for e in &last.events {
+        let w = whole.events.iter().find(|w| w.id == e.id).unwrap();
+        assert_eq!(
+            serde_json::to_string(e).unwrap(),
+            serde_json::to_string(w).unwrap()
+        );
+    }
+    assert!(!last.kept.is_empty(), "the memo spared some reconciling");
+    assert_eq!(memo.len(), whole.events.len());
+
+    // A changed report is reconciled again even when its cluster is the same.
+    let mut changed = all.clone();
+    let target = changed
+        .iter_mut()
+        .find(|r| !r.counts.is_empty())
+        .expect("a report with counts");
+    let article = target.article.clone();
+    target.counts[0].value += 1.0;
+    let again = update(&changed, &Options::default(), &mut memo, &|a| a == article);
+    let fresh = resolve(changed.clone());
+    let event = fresh
+        .event_of(&article, &target_mention(&changed, &article))
+        .unwrap();
+    assert!(
+        again.events.iter().any(|e| e.id == event),
+        "{event} not reconciled"
+    );
+    assert_eq!(again.assignments, fresh.assignments);
+}
+
+fn target_mention(rs: &[Report], article: &str) -> String {
+    rs.iter()
+        .find(|r| r.article == article && !r.counts.is_empty())
+        .unwrap()
+        .mention
+        .clone()
+}

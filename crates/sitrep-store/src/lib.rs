@@ -15,12 +15,20 @@
 //!    a new id whose text another stored article already has → a duplicate, skipped (as `run`
 //!    drops it); else inserted;
 //! 2. when anything was written, events are resolved again over every stored report
-//!    ([`sitrep_resolve::resolve`] depends only on the set of reports, so this gives what one
-//!    `run` over all the articles gives), with the run-wide canonical names of
+//!    ([`sitrep_resolve::update`]: resolution depends only on the set of reports, so this
+//!    gives what one `run` over all the articles gives), with the run-wide canonical names of
 //!    [`sitrep_pipeline::names`];
 //! 3. only the events whose JSON changed are written, vanished ones deleted, their
 //!    `event_articles` rows rewritten, and each article whose event ids changed gets its
 //!    `main_event` and `event_mentions[].event` updated.
+//!
+//! A connection remembers, between its ingests, every stored report (parsed and renamed),
+//! which reports made each event, and the assignments, as of the store's *generation* (a
+//! counter every writing ingest bumps). The next batch then reads only what it writes (and the
+//! reports of articles whose names were respelled), clusters every report again, and
+//! reconciles and compares only the events whose reports changed: an event depends only on
+//! its reports. When another connection wrote in between, the generation tells, and the batch
+//! reads everything again. Either way the result is the same, and tests check it.
 //!
 //! A process killed at any point leaves the state before or after the batch: nothing is
 //! committed in between, and SQLite's WAL makes the commit atomic.
@@ -43,7 +51,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use sitrep_core::{Article, Event, MentionKind, SubEventType};
 use sitrep_export::SourceArticle;
 use sitrep_pipeline::names::{self, NameRegistry};
-use sitrep_resolve::{resolve, Report, Resolution};
+use sitrep_resolve::{update, Memo, Options, Report};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -369,6 +377,23 @@ pub trait Store {
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// What the last ingest through this connection left in memory, valid while no other
+    /// connection wrote (the generation says).
+    warm: Option<Warm>,
+}
+
+/// The store's reports and resolution as of generation `generation`, kept between ingests so
+/// that a batch need not read and parse every stored report, nor reconcile every event again.
+struct Warm {
+    generation: i64,
+    /// Every stored report, renamed with `renames`, in [`Report::key`] order.
+    reports: Vec<Report>,
+    renames: HashMap<(MentionKind, String), String>,
+    memo: Memo,
+    /// `(article, mention) → event` of the last resolution.
+    assignments: HashMap<(String, String), String>,
+    /// The stored events' ids.
+    events: HashSet<String>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -435,7 +460,11 @@ impl SqliteStore {
             }
             tx.commit()?;
         }
-        Ok(SqliteStore { conn, path })
+        Ok(SqliteStore {
+            conn,
+            path,
+            warm: None,
+        })
     }
 
     /// The schema version of the open file.
@@ -533,7 +562,13 @@ impl SqliteStore {
 
 /// Write `a` (its row, search entry, reports and names) at ingest position `seq`, replacing
 /// what was stored under its id.
-fn put_article(tx: &Transaction, seq: i64, a: &Article, replace: bool) -> Result<(), StoreError> {
+/// Returns the article's reports as stored (the first of each key), not renamed.
+fn put_article(
+    tx: &Transaction,
+    seq: i64,
+    a: &Article,
+    replace: bool,
+) -> Result<Vec<Report>, StoreError> {
     if replace {
         tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [seq])?;
         tx.execute("DELETE FROM reports WHERE article = ?1", [&a.id])?;
@@ -563,8 +598,11 @@ fn put_article(tx: &Transaction, seq: i64, a: &Article, replace: bool) -> Result
     let mut st = tx.prepare_cached(
         "INSERT OR IGNORE INTO reports (article, mention, json) VALUES (?1, ?2, ?3)",
     )?;
+    let mut reports: Vec<Report> = Vec::new();
     for r in Report::from_article(a) {
-        st.execute(params![r.article, r.mention, serde_json::to_string(&r)?])?;
+        if st.execute(params![r.article, r.mention, serde_json::to_string(&r)?])? > 0 {
+            reports.push(r);
+        }
     }
     let mut counts: HashMap<(MentionKind, &str), i64> = HashMap::new();
     for (kind, name) in names::unlinked(a) {
@@ -575,7 +613,7 @@ fn put_article(tx: &Transaction, seq: i64, a: &Article, replace: bool) -> Result
     for ((kind, name), n) in counts {
         st.execute(params![a.id, enum_str(&kind)?, name, n])?;
     }
-    Ok(())
+    Ok(reports)
 }
 
 /// Write `e` (row and article links), replacing what was stored under its id.
@@ -634,39 +672,117 @@ fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(
     Ok(())
 }
 
+/// The reports stored for `article`, renamed with `renames`.
+fn stored_reports(
+    tx: &Transaction,
+    article: &str,
+    renames: &HashMap<(MentionKind, String), String>,
+) -> Result<Vec<Report>, StoreError> {
+    let mut st = tx.prepare_cached("SELECT json FROM reports WHERE article = ?1")?;
+    let mut rows = st.query([article])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let mut report: Report = serde_json::from_str(&r.get::<_, String>(0)?)?;
+        report.rename(renames);
+        out.push(report);
+    }
+    Ok(out)
+}
+
 /// Resolve every stored report again and write what changed (see the crate docs). `touched`:
-/// the articles this batch wrote, whose JSON is rewritten with its event ids whatever happens.
+/// the articles this batch wrote, whose JSON is rewritten with its event ids whatever happens;
+/// `written`: their reports, not renamed. With `warm` (this connection's state after the
+/// previous batch, no other writer since), the stored reports come from memory, and only
+/// the events whose reports changed are reconciled and compared; without, everything is read.
+/// Returns the state to keep for the next batch (its generation is set by the caller).
 fn update_events(
     tx: &Transaction,
     mut touched: HashMap<String, Article>,
+    written: Vec<Report>,
+    warm: Option<Warm>,
     stats: &mut IngestStats,
-) -> Result<(), StoreError> {
+) -> Result<Warm, StoreError> {
     let renames = SqliteStore::renames(tx)?;
-    let mut reports = Vec::new();
-    let mut before: HashMap<(String, String), Option<String>> = HashMap::new();
-    {
-        let mut st = tx.prepare("SELECT article, mention, event, json FROM reports")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let mut report: Report = serde_json::from_str(&r.get::<_, String>(3)?)?;
-            report.rename(&renames);
-            reports.push(report);
-            before.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+    // The articles whose reports are not what the memo saw: those written now, and those
+    // holding a name whose canonical spelling changed.
+    let mut changed: HashSet<String> = touched.keys().cloned().collect();
+    let (mut reports, mut memo, before, stored_ids, mut stored_json) = match warm {
+        Some(w) => {
+            let mut names: Vec<&(MentionKind, String)> = renames
+                .iter()
+                .filter(|(k, v)| w.renames.get(*k) != Some(*v))
+                .map(|(k, _)| k)
+                .collect();
+            names.extend(w.renames.keys().filter(|k| !renames.contains_key(*k)));
+            let mut renamed: BTreeSet<String> = BTreeSet::new();
+            let mut st =
+                tx.prepare_cached("SELECT article FROM names WHERE kind = ?1 AND name = ?2")?;
+            for (kind, name) in names {
+                let rows = st.query_map(params![enum_str(kind)?, name], |r| r.get(0))?;
+                for a in rows {
+                    renamed.insert(a?);
+                }
+            }
+            let mut reports = w.reports;
+            reports.retain(|r| !changed.contains(&r.article) && !renamed.contains(&r.article));
+            for a in renamed {
+                if !changed.contains(&a) {
+                    reports.extend(stored_reports(tx, &a, &renames)?);
+                    changed.insert(a);
+                }
+            }
+            (reports, w.memo, w.assignments, w.events, None)
         }
+        None => {
+            let mut reports = Vec::new();
+            let mut before = HashMap::new();
+            let mut st = tx.prepare("SELECT article, mention, event, json FROM reports")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                let (article, mention): (String, String) = (r.get(0)?, r.get(1)?);
+                if let Some(event) = r.get::<_, Option<String>>(2)? {
+                    before.insert((article.clone(), mention), event);
+                }
+                if changed.contains(&article) {
+                    continue; // among `written`
+                }
+                let mut report: Report = serde_json::from_str(&r.get::<_, String>(3)?)?;
+                report.rename(&renames);
+                reports.push(report);
+            }
+            let mut stored = HashMap::new();
+            let mut st = tx.prepare("SELECT id, json FROM events")?;
+            let mut rows = st.query([])?;
+            while let Some(r) = rows.next()? {
+                stored.insert(r.get::<_, String>(0)?, r.get::<_, String>(1)?);
+            }
+            let ids = stored.keys().cloned().collect();
+            (reports, Memo::default(), before, ids, Some(stored))
+        }
+    };
+    for mut r in written {
+        r.rename(&renames);
+        reports.push(r);
     }
-    let resolution: Resolution = resolve(reports);
+    reports.sort_by(|a, b| a.key().cmp(&b.key()));
+    reports.dedup_by(|a, b| a.key() == b.key());
+    let up = update(&reports, &Options::default(), &mut memo, &|a| {
+        changed.contains(a)
+    });
 
-    let mut stored: HashMap<String, String> = HashMap::new();
-    {
-        let mut st = tx.prepare("SELECT id, json FROM events")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            stored.insert(r.get(0)?, r.get(1)?);
-        }
-    }
-    for e in &resolution.events {
+    let mut now: HashSet<String> = up.kept.iter().cloned().collect();
+    let mut st_json = tx.prepare_cached("SELECT json FROM events WHERE id = ?1")?;
+    for e in &up.events {
+        now.insert(e.id.clone());
         let json = serde_json::to_string(e)?;
-        match stored.remove(&e.id) {
+        let old: Option<String> = match &mut stored_json {
+            Some(map) => map.remove(&e.id),
+            None if stored_ids.contains(&e.id) => {
+                st_json.query_row([&e.id], |r| r.get(0)).optional()?
+            }
+            None => None,
+        };
+        match old {
             Some(old) if old == json => {}
             Some(_) => {
                 put_event(tx, e, &json, true)?;
@@ -678,7 +794,7 @@ fn update_events(
             }
         }
     }
-    for id in stored.keys() {
+    for id in stored_ids.iter().filter(|id| !now.contains(*id)) {
         tx.execute("DELETE FROM event_articles WHERE event = ?1", [id])?;
         tx.execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
         tx.execute(
@@ -688,18 +804,21 @@ fn update_events(
         tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
         stats.events_deleted += 1;
     }
-    stats.events = resolution.events.len();
+    stats.events = now.len();
 
     let mut reassign: BTreeSet<String> = touched.keys().cloned().collect();
+    let mut assignments = HashMap::with_capacity(up.assignments.len());
     {
         let mut st =
             tx.prepare_cached("UPDATE reports SET event = ?3 WHERE article = ?1 AND mention = ?2")?;
-        for (a, m, e) in &resolution.assignments {
-            let old = before.get(&(a.clone(), m.clone()));
-            if old.and_then(|o| o.as_deref()) != Some(e.as_str()) {
-                st.execute(params![a, m, e])?;
-                reassign.insert(a.clone());
+        for (a, m, e) in up.assignments {
+            let key = (a, m);
+            // The rows of articles written now are new, with no event yet.
+            if touched.contains_key(&key.0) || before.get(&key) != Some(&e) {
+                st.execute(params![key.0, key.1, e])?;
+                reassign.insert(key.0.clone());
             }
+            assignments.insert(key, e);
         }
     }
     let mut st =
@@ -715,14 +834,47 @@ fn update_events(
                 (serde_json::from_str(&json)?, false)
             }
         };
-        if resolution.assign(&mut a) || written {
+        if assign(&assignments, &mut a) || written {
             st.execute(params![id, serde_json::to_string(&a)?, a.main_event])?;
         }
     }
-    Ok(())
+    Ok(Warm {
+        generation: 0,
+        reports,
+        renames,
+        memo,
+        assignments,
+        events: now,
+    })
 }
 
-/// The SQL condition of `filter` over `events` and its arguments, in order.
+/// Give each event mention of `article` its event under `assignments` and `main_event` the
+/// main mention's; whether anything changed.
+fn assign(assignments: &HashMap<(String, String), String>, article: &mut Article) -> bool {
+    let Some(mentions) = article.event_mentions.as_mut() else {
+        return false;
+    };
+    let mut changed = false;
+    let mut main = None;
+    for m in mentions {
+        let event = assignments
+            .get(&(article.id.clone(), m.id.clone()))
+            .cloned();
+        if m.main && event.is_some() {
+            main = event.clone();
+        }
+        if m.event != event {
+            m.event = event;
+            changed = true;
+        }
+    }
+    if article.main_event != main {
+        article.main_event = main;
+        changed = true;
+    }
+    changed
+}
+
 /// Full-text matches above which a condition on the event is checked per event rather than by
 /// listing the events of every matching article (see `filter_sql`). Both give the same
 /// events; tests set it to 0 to check that.
@@ -858,6 +1010,13 @@ impl Store for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut stats = IngestStats::default();
         let mut touched: HashMap<String, Article> = HashMap::new();
+        let mut written: Vec<Report> = Vec::new();
+        // The memory of the last ingest holds only if no other connection wrote since.
+        let generation: i64 =
+            tx.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+                r.get(0)
+            })?;
+        let warm = self.warm.take().filter(|w| w.generation == generation);
         let mut next: i64 =
             tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles", [], |r| {
                 r.get(0)
@@ -896,20 +1055,26 @@ impl Store for SqliteStore {
                     next - 1
                 }
             };
-            put_article(&tx, seq, &a, existing.is_some())?;
+            // An id twice in one batch: the later text wins, as it would over two batches.
+            written.retain(|r| r.article != a.id);
+            written.extend(put_article(&tx, seq, &a, existing.is_some())?);
             touched.insert(a.id.clone(), a);
         }
         if touched.is_empty() {
             stats.events =
                 tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize;
-        } else {
-            update_events(&tx, touched, &mut stats)?;
-            tx.execute(
-                "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
-                [],
-            )?;
+            tx.commit()?;
+            self.warm = warm;
+            return Ok(stats);
         }
+        let mut next_warm = update_events(&tx, touched, written, warm, &mut stats)?;
+        tx.execute(
+            "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+            [],
+        )?;
+        next_warm.generation = generation + 1;
         tx.commit()?;
+        self.warm = Some(next_warm);
         Ok(stats)
     }
 

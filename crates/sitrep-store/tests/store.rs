@@ -130,6 +130,82 @@ fn two_halves_give_the_events_of_one_ingest() {
     }
 }
 
+/// Every report's stored event is the event its article names for that mention.
+fn assignments_stored(path: &Path) -> usize {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let unassigned: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM reports WHERE event IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(unassigned, 0, "reports without their event");
+    let dangling: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM reports WHERE event NOT IN (SELECT id FROM events)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(dangling, 0, "reports pointing at no event");
+    conn.query_row("SELECT COUNT(*) FROM reports", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize
+}
+
+#[test]
+fn one_article_per_batch_gives_the_events_of_one_ingest() {
+    // One connection throughout: every batch after the first resolves from memory.
+    let all = articles();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut s = SqliteStore::open(&path).unwrap();
+    for (i, a) in all.iter().enumerate() {
+        let stats = s.ingest(vec![a.clone()]).unwrap();
+        assert_eq!(stats.new, 1, "article {i}");
+    }
+    assert_eq!(events_jsonl(&s), read(&run_dir().join("events.jsonl")));
+    assert_eq!(
+        read(&exported(&s, Format::Jsonl).path().join("articles.jsonl")),
+        read(&run_dir().join("articles.jsonl"))
+    );
+    assert!(assignments_stored(&path) > 0);
+    assert!(s.verify().unwrap().is_empty());
+    // Replacing an article through the warm path gives what a fresh store gives.
+    let mut changed = all[0].clone();
+    changed
+        .text
+        .push_str(" Officials later said the toll had not changed.");
+    changed.hash = format!("{}-edited", changed.hash);
+    s.ingest(vec![changed.clone()]).unwrap();
+    let mut mixed = all.to_vec();
+    mixed[0] = changed;
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut fresh = SqliteStore::open(dir2.path().join("s.db")).unwrap();
+    fresh.ingest(mixed).unwrap();
+    assert_eq!(events_jsonl(&s), events_jsonl(&fresh));
+    assignments_stored(&path);
+}
+
+#[test]
+fn two_writers_taking_turns_give_the_events_of_one_ingest() {
+    // Each connection's memory is stale after the other wrote: it must notice and read the
+    // store again.
+    let all = articles();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut a = SqliteStore::open(&path).unwrap();
+    let mut b = SqliteStore::open(&path).unwrap();
+    for (i, article) in all.iter().enumerate() {
+        let s = if i % 3 == 1 { &mut b } else { &mut a };
+        s.ingest(vec![article.clone()]).unwrap();
+    }
+    assert_eq!(events_jsonl(&a), read(&run_dir().join("events.jsonl")));
+    assert_eq!(events_jsonl(&b), read(&run_dir().join("events.jsonl")));
+    assignments_stored(&path);
+    assert!(a.verify().unwrap().is_empty());
+}
+
 #[test]
 fn a_changed_article_replaces_the_old_one() {
     let dir = tempfile::tempdir().unwrap();
