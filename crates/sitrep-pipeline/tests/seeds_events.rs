@@ -131,6 +131,17 @@ fn seeds_become_two_events_with_attributed_figures_and_a_conflict() {
                 .collect();
             assert_eq!(quote, c["quote"].as_str().unwrap());
             assert!(c["status"].is_string());
+            // A quote is whole words: it never starts or ends inside one.
+            let chars: Vec<char> = text.chars().collect();
+            let (s, t) = (s as usize, t as usize);
+            assert!(
+                s == 0 || !(chars[s - 1].is_alphanumeric() && chars[s].is_alphanumeric()),
+                "quote starts inside a word: {quote:?}"
+            );
+            assert!(
+                t == chars.len() || !(chars[t - 1].is_alphanumeric() && chars[t].is_alphanumeric()),
+                "quote ends inside a word: {quote:?}"
+            );
         }
     }
     let injured: Vec<&Value> = depot["claims"]

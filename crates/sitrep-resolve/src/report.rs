@@ -439,40 +439,78 @@ pub(crate) fn host(url: &str) -> Option<String> {
     (!h.is_empty()).then(|| h.to_lowercase())
 }
 
-/// The sentence around byte span `s..e` of `text` (at most 400 bytes either side).
+/// The sentence around byte span `s..e` of `text` (at most 400 bytes either side): from
+/// after the last full stop, question or exclamation mark followed by any space (a
+/// no-break space too) or line break before it, to the next such mark after it. Where no
+/// boundary is found within the limit, the cut falls between words, never inside one.
 fn sentence_around(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let b = text.as_bytes();
-    let lo = s.saturating_sub(400);
-    let mut start = s.min(b.len());
-    while start > lo {
-        let c = b[start - 1];
-        if c == b'\n'
-            || (matches!(c, b' ') && start >= 2 && matches!(b[start - 2], b'.' | b'!' | b'?'))
-        {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (s, e) = (floor(s), floor(e.max(s)));
+    let lo = floor(s.saturating_sub(400));
+    let hi = floor(e + 400);
+    let ends_sentence = |c: char| matches!(c, '.' | '!' | '?');
+
+    let head = &text[lo..s];
+    let mut start = None;
+    let mut prev: Option<(usize, char)> = None; // the char after the one looked at
+    for (i, c) in head.char_indices().rev() {
+        if c == '\n' {
+            start = Some(lo + i + 1);
             break;
         }
-        start -= 1;
+        if ends_sentence(c) {
+            if let Some((j, n)) = prev {
+                if n.is_whitespace() {
+                    start = Some(lo + j + n.len_utf8());
+                    break;
+                }
+            }
+        }
+        prev = Some((i, c));
     }
-    let hi = (e + 400).min(b.len());
-    let mut end = e.min(b.len());
-    while end < hi {
-        let c = b[end];
-        if c == b'\n' {
+    let start = start.unwrap_or_else(|| {
+        if lo == 0 {
+            0
+        } else {
+            // After the first space in reach: a whole word first.
+            head.char_indices()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(s, |(i, c)| lo + i + c.len_utf8())
+        }
+    });
+
+    let tail = &text[e..hi];
+    let mut end = None;
+    let mut chars = tail.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            end = Some(e + i);
             break;
         }
-        end += 1;
-        if matches!(c, b'.' | b'!' | b'?') && (end == b.len() || b[end] == b' ' || b[end] == b'\n')
-        {
+        if ends_sentence(c) && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+            end = Some(e + i + 1);
             break;
         }
     }
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    (start, end.max(start))
+    let end = end.unwrap_or_else(|| {
+        if hi == text.len() {
+            hi
+        } else {
+            tail.char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(e, |(i, _)| e + i)
+        }
+    });
+    let start = start.min(s);
+    let text_start = start + text[start..].len() - text[start..].trim_start().len();
+    (text_start.min(end.max(start)), end.max(start))
 }
 
 /// Words that say nothing about which event an article reports.
@@ -671,5 +709,21 @@ mod tests {
         let s = t.find("Two").unwrap();
         let (a, b) = sentence_around(t, s + 4, s + 10);
         assert_eq!(&t[a..b], "Two people were hurt in it.");
+        // A no-break space after the stop, as scraped pages often have.
+        let t = "First one.\u{a0}Two people were hurt in it.\u{a0}Third.";
+        let s = t.find("Two").unwrap();
+        let (a, b) = sentence_around(t, s + 4, s + 10);
+        assert_eq!(&t[a..b], "Two people were hurt in it.");
+        // No stop within reach: the quote starts and ends with whole words.
+        let long = format!(
+            "{} Two people were hurt {}",
+            "word ".repeat(200),
+            "word ".repeat(200)
+        );
+        let s = long.find("Two").unwrap();
+        let (a, b) = sentence_around(&long, s, s + 10);
+        assert!(long[a..].starts_with("word "), "{:?}", &long[a..a + 10]);
+        assert!(long[..b].ends_with("word"), "{:?}", &long[b - 10..b]);
+        assert!(a < s && b > s + 10);
     }
 }
