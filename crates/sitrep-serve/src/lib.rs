@@ -467,7 +467,7 @@ fn date_param(name: &str, v: Option<String>) -> Result<Option<String>, ApiError>
                 c.is_ascii_digit()
             }
         });
-    if !ok {
+    if !ok || chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d").is_err() {
         return Err(ApiError::new(
             ErrorCode::BadRequest,
             format!("`{name}` must be a date YYYY-MM-DD, not {v:?}"),
@@ -708,6 +708,25 @@ fn ingest_body(store: &mut SqliteStore, run: &RunOptions, body: &[u8]) -> ApiRes
         .map(|(id, of)| json!({"id": id, "of": of}))
         .collect();
     ids.retain(|id| !total.duplicates.iter().any(|(d, _)| d == id));
+    if ids.is_empty() && duplicates.is_empty() && total.unchanged == 0 {
+        if errors.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::BadRequest,
+                "the body holds no article: send a JSON article, an array of them, or JSON Lines",
+            ));
+        }
+        let first = &errors[0];
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            format!(
+                "no article in the body could be read ({} problem{}; line {}: {})",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                first["line"],
+                first["message"].as_str().unwrap_or("")
+            ),
+        ));
+    }
     Ok(Json(json!({
         "ids": ids,
         "errors": errors,
@@ -716,11 +735,7 @@ fn ingest_body(store: &mut SqliteStore, run: &RunOptions, body: &[u8]) -> ApiRes
         "replaced": total.replaced,
         "unchanged": total.unchanged,
         "events_changed": total.events_changed(),
-        "events": if total.new + total.replaced + total.unchanged + total.duplicates.len() == 0 {
-            store.counts()?.events
-        } else {
-            total.events
-        },
+        "events": total.events,
     })))
 }
 
@@ -747,14 +762,59 @@ pub fn openapi_document() -> Value {
                "description": desc})
     };
     let any_obj = json!({"content": {"application/json": {"schema": {"type": "object"}}}});
+    let article_in = json!({
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"}, "url": {"type": "string"}, "outlet": {"type": "string"},
+            "title": {"type": "string"}, "published": {"type": "string"},
+            "language": {"type": "string"},
+            "text": {"type": "string", "pattern": "[A-Za-z]"},
+            "html": {"type": "string", "pattern": "[A-Za-z]"}
+        },
+        "anyOf": [{"required": ["text"]}, {"required": ["html"]}]
+    });
+    // Empty values are accepted as absent (what an HTML form sends).
+    let date = json!({"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"});
+    let p = |name: &str, schema: &Value, desc: &str| json!({"name": name, "in": "query", "required": false, "schema": schema, "description": desc});
+    let mut taxonomy: Vec<String> = vec![String::new()];
+    for s in sitrep_core::SubEventType::ALL {
+        for v in [
+            serde_json::to_value(s.event_type()),
+            serde_json::to_value(s),
+        ] {
+            if let Ok(Value::String(v)) = v {
+                if !taxonomy.contains(&v) {
+                    taxonomy.push(v);
+                }
+            }
+        }
+    }
     let event_filters = vec![
-        q("from", "string", "Earliest date.start, YYYY-MM-DD (inclusive)."),
-        q("to", "string", "Latest date.start, YYYY-MM-DD (inclusive)."),
-        q("type", "string", "ACLED event type or sub-event type."),
+        p("from", &date, "Earliest date.start, YYYY-MM-DD (inclusive)."),
+        p("to", &date, "Latest date.start, YYYY-MM-DD (inclusive)."),
+        p("type", &json!({"type": "string", "enum": taxonomy}),
+          "ACLED event type or sub-event type (any case)."),
         q("actor", "string", "Substring of an actor's name (case-insensitive)."),
-        q("bbox", "string", "minLon,minLat,maxLon,maxLat: events located inside (west > east crosses the antimeridian)."),
-        q("q", "string", "Words in the title or in the text of one of the event's articles."),
+        p("bbox", &json!({"type": "string",
+                          "pattern": "^(-?[0-9]+(\\.[0-9]+)?(,-?[0-9]+(\\.[0-9]+)?){3})?$"}),
+          "minLon,minLat,maxLon,maxLat in degrees: events located inside (west > east crosses the antimeridian; \
+           values beyond ±180, ±90 are clamped; south above north is a 400)."),
+        q("q", "string", "Words in the event's title, place or actors, or in the title or text of one of its articles."),
     ];
+    let page = |default: u32| {
+        [
+            p(
+                "limit",
+                &json!({"type": "integer", "minimum": 0}),
+                &format!("Page size (default {default}, at most 1000)."),
+            ),
+            p(
+                "offset",
+                &json!({"type": "integer", "minimum": 0}),
+                "Matching items skipped first.",
+            ),
+        ]
+    };
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -772,10 +832,7 @@ pub fn openapi_document() -> Value {
             }},
             "/api/events": {"get": {
                 "summary": "A page of events, by date then id",
-                "parameters": event_filters.iter().cloned().chain([
-                    q("limit", "integer", "Page size (default 100, at most 1000)."),
-                    q("offset", "integer", "Matching events skipped first.")
-                ]).collect::<Vec<_>>(),
+                "parameters": event_filters.iter().cloned().chain(page(100)).collect::<Vec<_>>(),
                 "responses": {
                     "200": {"description": "A page", "content": {"application/json": {"schema": {
                         "type": "object",
@@ -800,10 +857,10 @@ pub fn openapi_document() -> Value {
             "/api/search": {"get": {
                 "summary": "Full-text search over the articles (every word; the last also as a prefix)",
                 "parameters": [
-                    {"name": "q", "in": "query", "required": true, "schema": {"type": "string"},
-                     "description": "Words to find."},
-                    q("limit", "integer", "Page size (default 20, at most 1000)."),
-                    q("offset", "integer", "Matching articles skipped first.")
+                    {"name": "q", "in": "query", "required": true,
+                     "schema": {"type": "string", "pattern": "[A-Za-z0-9]"},
+                     "description": "Words to find (at least one letter or digit)."},
+                    page(20)[0], page(20)[1]
                 ],
                 "responses": {
                     "200": {"description": "Articles, best match first", "content": {"application/json": {"schema": {
@@ -821,7 +878,14 @@ pub fn openapi_document() -> Value {
             "/api/live": {"get": {
                 "summary": "Server-sent events: `change` with {generation, articles, events} now and at every change of the store",
                 "responses": {"200": {"description": "An event stream",
-                                      "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+                                      "content": {"text/event-stream": {"schema": {
+                                          "description": "One server-sent event",
+                                          "type": "object",
+                                          "required": ["event", "data"],
+                                          "properties": {
+                                              "event": {"type": "string", "enum": ["change"]},
+                                              "data": {"type": "string", "contentMediaType": "application/json",
+                                                       "description": "{\"generation\": G, \"articles\": N, \"events\": M}"}}}}}}}
             }},
             "/api/events/{id}": {"get": {
                 "summary": "One event with its claims, conflicts, evidence and articles",
@@ -839,7 +903,9 @@ pub fn openapi_document() -> Value {
                                 Needs `Authorization: Bearer TOKEN` when the server has a token.",
                 "security": [{"bearer": []}],
                 "requestBody": {"required": true, "content": {
-                    "application/json": {"schema": {"type": "object"}},
+                    "application/json": {"schema": {"oneOf": [
+                        article_in.clone(),
+                        {"type": "array", "items": article_in.clone(), "minItems": 1}]}},
                     "application/x-ndjson": {"schema": {"type": "string"}}}},
                 "responses": {
                     "200": {"description": "What was ingested", "content": {"application/json": {"schema": {
@@ -850,7 +916,7 @@ pub fn openapi_document() -> Value {
                                 "line": {"type": "integer"}, "code": {"type": "string"},
                                 "message": {"type": "string"}}}},
                             "events_changed": {"type": "integer"}}}}}},
-                    "400": err("Empty or unreadable body"),
+                    "400": err("Empty body, or no article in it could be read"),
                     "401": err("Missing or wrong bearer token"),
                     "413": err("Body over the size limit")
                 }

@@ -212,6 +212,16 @@ async fn bad_lines_are_reported_per_line() {
         .collect();
     assert_eq!(lines, [3, 4], "{r}");
     assert!(!r.to_string().contains("/tmp"), "{r}");
+    // A body with no readable article at all is a bad request, saying why.
+    let (status, r) = post(&app, "[null, null]".to_string(), None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{r}");
+    assert_eq!(r["error"]["code"], "bad_request");
+    let message = r["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("2 problems") && message.contains("line 1"),
+        "{message}"
+    );
+    assert!(!message.contains("/tmp"), "{message}");
 }
 
 #[tokio::test]

@@ -211,8 +211,15 @@ async fn filters_timeline_and_search() {
     assert_eq!(err["error"]["code"], "bad_request");
     let (status, err) = get(&app, "/api/events?bbox=30,45,40").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{err}");
-    let (status, _) = get(&app, "/api/events?bbox=30,95,40,99").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = get(&app, "/api/events?to=2025-02-30").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "no such day");
+    let (status, _) = get(&app, "/api/events?bbox=30,50,40,10").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "south above north");
+    // Edges beyond the world (a zoomed-out map) are clamped to it.
+    assert_eq!(
+        titles(&app, "/api/events?bbox=-540,-100,540,100").await,
+        all
+    );
     // Types are ACLED's, in any case; another name is an error that lists them.
     assert_eq!(
         place(&titles(&app, "/api/events?type=protest%20with%20INTERVENTION").await),

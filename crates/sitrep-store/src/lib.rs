@@ -204,7 +204,8 @@ pub struct BBox {
 impl std::str::FromStr for BBox {
     type Err = String;
 
-    /// `minLon,minLat,maxLon,maxLat`, as GeoJSON and most map tools write it.
+    /// `minLon,minLat,maxLon,maxLat`, as GeoJSON and most map tools write it; edges beyond
+    /// ±180° or ±90° are clamped.
     fn from_str(s: &str) -> Result<BBox, String> {
         let v: Vec<f64> = s
             .split(',')
@@ -214,11 +215,14 @@ impl std::str::FromStr for BBox {
         let [min_lon, min_lat, max_lon, max_lat] = v[..] else {
             return Err(format!("a bbox has 4 numbers, not {}", v.len()));
         };
-        let lon_ok = |x: f64| (-180.0..=180.0).contains(&x);
-        let lat_ok = |x: f64| (-90.0..=90.0).contains(&x);
-        if !(lon_ok(min_lon) && lon_ok(max_lon) && lat_ok(min_lat) && lat_ok(max_lat)) {
-            return Err(format!("bbox {s:?} is outside -180..180, -90..90"));
+        if v.iter().any(|x| !x.is_finite()) {
+            return Err(format!("bbox {s:?} is not four finite numbers"));
         }
+        // A map panned or zoomed out sends edges beyond the world's: clamped.
+        let lon = |x: f64| x.clamp(-180.0, 180.0);
+        let lat = |x: f64| x.clamp(-90.0, 90.0);
+        let (min_lon, max_lon, min_lat, max_lat) =
+            (lon(min_lon), lon(max_lon), lat(min_lat), lat(max_lat));
         if min_lat > max_lat {
             return Err(format!(
                 "bbox {s:?}: the south edge is north of the north edge"
