@@ -324,6 +324,18 @@ pub struct Conflict {
     pub articles: Vec<String>,
     /// What the disagreement is.
     pub note: String,
+    /// Which articles give each value, in the order of `values`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_value: Vec<ConflictValue>,
+}
+
+/// One side of a [`Conflict`]: a value and the articles that give it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictValue {
+    /// The value, as in [`Conflict::values`].
+    pub value: serde_json::Value,
+    /// The articles giving it, sorted.
+    pub articles: Vec<String>,
 }
 
 /// A real-world event, resolved across articles.

@@ -37,8 +37,8 @@ pub use annotation::{
 pub use article::{Alignment, Article, RemovalReason, Removed, Segment};
 pub use error::{ArticleError, ErrorCode, Severity};
 pub use event::{
-    Actor, ActorRole, ClaimStatus, Conflict, DateRange, Event, EventClaim, EventMention, EventType,
-    Evidence, Location, MentionActor, SubEventType,
+    Actor, ActorRole, ClaimStatus, Conflict, ConflictValue, DateRange, Event, EventClaim,
+    EventMention, EventType, Evidence, Location, MentionActor, SubEventType,
 };
 pub use meta::{Body, Meta, Published, RawDocument};
 pub use span::Span;

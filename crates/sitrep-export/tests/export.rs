@@ -111,6 +111,7 @@ fn events() -> Vec<Event> {
             values: vec![serde_json::json!(5), serde_json::json!(7)],
             articles: vec!["a1".into(), "a2".into()],
             note: "the governor says 5 killed, the mayor at least 7".into(),
+            by_value: vec![],
         }],
         sources: 2,
         fatalities: Some(5.0),

@@ -6,8 +6,8 @@ use crate::report::{base_status, Report};
 use chrono::{Duration, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::{
-    Actor, ActorRole, ClaimStatus, Conflict, DateRange, Event, EventClaim, Evidence, GeoPrecision,
-    Location, Stance, SubEventType, TimePrecision,
+    Actor, ActorRole, ClaimStatus, Conflict, ConflictValue, DateRange, Event, EventClaim, Evidence,
+    GeoPrecision, Location, Stance, SubEventType, TimePrecision,
 };
 
 /// Place precisions from most to least exact.
@@ -138,6 +138,16 @@ pub(crate) fn reconcile(reports: &[&Report]) -> Event {
         let mut articles: Vec<String> = reports.iter().map(|r| r.article.clone()).collect();
         articles.sort();
         articles.dedup();
+        let side = |denied: bool| {
+            let mut a: Vec<String> = reports
+                .iter()
+                .filter(|r| r.denied_by.is_some() == denied)
+                .map(|r| r.article.clone())
+                .collect();
+            a.sort();
+            a.dedup();
+            a
+        };
         conflicts.push(Conflict {
             slot: "event".into(),
             values: vec!["reported".into(), "denied".into()],
@@ -146,6 +156,16 @@ pub(crate) fn reconcile(reports: &[&Report]) -> Event {
                 "denied by {}; reported by the other sources",
                 who.join(", ")
             ),
+            by_value: vec![
+                ConflictValue {
+                    value: "reported".into(),
+                    articles: side(false),
+                },
+                ConflictValue {
+                    value: "denied".into(),
+                    articles: side(true),
+                },
+            ],
         });
     }
 
@@ -244,10 +264,31 @@ fn reconcile_date(
             .collect();
         articles.sort();
         articles.dedup();
+        let by_value = days
+            .iter()
+            .map(|day| {
+                let mut a: Vec<String> = dated
+                    .iter()
+                    .filter(|r| {
+                        r.date
+                            .as_ref()
+                            .is_some_and(|d| d.is_day() && d.start == *day)
+                    })
+                    .map(|r| r.article.clone())
+                    .collect();
+                a.sort();
+                a.dedup();
+                ConflictValue {
+                    value: day.to_string().into(),
+                    articles: a,
+                }
+            })
+            .collect();
         conflicts.push(Conflict {
             slot: "date".into(),
             values: days.iter().map(|d| d.to_string().into()).collect(),
             articles,
+            by_value,
             note: format!(
                 "sources give different days: {}",
                 days.iter()
@@ -331,9 +372,30 @@ fn reconcile_place(
             .filter(|r| key(r) == chosen)
             .map(|r| r.article.clone())
             .collect();
+        let mut by_value = vec![ConflictValue {
+            value: p.name.clone().into(),
+            articles: {
+                let mut a = articles.clone();
+                a.sort();
+                a.dedup();
+                a
+            },
+        }];
         for (name, art) in &others {
             if !values.iter().any(|v| v == name) {
                 values.push((*name).into());
+            }
+            match by_value.iter_mut().find(|v| v.value == *name) {
+                Some(v) => {
+                    if !v.articles.iter().any(|a| a == art) {
+                        v.articles.push(art.to_string());
+                        v.articles.sort();
+                    }
+                }
+                None => by_value.push(ConflictValue {
+                    value: (*name).into(),
+                    articles: vec![art.to_string()],
+                }),
             }
             articles.push(art.to_string());
         }
@@ -351,6 +413,7 @@ fn reconcile_place(
             ),
             values,
             articles,
+            by_value,
         });
     }
     Some(Location {
@@ -523,11 +586,28 @@ fn count_conflict(claims: &[EventClaim], slot: &str) -> Option<Conflict> {
             said_unique.push(s);
         }
     }
+    let by_value = values
+        .iter()
+        .map(|&v| {
+            let mut a: Vec<String> = mine
+                .iter()
+                .filter(|c| c.value == v)
+                .map(|c| c.article.clone())
+                .collect();
+            a.sort();
+            a.dedup();
+            ConflictValue {
+                value: v.into(),
+                articles: a,
+            }
+        })
+        .collect();
     Some(Conflict {
         slot: slot.to_string(),
         values: values.into_iter().map(|v| v.into()).collect(),
         articles,
         note: format!("{}: {}", slot, said_unique.join("; ")),
+        by_value,
     })
 }
 

@@ -274,6 +274,10 @@ fn reconciled_event_has_date_place_type_and_attributed_counts() {
     );
     assert_eq!(c.articles, vec!["a1", "a2", "a3"]);
     assert!(c.note.contains("Depot Company"));
+    // Who gives which value: the owner's 0 is in a2 only.
+    let zero = c.by_value.iter().find(|v| v.value == 0.0).unwrap();
+    assert_eq!(zero.articles, vec!["a2"]);
+    assert_eq!(c.by_value.len(), c.values.len());
     // Evidence for the date and the place from the articles that give them.
     assert!(e
         .evidence

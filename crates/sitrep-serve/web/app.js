@@ -986,6 +986,13 @@ function renderEventPage(ev, articles) {
   return page;
 }
 
+/** The articles a conflict says give value `v`, when no span of this event shows it. */
+function bySide(c, v) {
+  const side = (c.by_value ?? []).find((s) => sameValue(s.value, v));
+  if (!side || !side.articles?.length) return el('span', { class: 'muted', text: 'no source span' });
+  return el('span', { class: 'muted', text: `given by ${side.articles.join(', ')} (no span)` });
+}
+
 function factRow(r, chip, chips) {
   const c = r.conflict;
   const claims = r.spans.filter((s) => s.kind === 'claim');
@@ -1003,7 +1010,7 @@ function factRow(r, chip, chips) {
         el('div', { class: 'support' },
           support.length
             ? support.map((s) => (s.kind === 'claim' ? claimLine(s, chip) : el('span', { class: 'evidence-line' }, chip(s), el('q', { class: 'quote', text: s.quote }))))
-            : el('span', { class: 'muted', text: 'no source span' }))));
+            : bySide(c, v))));
     }
     valueCell.append(list, el('p', { class: 'note', text: c.note }));
   } else if (claims.length) {
