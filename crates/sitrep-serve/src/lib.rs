@@ -6,7 +6,8 @@
 //! - `GET /api/events?from=&to=&type=&actor=&bbox=&q=&limit=&offset=`: one page of events
 //!   (`q`: full-text over the titles and the events' articles);
 //! - `GET /api/timeline?` (the same filters): events per day;
-//! - `GET /api/events/{id}`: the event, with claims, conflicts, evidence and article ids;
+//! - `GET /api/events/{id}`: the event, with claims, conflicts, evidence and article ids (a
+//!   301 to its successor when it merged into another event since);
 //! - `GET /api/articles/{id}`: the stored article;
 //! - `GET /api/search?q=`: full-text search over the articles (SQLite FTS5), with snippets;
 //! - `GET /api/live`: server-sent events, `change` with the store's generation and counts at
@@ -570,11 +571,31 @@ async fn event(
 ) -> Result<Response, ApiError> {
     let found = {
         let id = id.clone();
-        read(&state.reader, move |s| Ok(s.event_json(&id)?)).await?
+        read(&state.reader, move |s| {
+            Ok(match s.event_json(&id)? {
+                Some(json) => Ok(json),
+                None => Err(s.successor(&id)?),
+            })
+        })
+        .await?
     };
     match found {
-        Some(e) => Ok(raw_json(e)),
-        None => Err(ApiError::new(
+        Ok(e) => Ok(raw_json(e)),
+        // An event merged into another since: a permanent redirect to it, so links and
+        // bookmarks follow merges.
+        Err(Some(to)) => {
+            let location = format!("/api/events/{to}");
+            let mut resp = (
+                StatusCode::MOVED_PERMANENTLY,
+                Json(json!({"moved_to": to, "location": location})),
+            )
+                .into_response();
+            if let Ok(v) = header::HeaderValue::from_str(&location) {
+                resp.headers_mut().insert(header::LOCATION, v);
+            }
+            Ok(resp)
+        }
+        Err(None) => Err(ApiError::new(
             ErrorCode::NotFound,
             format!("no event {id:?}"),
         )),
@@ -890,7 +911,12 @@ pub fn openapi_document() -> Value {
             "/api/events/{id}": {"get": {
                 "summary": "One event with its claims, conflicts, evidence and articles",
                 "parameters": id_param("event"),
-                "responses": {"200": any_obj.clone(), "404": err("No such event")}
+                "responses": {"200": any_obj.clone(),
+                              "301": {"description": "The event merged into another since: `Location` is that event",
+                                      "headers": {"Location": {"schema": {"type": "string"}}},
+                                      "content": {"application/json": {"schema": {"type": "object", "properties": {
+                                          "moved_to": {"type": "string"}, "location": {"type": "string"}}}}}},
+                              "404": err("No such event")}
             }},
             "/api/articles/{id}": {"get": {
                 "summary": "One stored article, annotated",

@@ -407,3 +407,39 @@ async fn the_page_and_its_map_are_built_in() {
     assert!(countries.len() > 200, "{} countries", countries.len());
     assert!(countries.iter().any(|c| c["properties"]["name"] == "Kenya"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_merged_event_redirects_to_its_successor() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, None, false);
+    let lines: Vec<String> = articles().lines().map(str::to_string).collect();
+    // One report of the Kharkiv strike, then the other: the event is anchored on the first
+    // by ids, so it gets a new id when the second arrives.
+    post(&app, format!("{}\n", lines[0]), None).await;
+    let (_, page) = get(&app, "/api/events").await;
+    let first = page["events"][0]["id"].as_str().unwrap().to_string();
+    post(&app, format!("{}\n", lines[1]), None).await;
+    let (_, page) = get(&app, "/api/events").await;
+    assert_eq!(page["total"], 1, "{page}");
+    let merged = page["events"][0]["id"].as_str().unwrap().to_string();
+    assert_ne!(first, merged, "the anchor did not change: nothing to test");
+
+    let resp = app
+        .clone()
+        .oneshot(
+            Request::get(format!("/api/events/{first}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(
+        resp.headers()[header::LOCATION],
+        format!("/api/events/{merged}").as_str()
+    );
+    let (status, _) = get(&app, &format!("/api/events/{merged}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = get(&app, "/api/events/ev-000000000000").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

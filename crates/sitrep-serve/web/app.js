@@ -836,6 +836,8 @@ async function showEvent(id, { keepScroll = false } = {}) {
     return;
   }
   if (seq !== eventSeq) return;
+  // The event merged into another since the link was made: the server redirected to it.
+  if (ev.id !== id) history.replaceState(null, '', `#/event/${encodeURIComponent(ev.id)}`);
   clearError();
   const articles = new Map();
   results.forEach((r, i) => articles.set(ev.articles[i], r.status === 'fulfilled' ? r.value : { id: ev.articles[i], error: r.reason.message }));

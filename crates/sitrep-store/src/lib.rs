@@ -364,6 +364,10 @@ pub trait Store {
     ) -> Result<(Vec<String>, usize), StoreError>;
     /// The JSON of event `id` (as `events.jsonl` has it), if stored.
     fn event_json(&self, id: &str) -> Result<Option<String>, StoreError>;
+    /// The stored event that an event `id` no longer stored became (merged into it, or most
+    /// of its reports now in it), following later merges; `None` when `id` is stored or was
+    /// never an event.
+    fn successor(&self, id: &str) -> Result<Option<String>, StoreError>;
     /// How many events matching `filter` start on each day, earliest first.
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError>;
     /// Articles holding every word of `text` (see [`fts_query`]), best match first, and how
@@ -798,7 +802,40 @@ fn update_events(
             }
         }
     }
+    // Where each vanished event's reports went: the event that took most of them succeeds it.
+    let mut went: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    if stored_ids.iter().any(|id| !now.contains(id)) {
+        for (a, m, e) in &up.assignments {
+            if let Some(old) = before.get(&(a.clone(), m.clone())) {
+                if old != e && !now.contains(old) {
+                    *went
+                        .entry(old.as_str())
+                        .or_default()
+                        .entry(e.as_str())
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+    // An id that is an event again is no alias.
+    for id in &now {
+        if !stored_ids.contains(id) {
+            tx.execute("DELETE FROM event_aliases WHERE old = ?1", [id])?;
+        }
+    }
     for id in stored_ids.iter().filter(|id| !now.contains(*id)) {
+        let successor = went.get(id.as_str()).and_then(|to| {
+            to.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(e, _)| *e)
+        });
+        if let Some(to) = successor {
+            tx.execute(
+                "INSERT INTO event_aliases (old, event) VALUES (?1, ?2)
+                 ON CONFLICT (old) DO UPDATE SET event = ?2",
+                [id, to],
+            )?;
+        }
         tx.execute("DELETE FROM event_articles WHERE event = ?1", [id])?;
         tx.execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
         tx.execute(
@@ -1186,6 +1223,37 @@ impl Store for SqliteStore {
         ))?;
         let rows = st.query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?;
         Ok((rows.collect::<Result<_, _>>()?, total as usize))
+    }
+
+    fn successor(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let exists = |id: &str| -> Result<bool, StoreError> {
+            Ok(self
+                .conn
+                .query_row("SELECT 1 FROM events WHERE id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some())
+        };
+        if exists(id)? {
+            return Ok(None);
+        }
+        let mut at = id.to_string();
+        // Chains are short; a cycle (an id that came back) ends the walk.
+        for _ in 0..32 {
+            let next: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT event FROM event_aliases WHERE old = ?1",
+                    [&at],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match next {
+                Some(n) if exists(&n)? => return Ok(Some(n)),
+                Some(n) => at = n,
+                None => return Ok(None),
+            }
+        }
+        Ok(None)
     }
 
     fn event_json(&self, id: &str) -> Result<Option<String>, StoreError> {

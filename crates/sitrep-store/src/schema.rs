@@ -70,7 +70,8 @@ CREATE INDEX event_articles_article ON event_articles(article);
 "#,
     // 3: the store's generation (bumped by every ingest that writes, for live updates), the
     // actors of each event (for `actor=` filters), indexes for bounding boxes and sub-event
-    // types, and a full-text index of each event's title, place and actor names.
+    // types, a full-text index of each event's title, place and actor names, and where events
+    // that vanished went.
     r#"
 CREATE TABLE meta (
     key         TEXT PRIMARY KEY,
@@ -99,6 +100,13 @@ INSERT INTO events_fts (rowid, title, names)
             (SELECT group_concat(json_extract(a.value, '$.name'), ' ')
              FROM json_each(events.json, '$.actors') AS a))
     FROM events;
+
+-- An event that no longer exists (merged into another, or its reports gone elsewhere) → the
+-- event that took most of its reports, so links to it keep working.
+CREATE TABLE event_aliases (
+    old         TEXT PRIMARY KEY,
+    event       TEXT NOT NULL
+) WITHOUT ROWID;
 "#,
 ];
 

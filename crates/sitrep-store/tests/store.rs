@@ -160,11 +160,34 @@ fn one_article_per_batch_gives_the_events_of_one_ingest() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
     let mut s = SqliteStore::open(&path).unwrap();
+    let mut seen: std::collections::BTreeSet<String> = Default::default();
+    let mut deleted = 0;
     for (i, a) in all.iter().enumerate() {
         let stats = s.ingest(vec![a.clone()]).unwrap();
         assert_eq!(stats.new, 1, "article {i}");
+        deleted += stats.events_deleted;
+        seen.extend(s.events().unwrap().into_iter().map(|e| e.id));
     }
     assert_eq!(events_jsonl(&s), read(&run_dir().join("events.jsonl")));
+    // Every event id ever shown is an event still, or leads to the one its reports went to.
+    let now: std::collections::BTreeSet<String> =
+        s.events().unwrap().into_iter().map(|e| e.id).collect();
+    assert!(
+        deleted > 0,
+        "no event ever merged: the check below checks nothing"
+    );
+    let mut followed = 0;
+    for id in &seen {
+        match s.successor(id).unwrap() {
+            None => assert!(now.contains(id), "{id} vanished without a successor"),
+            Some(to) => {
+                assert!(!now.contains(id) && now.contains(&to), "{id} → {to}");
+                followed += 1;
+            }
+        }
+    }
+    assert!(followed > 0);
+    assert_eq!(s.successor("ev-never-was").unwrap(), None);
     assert_eq!(
         read(&exported(&s, Format::Jsonl).path().join("articles.jsonl")),
         read(&run_dir().join("articles.jsonl"))
@@ -254,7 +277,7 @@ fn a_store_of_an_older_schema_opens_and_migrates() {
             "DROP INDEX events_date; DROP INDEX events_country; DROP INDEX events_type;
              DROP INDEX event_articles_article; DROP TABLE meta; DROP TABLE event_actors;
              DROP INDEX events_lat_lon; DROP INDEX events_sub_type;
-             DROP TABLE events_fts; PRAGMA user_version = 1;",
+             DROP TABLE events_fts; DROP TABLE event_aliases; PRAGMA user_version = 1;",
         )
         .unwrap();
     assert_eq!(
