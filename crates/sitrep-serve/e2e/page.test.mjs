@@ -76,6 +76,30 @@ try {
   await page.selectOption('#f-type', '');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=event-row]').length === n, all.length);
 
+  step = 'timeline';
+  // A bar sets the dates to its bin: the list then holds the events starting in it.
+  const bar = page.locator('#timeline rect.bar').first();
+  const [from, to] = [await bar.getAttribute('data-date'), await bar.getAttribute('data-to')];
+  const inBin = all.filter((e) => e.date?.start && e.date.start >= from && e.date.start <= to);
+  assert.ok(inBin.length >= 1, `bin ${from}..${to} is empty`);
+  await bar.click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=event-row]').length === n
+    && !document.querySelector('#events .loading'), inBin.length);
+  assert.equal(await page.inputValue('#f-from'), from);
+  assert.match(page.url(), new RegExp(`from=${from}`), 'the dates are in the address');
+  await page.click('#clear-dates');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=event-row]').length === n, all.length);
+
+  step = 'map dot';
+  // A dot on the map opens its event.
+  const dot = page.locator('#map circle.event-dot').first();
+  const dotId = await dot.getAttribute('data-event-id');
+  await dot.dispatchEvent('click');
+  await page.waitForURL(`**/#/event/${encodeURIComponent(dotId)}`);
+  await page.locator('[data-testid=facts]').waitFor();
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=event-row]').length === n, all.length);
+
   step = 'open the disputed event';
   // The event several sources report and disagree on.
   const target = all
