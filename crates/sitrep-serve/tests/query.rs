@@ -306,6 +306,36 @@ async fn live_updates_follow_ingests() {
     let (_, third) = next_sse(&mut body, &mut buf).await;
     assert_eq!(third["generation"], 2, "{third}");
     assert_eq!(third["articles"], 5, "{third}");
+
+    // Another process ingesting into the same file (`sitrep ingest`): the server sees it at
+    // its next look at the store (`serve` looks every LIVE_POLL; `/api/health` looks too).
+    let file = dir.path().join("other.jsonl");
+    let other = json!({
+        "id": "kharkiv-fourth-1",
+        "outlet": "Example Fourth",
+        "published": "2025-05-22",
+        "text": "A drone struck a bus depot in Odesa, Ukraine, on Thursday, injuring three \
+                 people, the regional governor said."
+    });
+    std::fs::write(&file, format!("{other}\n")).unwrap();
+    let mut store = sitrep_store::SqliteStore::open(dir.path().join("events.db")).unwrap();
+    let mut opts = sitrep_pipeline::RunOptions::new(dir.path());
+    opts.threads = Some(1);
+    sitrep_pipeline::process(
+        vec![sitrep_pipeline::Input::Path(file)],
+        &opts,
+        &|_| {},
+        |batch: Vec<sitrep_core::Article>| -> Result<(), sitrep_pipeline::PipelineError> {
+            sitrep_store::Store::ingest(&mut store, batch).unwrap();
+            Ok(())
+        },
+    )
+    .unwrap();
+    let (_, health) = get(&app, "/api/health").await;
+    assert_eq!(health["generation"], 3, "{health}");
+    let (_, fourth) = next_sse(&mut body, &mut buf).await;
+    assert_eq!(fourth["generation"], 3, "{fourth}");
+    assert_eq!(fourth["articles"], 6, "{fourth}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
