@@ -105,33 +105,42 @@ impl Resolution {
     /// and `main_event` the main mention's. Returns whether anything changed. Looks up
     /// [`Resolution::assignments`] in the sorted order [`resolve`] leaves them in.
     pub fn assign(&self, article: &mut sitrep_core::Article) -> bool {
-        let Some(mentions) = article.event_mentions.as_mut() else {
-            return false;
-        };
-        let mut changed = false;
-        let mut main = None;
-        for m in mentions {
-            let event = self
-                .assignments
-                .binary_search_by(|(a, mention, _)| {
-                    (a.as_str(), mention.as_str()).cmp(&(article.id.as_str(), m.id.as_str()))
-                })
+        let id = article.id.clone();
+        assign(article, |mention| {
+            self.assignments
+                .binary_search_by(|(a, m, _)| (a.as_str(), m.as_str()).cmp(&(&id, mention)))
                 .ok()
-                .map(|i| self.assignments[i].2.clone());
-            if m.main && event.is_some() {
-                main = event.clone();
-            }
-            if m.event != event {
-                m.event = event;
-                changed = true;
-            }
+                .map(|i| self.assignments[i].2.clone())
+        })
+    }
+}
+
+/// Give each event mention of `article` the event `event_of(mention id)` names (`None` when
+/// it has no report) and `main_event` the main mention's. Returns whether anything changed.
+pub fn assign(
+    article: &mut sitrep_core::Article,
+    event_of: impl Fn(&str) -> Option<String>,
+) -> bool {
+    let Some(mentions) = article.event_mentions.as_mut() else {
+        return false;
+    };
+    let mut changed = false;
+    let mut main = None;
+    for m in mentions {
+        let event = event_of(&m.id);
+        if m.main && event.is_some() {
+            main = event.clone();
         }
-        if article.main_event != main {
-            article.main_event = main;
+        if m.event != event {
+            m.event = event;
             changed = true;
         }
-        changed
     }
+    if article.main_event != main {
+        article.main_event = main;
+        changed = true;
+    }
+    changed
 }
 
 /// Settings of [`resolve_with`].

@@ -237,7 +237,7 @@ async fn read<T: Send + 'static>(
     f: impl FnOnce(&SqliteStore) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let readers = Arc::clone(readers);
-    tokio::task::spawn_blocking(move || {
+    blocking(move || {
         let conn = {
             let mut idle = readers.idle.lock().unwrap_or_else(|p| p.into_inner());
             loop {
@@ -265,7 +265,13 @@ async fn read<T: Send + 'static>(
         f(back.1.as_ref().expect("held"))
     })
     .await
-    .map_err(|_| {
+}
+
+/// Run `f` on tokio's blocking pool; a panic in it is an internal error, never a trace.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(|_| {
         ApiError::new(
             ErrorCode::Internal,
             "internal error while handling the request",
@@ -291,19 +297,13 @@ async fn with_store<T: Send + 'static>(
     f: impl FnOnce(&mut SqliteStore) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let lock = Arc::clone(lock);
-    tokio::task::spawn_blocking(move || {
+    blocking(move || {
         // A panic while holding the lock leaves the store as SQLite left it (a transaction
         // not committed is rolled back), so a poisoned lock is still usable.
         let mut store = lock.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut store)
     })
     .await
-    .map_err(|_| {
-        ApiError::new(
-            ErrorCode::Internal,
-            "internal error while handling the request",
-        )
-    })?
 }
 
 /// The API's router over `state`.

@@ -1,11 +1,11 @@
 //! The API driven in process (no sockets) through `tower::ServiceExt::oneshot`.
 
+mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use common::{get, send};
 use serde_json::{json, Value};
-use sitrep_serve::{router, AppState, Config};
-use tower::ServiceExt;
 
 /// Two invented reports of one invented strike (real places, invented text).
 fn articles() -> String {
@@ -35,26 +35,10 @@ fn articles() -> String {
 }
 
 fn app(dir: &tempfile::TempDir, token: Option<&str>, max_body: usize) -> Router {
-    let mut config = Config::new(dir.path().join("events.db"));
-    config.token = token.map(str::to_string);
-    config.max_body_bytes = max_body;
-    config.run.threads = Some(1);
-    router(AppState::open(&config).unwrap())
-}
-
-async fn call(app: &Router, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    let v = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
-    (status, v)
-}
-
-async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
-    call(app, Request::get(uri).body(Body::empty()).unwrap()).await
+    common::app(dir, |c| {
+        c.token = token.map(str::to_string);
+        c.max_body_bytes = max_body;
+    })
 }
 
 async fn post(app: &Router, body: String, token: Option<&str>) -> (StatusCode, Value) {
@@ -63,7 +47,7 @@ async fn post(app: &Router, body: String, token: Option<&str>) -> (StatusCode, V
     if let Some(t) = token {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
-    call(app, req.body(Body::from(body)).unwrap()).await
+    send(app, req.body(Body::from(body)).unwrap()).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -187,7 +171,7 @@ async fn errors_are_json() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(r["error"]["code"], "payload_too_large", "{r}");
 
-    let (status, r) = call(
+    let (status, r) = send(
         &app,
         Request::delete("/api/health").body(Body::empty()).unwrap(),
     )

@@ -1,12 +1,13 @@
 //! Querying the store through the API: filters (`bbox`, `actor`, `q`), the timeline, full-text
 //! search, live updates, protected reads and the web page's files.
 
+mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use common::{get, send};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
-use sitrep_serve::{router, AppState, Config};
 use std::collections::BTreeSet;
 use tower::ServiceExt;
 
@@ -55,26 +56,10 @@ fn articles() -> String {
 }
 
 fn app(dir: &tempfile::TempDir, token: Option<&str>, auth_reads: bool) -> Router {
-    let mut config = Config::new(dir.path().join("events.db"));
-    config.token = token.map(str::to_string);
-    config.auth_reads = auth_reads;
-    config.run.threads = Some(1);
-    router(AppState::open(&config).unwrap())
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    let v = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
-    (status, v)
-}
-
-async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+    common::app(dir, |c| {
+        c.token = token.map(str::to_string);
+        c.auth_reads = auth_reads;
+    })
 }
 
 async fn post(app: &Router, body: String, token: Option<&str>) -> Value {

@@ -875,7 +875,13 @@ fn update_events(
                 (serde_json::from_str(&json)?, false)
             }
         };
-        if assign(&assignments, &mut a) || written {
+        let article = a.id.clone();
+        let changed = sitrep_resolve::assign(&mut a, |mention| {
+            assignments
+                .get(&(article.clone(), mention.to_string()))
+                .cloned()
+        });
+        if changed || written {
             st.execute(params![id, serde_json::to_string(&a)?, a.main_event])?;
         }
     }
@@ -887,33 +893,6 @@ fn update_events(
         assignments,
         events: now,
     })
-}
-
-/// Give each event mention of `article` its event under `assignments` and `main_event` the
-/// main mention's; whether anything changed.
-fn assign(assignments: &HashMap<(String, String), String>, article: &mut Article) -> bool {
-    let Some(mentions) = article.event_mentions.as_mut() else {
-        return false;
-    };
-    let mut changed = false;
-    let mut main = None;
-    for m in mentions {
-        let event = assignments
-            .get(&(article.id.clone(), m.id.clone()))
-            .cloned();
-        if m.main && event.is_some() {
-            main = event.clone();
-        }
-        if m.event != event {
-            m.event = event;
-            changed = true;
-        }
-    }
-    if article.main_event != main {
-        article.main_event = main;
-        changed = true;
-    }
-    changed
 }
 
 /// Full-text matches above which a condition on the event is checked per event rather than by
