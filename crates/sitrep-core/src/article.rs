@@ -145,6 +145,11 @@ pub struct Article {
     /// text, the page's text rendering for HTML. Written only on request (`--with-original`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<String>,
+    /// The sentences of `text`, in order, each trimmed of surrounding white space (understand
+    /// stage). Every later stage takes its sentence boundaries from here, so all of them agree.
+    /// Not serialised: it is derived from `text` and made again whenever understand runs.
+    #[serde(skip)]
+    pub sentences: Option<Vec<Span>>,
     /// People, organisations, places, armed groups, weapons (understand stage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<Mention>>,

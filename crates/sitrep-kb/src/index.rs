@@ -5,7 +5,7 @@ use crate::names::{bounded_levenshtein, fold_into, jaro_winkler, skeleton_of_fol
 use crate::{Candidate, Entry, EntryId, KbError, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../data/kb.tsv.gz");
 
@@ -179,13 +179,23 @@ impl Kb {
     /// # Panics
     /// If the embedded file is corrupt (a build error: the crate's tests load it).
     pub fn embedded() -> &'static Kb {
-        static KB: OnceLock<Kb> = OnceLock::new();
+        Kb::embedded_arc()
+    }
+
+    /// The built-in KB as a shared handle (the same one [`Kb::embedded`] returns), for
+    /// stages that hold a knowledge base which may also be one loaded from a file.
+    pub fn embedded_shared() -> Arc<Kb> {
+        Arc::clone(Kb::embedded_arc())
+    }
+
+    fn embedded_arc() -> &'static Arc<Kb> {
+        static KB: OnceLock<Arc<Kb>> = OnceLock::new();
         KB.get_or_init(|| {
             if EMBEDDED_BYTES.is_empty() {
-                return Kb::from_data(KbData::default());
+                return Arc::new(Kb::from_data(KbData::default()));
             }
             let data = KbData::from_bytes(EMBEDDED_BYTES).expect("embedded KB is valid");
-            Kb::from_data(data)
+            Arc::new(Kb::from_data(data))
         })
     }
 

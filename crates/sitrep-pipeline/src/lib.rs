@@ -152,8 +152,7 @@ pub fn process<E: From<PipelineError>>(
                 path: path.clone(),
                 message: e.to_string(),
             })?;
-            // One knowledge base per process run; it lives as long as the program.
-            Understand::with_kb(Box::leak(Box::new(kb)))
+            Understand::with_kb(std::sync::Arc::new(kb))
         }
     };
     let events = EventMentions::default();
@@ -212,6 +211,7 @@ pub fn process<E: From<PipelineError>>(
                                     Ok(Err(e)) => Some(e.to_string()),
                                     Err(_) => {
                                         // What the stage half-wrote is dropped.
+                                        article.sentences = None;
                                         article.mentions = None;
                                         article.times = None;
                                         article.quantities = None;

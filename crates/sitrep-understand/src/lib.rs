@@ -27,8 +27,9 @@ pub mod times;
 pub mod tokens;
 
 use sitrep_core::text::CharIndex;
-use sitrep_core::{Annotator, Article, StageError};
+use sitrep_core::{Annotator, Article, Span, StageError};
 use sitrep_kb::Kb;
+use std::sync::Arc;
 
 /// The understand stage as one annotator.
 #[derive(Debug)]
@@ -42,16 +43,17 @@ pub struct Understand {
 
 impl Default for Understand {
     fn default() -> Self {
-        Understand::with_kb(Kb::embedded())
+        Understand::with_kb(Kb::embedded_shared())
     }
 }
 
 impl Understand {
-    /// The stage linking against `kb` instead of the built-in knowledge base.
-    pub fn with_kb(kb: &'static Kb) -> Self {
+    /// The stage linking against `kb` instead of the built-in knowledge base. The knowledge
+    /// base is shared, not copied: the stage holds one more handle to it.
+    pub fn with_kb(kb: Arc<Kb>) -> Self {
         Understand {
             times: times::TimeTagger::default(),
-            mentions: mentions::MentionFinder::new(kb),
+            mentions: mentions::MentionFinder::new(Arc::clone(&kb)),
             linker: link::Linker::new(kb),
             quantities: quantities::QuantityTagger::default(),
             claims: claims::ClaimTagger::default(),
@@ -87,7 +89,12 @@ impl Annotator for Understand {
         for c in &mut claims {
             (c.start, c.end) = (idx.byte_to_char(c.start), idx.byte_to_char(c.end));
         }
+        let sentences = sents
+            .iter()
+            .map(|r| Span::new(idx.byte_to_char(r.start), idx.byte_to_char(r.end)))
+            .collect();
         article.times = Some(self.times.tag(text, anchor));
+        article.sentences = Some(sentences);
         article.mentions = Some(mentions);
         article.quantities = Some(quantities);
         article.claims = Some(claims);

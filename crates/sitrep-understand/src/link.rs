@@ -17,13 +17,14 @@ use chrono::NaiveDate;
 use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind};
 use sitrep_kb::names::{edit_distance, fold};
 use sitrep_kb::{ActorKind, Candidate, Entry, EntryId, Kb, MatchKind, Place, PlaceKind};
+use std::sync::Arc;
 
 use crate::lexicon::{bits, Lexicon};
 use crate::mentions::Found;
 
 /// Links found mentions to a knowledge base.
 pub struct Linker {
-    kb: &'static Kb,
+    kb: Arc<Kb>,
     /// First-level divisions by their folded short name ("kharkiv"), for misspelt regions.
     regions: Vec<(EntryId, String)>,
 }
@@ -64,7 +65,7 @@ impl Context {
 
 impl Linker {
     /// A linker over `kb`.
-    pub fn new(kb: &'static Kb) -> Self {
+    pub fn new(kb: Arc<Kb>) -> Self {
         let regions = kb
             .places()
             .iter()
@@ -81,7 +82,7 @@ impl Linker {
 
     /// Regions whose short name is one or two edits from `query` (two only for long names),
     /// in countries the article names when it names any.
-    fn region_typos(&self, query: &str, ctx: &Context) -> Vec<(Candidate, &'static Place)> {
+    fn region_typos(&self, query: &str, ctx: &Context) -> Vec<(Candidate, &Place)> {
         let q = fold(query);
         let max = if q.len() >= 7 { 2 } else { 1 };
         self.regions
@@ -173,7 +174,7 @@ impl Linker {
                 .collect();
             v.sort_by_key(|&i| {
                 let q = place_query(&out[i].text);
-                let country_like = crate::cache::lookup(self.kb, q).iter().any(|c| {
+                let country_like = crate::cache::lookup(&self.kb, q).iter().any(|c| {
                     self.place_of(c)
                         .is_some_and(|p| p.kind != PlaceKind::Populated)
                 });
@@ -219,7 +220,7 @@ impl Linker {
         out
     }
 
-    fn place_of(&self, c: &Candidate) -> Option<&'static Place> {
+    fn place_of(&self, c: &Candidate) -> Option<&Place> {
         match self.kb.entry(c.id) {
             Entry::Place(p) => Some(p),
             Entry::Actor(_) => None,
@@ -270,7 +271,7 @@ impl Linker {
         };
         let single = !name.contains(' ');
         let mut best = pick(
-            crate::cache::lookup(self.kb, &name)
+            crate::cache::lookup(&self.kb, &name)
                 .into_iter()
                 .filter(|c| !single || matches!(c.how, MatchKind::Exact | MatchKind::Alias))
                 .filter(|c| !matches!(self.kb.entry(c.id), Entry::Actor(a) if a.id.starts_with("agent:")))
@@ -282,7 +283,7 @@ impl Linker {
                 .collect(),
         );
         if best.is_none() && name.contains(' ') && m.kind == MentionKind::Person {
-            best = pick(crate::cache::fuzzy_actors(self.kb, &name))
+            best = pick(crate::cache::fuzzy_actors(&self.kb, &name))
                 .filter(|(c, _)| c.how == MatchKind::Typo);
         }
         // A shorter form of a known organisation does not link by itself: single words that
@@ -304,7 +305,7 @@ impl Linker {
     fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool, region: bool) {
         let query = place_query(&m.text);
         let region_word = region || query.len() < m.text.len();
-        let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(self.kb, query)
+        let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(&self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
             // A variant spelling must be close, and of a place big enough to be written about

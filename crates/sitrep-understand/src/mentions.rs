@@ -26,6 +26,7 @@ use std::ops::Range;
 
 use sitrep_core::MentionKind;
 use sitrep_kb::{ActorKind, Entry, Kb, MatchKind, Place, PlaceKind};
+use std::sync::Arc;
 
 use crate::lexicon::{bits, Lexicon};
 use crate::tokens::{TokKind, Token};
@@ -130,7 +131,7 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Finds mentions in one article.
 pub struct MentionFinder {
-    kb: &'static Kb,
+    kb: Arc<Kb>,
     lex: &'static Lexicon,
 }
 
@@ -142,7 +143,7 @@ impl std::fmt::Debug for MentionFinder {
 
 impl MentionFinder {
     /// A finder using `kb`.
-    pub fn new(kb: &'static Kb) -> Self {
+    pub fn new(kb: Arc<Kb>) -> Self {
         MentionFinder {
             kb,
             lex: Lexicon::get(),
@@ -150,8 +151,8 @@ impl MentionFinder {
     }
 
     /// The knowledge base in use.
-    pub fn kb(&self) -> &'static Kb {
-        self.kb
+    pub fn kb(&self) -> &Kb {
+        &self.kb
     }
 
     /// Find the mentions of `text`, sorted by start.
@@ -170,7 +171,7 @@ impl MentionFinder {
             let ctx = Sent { text, toks: sent };
             if ctx.is_caps() {
                 self.caps_sentence(&ctx, &mut out);
-            } else if ctx.is_title_case(self.lex, self.kb) {
+            } else if ctx.is_title_case(self.lex, &self.kb) {
                 // A title-case headline: capitals say nothing, so only names typed by
                 // evidence (knowledge base, head words, titles) are kept.
                 let from = out.len();
@@ -562,7 +563,7 @@ impl MentionFinder {
         let given = !multi && self.kb.is_given_name(name);
         let mut place: Option<&Place> = None;
         let mut actor: Option<&sitrep_kb::Actor> = None;
-        for c in crate::cache::lookup(self.kb, name) {
+        for c in crate::cache::lookup(&self.kb, name) {
             let ok = match c.how {
                 MatchKind::Exact | MatchKind::Alias => true,
                 MatchKind::Variant => multi && c.confidence >= 0.75,
@@ -753,7 +754,7 @@ impl MentionFinder {
     /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
     /// countries, regions, sizeable towns and actors only.
     fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
-        let cands = crate::cache::lookup(self.kb, name);
+        let cands = crate::cache::lookup(&self.kb, name);
         let best = cands
             .iter()
             .find(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))?;
@@ -1246,7 +1247,7 @@ mod tests {
     /// unbalanced quotes) never panic.
     #[test]
     fn odd_inputs_do_not_panic() {
-        let f = MentionFinder::new(Kb::embedded());
+        let f = MentionFinder::new(Kb::embedded_shared());
         for text in [
             "He went to Paris.\nand Lyon was next.",
             "and Lyon",
