@@ -9,15 +9,23 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="${1:?usage: outputs.sh OUT}"
-shared="${SHARED:-$root/../shared}"
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+shared="$root/../shared"
 if [ -z "${SITREP_BIN:-}" ]; then
   cargo build --release --quiet -p sitrep --manifest-path "$root/Cargo.toml"
   SITREP_BIN="${CARGO_TARGET_DIR:-$root/target}/release/sitrep"
+else
+  SITREP_BIN="$(cd "$(dirname "$SITREP_BIN")" && pwd)/$(basename "$SITREP_BIN")"
 fi
 rm -rf "$out"
-mkdir -p "$out/inputs/gvc"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+# Inputs are named by paths relative to the repository, so that articles' `source` is the
+# same whichever checkout wrote them.
+cd "$root"
+mkdir -p target/check
 # GVC as `scripts/eval/gvc.py` feeds it: one JSON line per document.
-python3 - "$shared/bench/gvc/gvc_docs.jsonl.gz" "$out/inputs/gvc/gvc.jsonl" <<'PY'
+python3 - "$shared/bench/gvc/gvc_docs.jsonl.gz" target/check/gvc.jsonl <<'PY'
 import gzip, json, sys
 from urllib.parse import urlparse
 with gzip.open(sys.argv[1], "rt", encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as o:
@@ -35,7 +43,7 @@ run_one() { # name input... (extra flags in $flags)
   "$SITREP_BIN" export --db "$out/$name/store.db" --out "$out/$name/store" >/dev/null
   rm -f "$out/$name"/store.db*
 }
-flags= run_one seeds "$shared/corpus/seeds"
-flags= run_one demo "$root/crates/sitrep/demo"
-flags="--no-clean -j 2" run_one gvc "$out/inputs/gvc/gvc.jsonl"
+flags= run_one seeds ../shared/corpus/seeds
+flags= run_one demo crates/sitrep/demo
+flags="--no-clean -j 2" run_one gvc target/check/gvc.jsonl
 echo "outputs in $out"

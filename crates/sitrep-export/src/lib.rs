@@ -7,6 +7,11 @@
 //! | `events.geojson` | [`write_geojson`] | a FeatureCollection of the events that have a point, for a map |
 //! | `report.md` | [`write_report`] | the brief an analyst reads: per event what/when/where/who, every figure with who says it, disagreements, sources |
 //!
+//! [`OutputDir`] writes them into a directory — the one code path behind both `sitrep run` and
+//! `sitrep export` — together with `articles.jsonl` (and, with the `parquet` feature,
+//! `events.parquet` and `articles.parquet`: flat columns for pandas, polars and DuckDB), each
+//! under a temporary name until [`OutputDir::commit`].
+//!
 //! Every writer takes any [`std::io::Write`] and is deterministic: the same events (and, for
 //! the CSV, the same `timestamp` argument) give the same bytes. Article metadata (outlet,
 //! title, URL, publication date) comes in as [`SourceArticle`]s keyed by article id.
@@ -52,9 +57,13 @@
 pub mod countries;
 
 mod acled;
+mod dir;
 mod geojson;
+mod parquet;
 mod report;
 mod text;
+
+pub use dir::{acled_timestamp, Articles, ExportError, Format, OutputDir, Outputs};
 
 pub use acled::{
     disorder_type, event_date, geo_precision, inter_code, time_precision, write_csv, CSV_COLUMNS,

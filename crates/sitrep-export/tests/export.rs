@@ -1,13 +1,17 @@
-//! The four events outputs on hand-built events (places, actors and outlets invented).
+//! The four events outputs on hand-built events (places, actors and outlets invented), and the
+//! output directory that writes them with `articles.jsonl` (and Parquet with the feature).
 
 use sitrep_core::{
     Actor, ActorRole, ClaimStatus, Conflict, DateRange, Event, EventClaim, EventType, GeoPrecision,
     Location, Stance, SubEventType, TimePrecision,
 };
+use sitrep_core::Article;
 use sitrep_export::{
-    write_csv, write_geojson, write_jsonl, write_report, SourceArticle, CSV_COLUMNS,
+    acled_timestamp, write_csv, write_geojson, write_jsonl, write_report, Articles, Format,
+    OutputDir, Outputs, SourceArticle, CSV_COLUMNS,
 };
 use std::collections::HashMap;
+use std::io::Write;
 
 fn actor(name: &str, role: ActorRole, kb_id: Option<&str>) -> Actor {
     Actor {
@@ -432,4 +436,150 @@ fn jsonl_round_trips() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(back, events());
+}
+
+/// Articles held in memory, as a run's spool or a store would give them.
+struct Held(Vec<Article>);
+
+impl Articles for Held {
+    fn for_each(
+        &self,
+        f: &mut dyn FnMut(&Article) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.0.iter().try_for_each(f)
+    }
+}
+
+fn held() -> Held {
+    let sources = articles();
+    let mut ids: Vec<&String> = sources.keys().collect();
+    ids.sort();
+    Held(
+        ids.into_iter()
+            .map(|id| Article {
+                id: id.clone(),
+                text: format!("Text of {id}."),
+                title: sources[id].title.clone(),
+                main_event: Some("ev-strike".into()),
+                ..Article::default()
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn an_output_dir_writes_every_file_of_a_run_from_one_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (events, sources, held) = (events(), articles(), held());
+    let outputs = Outputs {
+        events: &events,
+        sources: &sources,
+        articles: &held,
+    };
+    let mut out = OutputDir::create(dir.path()).unwrap();
+    out.write_formats(&[Format::All], &outputs).unwrap();
+    out.write("run.json", |w| w.write_all(b"{}")).unwrap();
+    let written = out.commit().unwrap();
+    assert_eq!(written.len(), 6);
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    // Each file is what its own writer gives.
+    let mut csv = Vec::new();
+    write_csv(&events, &sources, acled_timestamp(&sources), &mut csv).unwrap();
+    assert_eq!(read("events.csv"), csv);
+    let mut md = Vec::new();
+    write_report(&events, &sources, &mut md).unwrap();
+    assert_eq!(read("report.md"), md);
+    let mut geo = Vec::new();
+    write_geojson(&events, &mut geo).unwrap();
+    assert_eq!(read("events.geojson"), geo);
+    let lines: Vec<Article> = String::from_utf8(read("articles.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, held.0);
+    // The ACLED timestamp is the latest publication day, midnight UTC.
+    assert_eq!(acled_timestamp(&sources), 1_709_683_200);
+    assert!(!dir.path().join(".events.csv.partial").exists());
+}
+
+#[test]
+fn an_article_source_that_fails_leaves_earlier_files_alone() {
+    struct Broken;
+    impl Articles for Broken {
+        fn for_each(
+            &self,
+            _: &mut dyn FnMut(&Article) -> std::io::Result<()>,
+        ) -> std::io::Result<()> {
+            Err(std::io::Error::other("the store went away"))
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("articles.jsonl"), "earlier\n").unwrap();
+    let (events, sources) = (events(), articles());
+    let mut out = OutputDir::create(dir.path()).unwrap();
+    let err = out
+        .write_formats(
+            &[Format::Jsonl],
+            &Outputs {
+                events: &events,
+                sources: &sources,
+                articles: &Broken,
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("the store went away"), "{err}");
+    drop(out);
+    let earlier = std::fs::read_to_string(dir.path().join("articles.jsonl")).unwrap();
+    assert_eq!(earlier, "earlier\n");
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (events, sources, held) = (events(), articles(), held());
+    let mut out = OutputDir::create(dir.path()).unwrap();
+    let err = out
+        .write_formats(
+            &[Format::Parquet],
+            &Outputs {
+                events: &events,
+                sources: &sources,
+                articles: &held,
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("`parquet` feature"), "{err}");
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_has_a_row_per_event_and_article() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let (events, sources, held) = (events(), articles(), held());
+    let mut out = OutputDir::create(dir.path()).unwrap();
+    out.write_formats(
+        &[Format::Parquet],
+        &Outputs {
+            events: &events,
+            sources: &sources,
+            articles: &held,
+        },
+    )
+    .unwrap();
+    out.commit().unwrap();
+    for (name, rows) in [
+        ("events.parquet", events.len()),
+        ("articles.parquet", held.0.len()),
+    ] {
+        let f = std::fs::File::open(dir.path().join(name)).unwrap();
+        let r = SerializedFileReader::new(f).unwrap();
+        assert_eq!(
+            r.metadata().file_metadata().num_rows() as usize,
+            rows,
+            "{name}"
+        );
+    }
 }

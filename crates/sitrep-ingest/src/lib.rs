@@ -89,6 +89,7 @@ use sitrep_core::{ArticleError, RawDocument};
 use sitrep_core::{Body, ErrorCode};
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// How ingest reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +115,25 @@ pub enum Input {
     Path(PathBuf),
     /// Standard input, read as JSON Lines.
     Stdin,
+    /// Bytes already in memory (a body posted to a server), read as a file called `name`
+    /// would be: sniffed by content, the name's extension as a hint, its stem the default id,
+    /// and `name` the source of its items and the start of their messages. No sidecar applies.
+    Bytes {
+        /// The name it is read under (`body.json`).
+        name: String,
+        /// The content.
+        bytes: Arc<[u8]>,
+    },
+}
+
+impl Input {
+    /// Bytes in memory, read as a file called `name` (see [`Input::Bytes`]).
+    pub fn bytes(name: impl Into<String>, bytes: impl Into<Arc<[u8]>>) -> Input {
+        Input::Bytes {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
 }
 
 impl fmt::Display for Input {
@@ -121,6 +141,7 @@ impl fmt::Display for Input {
         match self {
             Input::Path(p) => write!(f, "{}", p.display()),
             Input::Stdin => f.write_str("<stdin>"),
+            Input::Bytes { name, .. } => f.write_str(name),
         }
     }
 }
@@ -175,6 +196,7 @@ impl Reader {
     fn open(&mut self, input: Input) -> Items {
         let path = match input {
             Input::Stdin => return open::open_stdin(&self.options),
+            Input::Bytes { name, bytes } => return open::open_bytes(name, bytes, &self.options),
             Input::Path(path) => path,
         };
         let (problems, entry) = self.sidecars.lookup(&path);
@@ -221,6 +243,42 @@ impl fmt::Debug for Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_are_read_like_a_file_of_that_name() {
+        let body = "{\"id\": \"a\", \"text\": \"One.\"}\n{\"text\": \"Two.\"}\nnot json\n";
+        let input = Input::bytes("feed.jsonl", body.as_bytes());
+        assert_eq!(input.to_string(), "feed.jsonl");
+        let items: Vec<Item> = Reader::new([input], IngestOptions::default()).collect();
+        let sources: Vec<&str> = items.iter().map(Item::source).collect();
+        assert_eq!(sources, ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3"]);
+        let Item::Doc(second) = &items[1] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(second.id, "feed-2");
+        let Item::Failed { error, .. } = &items[2] else {
+            panic!("{items:?}")
+        };
+        assert!(
+            error.message.starts_with("feed.jsonl:3: "),
+            "{}",
+            error.message
+        );
+
+        let page = Input::bytes(
+            "report.html",
+            &b"<html><body><p>Shelling.</p></body></html>"[..],
+        );
+        let items: Vec<Item> = Reader::new([page], IngestOptions::default()).collect();
+        let Item::Doc(doc) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(
+            (doc.id.as_str(), doc.source.as_str()),
+            ("report", "report.html")
+        );
+        assert!(matches!(doc.body, sitrep_core::Body::Html(_)));
+    }
 
     #[test]
     fn reader_is_send() {

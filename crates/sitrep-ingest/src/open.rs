@@ -14,6 +14,7 @@ use std::fs::File;
 use std::io::{self, BufReader};
 use std::iter;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The items of one input.
 pub(crate) type Items = Box<dyn Iterator<Item = Item> + Send>;
@@ -76,6 +77,18 @@ pub(crate) fn open_stdin(opts: &IngestOptions) -> Items {
         hint: Some(Hint::Jsonl),
     };
     open_stream(Box::new(io::stdin()), named, None, opts)
+}
+
+/// Open bytes in memory, read as a file called `name`.
+pub(crate) fn open_bytes(name: String, bytes: Arc<[u8]>, opts: &IngestOptions) -> Items {
+    let path = Path::new(&name);
+    let named = Named {
+        stem: sniff::stem(path),
+        hint: sniff::hint(path),
+        at: name,
+    };
+    let len = bytes.len() as u64;
+    open_stream(Box::new(io::Cursor::new(bytes)), named, Some(len), opts)
 }
 
 fn open_stream(stream: Stream, named: Named, len: Option<u64>, opts: &IngestOptions) -> Items {

@@ -9,13 +9,16 @@
 //!                                 writer: dedup by content hash → articles.jsonl
 //! ```
 //!
-//! Memory is bounded by two batches in flight (at most [`RunOptions::batch_docs`] articles and
-//! [`RunOptions::batch_bytes`] bytes each), whatever the size of the input. Output order is the
+//! A [`Pipeline`] is built once from [`Options`] (threads, cleaner, knowledge base, stages) and
+//! then runs any number of times: [`Pipeline::run`] writes an output directory,
+//! [`Pipeline::process`] hands the articles to a consumer such as the store.
+//!
+//! Memory is bounded by two batches in flight (at most [`Options::batch_docs`] articles and
+//! [`Options::batch_bytes`] bytes each), whatever the size of the input. Output order is the
 //! input order, whatever the number of threads. Outputs are written to temporary files and
 //! renamed into place only when the run completes, so a failed run never clobbers the outputs
 //! of an earlier one.
 
-pub mod names;
 mod output;
 mod summary;
 
@@ -24,13 +27,14 @@ pub use sitrep_ingest::{discover, IngestOptions, Input};
 pub use summary::{Failure, Summary};
 
 use sitrep_clean::DefaultCleaner;
-use sitrep_core::{Annotator, Article, ArticleError, Cleaner, ErrorCode, Severity};
+use sitrep_core::{Annotator, Article, ArticleError, Cleaner, ErrorCode, RawDocument, Severity};
 use sitrep_events::EventMentions;
 use sitrep_ingest::{Item, Reader};
+use sitrep_kb::Kb;
 use sitrep_understand::Understand;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
-use std::sync::mpsc;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
 use thiserror::Error;
 
 /// A run could not produce its outputs at all (per-article problems never cause this).
@@ -44,6 +48,9 @@ pub enum PipelineError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// An output file could not be written.
+    #[error(transparent)]
+    Export(#[from] sitrep_export::ExportError),
     /// The knowledge base given with `--kb` could not be loaded.
     #[error("cannot load knowledge base {path}: {message}")]
     Kb {
@@ -55,22 +62,23 @@ pub enum PipelineError {
     /// The worker thread pool could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
+    /// An option is out of range.
+    #[error("invalid option: {0}")]
+    Options(String),
 }
 
-/// How to run.
+/// How a [`Pipeline`] is built and how it reads. Checked once, by [`Pipeline::new`].
 #[derive(Debug, Clone)]
-pub struct RunOptions {
-    /// Where `articles.jsonl` and `run.json` go (created if missing).
-    pub out_dir: PathBuf,
+pub struct Options {
     /// Reader limits.
     pub ingest: IngestOptions,
-    /// Worker threads (`None`: one per core).
+    /// Worker threads (`None`: one per core; otherwise at least 1).
     pub threads: Option<usize>,
-    /// Most articles in one batch.
+    /// Most articles in one batch (at least 1).
     pub batch_docs: usize,
-    /// Most body bytes in one batch.
+    /// Most body bytes in one batch (at least 1).
     pub batch_bytes: usize,
-    /// Write each article's `original` (the text `removed` and `alignment` refer to).
+    /// Keep each article's `original` (the text `removed` and `alignment` refer to).
     pub with_original: bool,
     /// A knowledge-base file to link against instead of the built-in one (`sitrep kb`).
     pub kb: Option<PathBuf>,
@@ -78,11 +86,9 @@ pub struct RunOptions {
     pub verbatim: bool,
 }
 
-impl RunOptions {
-    /// Defaults for writing into `out_dir`.
-    pub fn new(out_dir: impl Into<PathBuf>) -> Self {
-        RunOptions {
-            out_dir: out_dir.into(),
+impl Default for Options {
+    fn default() -> Self {
+        Options {
             ingest: IngestOptions::default(),
             threads: None,
             batch_docs: 256,
@@ -91,6 +97,25 @@ impl RunOptions {
             verbatim: false,
             kb: None,
         }
+    }
+}
+
+impl Options {
+    fn check(&self) -> Result<(), PipelineError> {
+        let bad = |what: &str| Err(PipelineError::Options(format!("{what} must be at least 1")));
+        if self.threads == Some(0) {
+            return bad("threads");
+        }
+        if self.batch_docs == 0 {
+            return bad("articles per batch");
+        }
+        if self.batch_bytes == 0 {
+            return bad("bytes per batch");
+        }
+        if self.ingest.max_bytes == 0 {
+            return bad("the largest document");
+        }
+        Ok(())
     }
 }
 
@@ -106,162 +131,211 @@ pub enum Progress {
     },
 }
 
-/// Run ingest and clean over `inputs`, writing the outputs into `opts.out_dir`.
-pub fn run(
-    inputs: Vec<Input>,
-    opts: &RunOptions,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<Summary, PipelineError> {
-    let mut writer = output::Writer::create(&opts.out_dir)?;
-    let mut summary = process(inputs, opts, progress, |batch| {
-        batch.iter().try_for_each(|a| writer.article(a))
-    })?;
-    writer.finish(&mut summary)?;
-    Ok(summary)
+/// The stages, built once from checked [`Options`] and shared by every call: the worker
+/// threads, the cleaner, the understand stage with its knowledge base, and the events stage.
+///
+/// Building it is the only place the knowledge base is loaded (a `--kb` file, or the built-in
+/// one, which is parsed once per process and shared). `sitrep run`, `sitrep ingest` and
+/// `sitrep serve` each build one and use it for everything they read; a server calls
+/// [`Pipeline::process`] for every request, and memory stays flat.
+pub struct Pipeline {
+    options: Options,
+    pool: rayon::ThreadPool,
+    cleaner: DefaultCleaner,
+    understand: Understand,
+    events: EventMentions,
 }
 
-/// Run the stages over `inputs` and hand the articles to `sink` instead of writing an output
-/// directory (`opts.out_dir` is not used): the code path of [`run`], for other consumers such
-/// as the store.
-///
-/// `sink` gets one batch at a time, in input order, holding every article of the batch that
-/// [`run`] would write: articles with an error are counted as failures in the returned
-/// [`Summary`], and an article with the same clean-text hash as an earlier one of this call is
-/// counted as a duplicate; neither reaches `sink`. The articles carry no event ids (events are
-/// resolved by the consumer) and no `original` unless [`RunOptions::with_original`]. An error
-/// from `sink` stops the run and is returned.
-pub fn process<E: From<PipelineError>>(
-    inputs: Vec<Input>,
-    opts: &RunOptions,
-    progress: &(dyn Fn(Progress) + Sync),
-    mut sink: impl FnMut(Vec<Article>) -> Result<(), E>,
-) -> Result<Summary, E> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| PipelineError::Threads(e.to_string()))?;
-    let cleaner = if opts.verbatim {
-        DefaultCleaner::verbatim()
-    } else {
-        DefaultCleaner::default()
-    };
-    let understand = match &opts.kb {
-        None => Understand::default(),
-        Some(path) => {
-            let kb = sitrep_kb::Kb::from_path(path).map_err(|e| PipelineError::Kb {
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("options", &self.options)
+            .field("threads", &self.pool.current_num_threads())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pipeline {
+    /// Check `options`, load the knowledge base and build the stages.
+    pub fn new(options: Options) -> Result<Pipeline, PipelineError> {
+        options.check()?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads.unwrap_or(0))
+            .thread_name(|i| format!("sitrep-worker-{i}"))
+            .build()
+            .map_err(|e| PipelineError::Threads(e.to_string()))?;
+        let cleaner = if options.verbatim {
+            DefaultCleaner::verbatim()
+        } else {
+            DefaultCleaner::default()
+        };
+        let kb = match &options.kb {
+            None => Kb::embedded_shared(),
+            Some(path) => Arc::new(Kb::from_path(path).map_err(|e| PipelineError::Kb {
                 path: path.clone(),
                 message: e.to_string(),
-            })?;
-            Understand::with_kb(std::sync::Arc::new(kb))
-        }
-    };
-    let events = EventMentions::default();
-    let mut summary = Summary::default();
+            })?),
+        };
+        Ok(Pipeline {
+            pool,
+            cleaner,
+            understand: Understand::with_kb(kb),
+            events: EventMentions::default(),
+            options,
+        })
+    }
 
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
-    let reader = Reader::new(inputs, opts.ingest.clone());
-    let (batch_docs, batch_bytes) = (opts.batch_docs.max(1), opts.batch_bytes.max(1));
-    std::thread::scope(|s| -> Result<(), E> {
-        s.spawn(move || {
-            let mut batch = Vec::with_capacity(batch_docs);
-            let mut bytes = 0;
-            for item in reader {
-                bytes += item_bytes(&item);
-                batch.push(item);
-                if batch.len() >= batch_docs || bytes >= batch_bytes {
-                    if tx.send(std::mem::take(&mut batch)).is_err() {
-                        return;
-                    }
-                    bytes = 0;
-                }
-            }
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
-            }
-        });
-        for batch in rx {
-            let n = batch.len() as u64;
-            let bytes = batch.iter().map(item_bytes).sum::<usize>() as u64;
-            let results: Vec<Outcome> = pool.install(|| {
-                use rayon::prelude::*;
-                batch
-                    .into_par_iter()
-                    .map(|item| match item {
-                        Item::Doc(raw) => {
-                            let source = raw.source.clone();
-                            // A bug in a stage costs one article, never the run.
-                            let Ok(mut article) =
-                                catch_unwind(AssertUnwindSafe(|| cleaner.clean(raw)))
-                            else {
-                                return Outcome::Failed {
-                                    error: ArticleError::error(
-                                        ErrorCode::Stage,
-                                        format!("{source}: internal error while cleaning"),
-                                    ),
-                                    source,
-                                };
-                            };
-                            if !article.has_errors() {
-                                let result = catch_unwind(AssertUnwindSafe(|| {
-                                    understand.annotate(&mut article)?;
-                                    events.annotate(&mut article)
-                                }));
-                                let message = match result {
-                                    Ok(Ok(())) => None,
-                                    Ok(Err(e)) => Some(e.to_string()),
-                                    Err(_) => {
-                                        // What the stage half-wrote is dropped.
-                                        article.sentences = None;
-                                        article.mentions = None;
-                                        article.times = None;
-                                        article.quantities = None;
-                                        article.claims = None;
-                                        article.event_mentions = None;
-                                        article.main_event = None;
-                                        Some("internal error in the understand stage".to_string())
-                                    }
-                                };
-                                if let Some(m) = message {
-                                    article.errors.push(ArticleError::warning(
-                                        ErrorCode::Stage,
-                                        format!("{}: {m}", article.source),
-                                    ));
-                                }
-                            }
-                            Outcome::Article(Box::new(article))
+    /// The options it was built from.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Run the stages over `inputs` and write the outputs into `out_dir` (created if
+    /// missing): `articles.jsonl`, the events files and `run.json` (see [`OUTPUT_FILES`]).
+    pub fn run(
+        &self,
+        inputs: Vec<Input>,
+        out_dir: &Path,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<Summary, PipelineError> {
+        let mut writer = output::Writer::create(out_dir)?;
+        let mut summary = self.process(inputs, progress, |batch| {
+            batch.iter().try_for_each(|a| writer.article(a))
+        })?;
+        writer.finish(&mut summary)?;
+        Ok(summary)
+    }
+
+    /// Run the stages over `inputs` and hand the articles to `sink` instead of writing an
+    /// output directory: the code path of [`Pipeline::run`], for other consumers such as the
+    /// store.
+    ///
+    /// `sink` gets one batch at a time, in input order, holding every article of the batch
+    /// that [`Pipeline::run`] would write: articles with an error are counted as failures in
+    /// the returned [`Summary`], and an article with the same clean-text hash as an earlier
+    /// one of this call is counted as a duplicate; neither reaches `sink`. The articles carry
+    /// no event ids (events are resolved by the consumer) and no `original` unless
+    /// [`Options::with_original`]. An error from `sink` stops the run and is returned.
+    pub fn process<E: From<PipelineError>>(
+        &self,
+        inputs: Vec<Input>,
+        progress: &(dyn Fn(Progress) + Sync),
+        mut sink: impl FnMut(Vec<Article>) -> Result<(), E>,
+    ) -> Result<Summary, E> {
+        let opts = &self.options;
+        let mut summary = Summary::default();
+        let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
+        let reader = Reader::new(inputs, opts.ingest.clone());
+        let (batch_docs, batch_bytes) = (opts.batch_docs, opts.batch_bytes);
+        std::thread::scope(|s| -> Result<(), E> {
+            s.spawn(move || {
+                let mut batch = Vec::with_capacity(batch_docs);
+                let mut bytes = 0;
+                for item in reader {
+                    bytes += item_bytes(&item);
+                    batch.push(item);
+                    if batch.len() >= batch_docs || bytes >= batch_bytes {
+                        if tx.send(std::mem::take(&mut batch)).is_err() {
+                            return;
                         }
-                        Item::Failed { source, error } => Outcome::Failed { source, error },
-                    })
-                    .collect()
+                        bytes = 0;
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
             });
-            let mut accepted = Vec::with_capacity(results.len());
-            for r in results {
-                match r {
-                    Outcome::Article(mut article) => {
-                        summary.read += 1;
-                        if !opts.with_original {
-                            article.original = None;
+            for batch in rx {
+                let n = batch.len() as u64;
+                let bytes = batch.iter().map(item_bytes).sum::<usize>() as u64;
+                let results: Vec<Outcome> = self.pool.install(|| {
+                    use rayon::prelude::*;
+                    batch
+                        .into_par_iter()
+                        .map(|item| match item {
+                            Item::Doc(raw) => match self.article(raw) {
+                                Ok(article) => Outcome::Article(Box::new(article)),
+                                Err((source, error)) => Outcome::Failed { source, error },
+                            },
+                            Item::Failed { source, error } => Outcome::Failed { source, error },
+                        })
+                        .collect()
+                });
+                let mut accepted = Vec::with_capacity(results.len());
+                for r in results {
+                    match r {
+                        Outcome::Article(mut article) => {
+                            summary.read += 1;
+                            if !opts.with_original {
+                                article.original = None;
+                            }
+                            accept(*article, &mut accepted, &mut summary)
                         }
-                        accept(*article, &mut accepted, &mut summary)
-                    }
-                    // A problem that lost no article (a bad sidecar line): noted, not counted.
-                    Outcome::Failed { source, error } if error.severity == Severity::Warning => {
-                        summary.note(source, error)
-                    }
-                    Outcome::Failed { source, error } => {
-                        summary.read += 1;
-                        summary.fail(source, error)
+                        // A problem that lost no article (a bad sidecar line): noted, not counted.
+                        Outcome::Failed { source, error }
+                            if error.severity == Severity::Warning =>
+                        {
+                            summary.note(source, error)
+                        }
+                        Outcome::Failed { source, error } => {
+                            summary.read += 1;
+                            summary.fail(source, error)
+                        }
                     }
                 }
+                if !accepted.is_empty() {
+                    sink(accepted)?;
+                }
+                progress(Progress::Processed { items: n, bytes });
             }
-            if !accepted.is_empty() {
-                sink(accepted)?;
-            }
-            progress(Progress::Processed { items: n, bytes });
+            Ok(())
+        })?;
+        Ok(summary)
+    }
+
+    /// One document through clean, understand and events. A bug in a stage costs this one
+    /// article, never the run: a panic while cleaning is an `Err` with the document's source;
+    /// a panic or error while annotating drops what the stage half-wrote and leaves a warning
+    /// on the article.
+    pub fn article(&self, raw: RawDocument) -> Result<Article, (String, ArticleError)> {
+        let source = raw.source.clone();
+        let Ok(mut article) = catch_unwind(AssertUnwindSafe(|| self.cleaner.clean(raw))) else {
+            let error = ArticleError::error(
+                ErrorCode::Stage,
+                format!("{source}: internal error while cleaning"),
+            );
+            return Err((source, error));
+        };
+        if article.has_errors() {
+            return Ok(article);
         }
-        Ok(())
-    })?;
-    Ok(summary)
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            self.understand.annotate(&mut article)?;
+            self.events.annotate(&mut article)
+        }));
+        let message = match result {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(e.to_string()),
+            Err(_) => {
+                // What the stage half-wrote is dropped.
+                article.sentences = None;
+                article.mentions = None;
+                article.times = None;
+                article.quantities = None;
+                article.claims = None;
+                article.event_mentions = None;
+                article.main_event = None;
+                Some("internal error in the understand stage".to_string())
+            }
+        };
+        if let Some(m) = message {
+            article.errors.push(ArticleError::warning(
+                ErrorCode::Stage,
+                format!("{}: {m}", article.source),
+            ));
+        }
+        Ok(article)
+    }
 }
 
 /// What became of one item.

@@ -4,7 +4,7 @@
 //! Input order does not change the events. Skipped where `../shared` is absent.
 
 use serde_json::Value;
-use sitrep_pipeline::{discover, run, RunOptions};
+use sitrep_pipeline::{discover, Options, Pipeline};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -36,9 +36,14 @@ fn run_on(dir: &std::path::Path, reverse: bool) -> Out {
     if reverse {
         inputs.reverse();
     }
-    let mut opts = RunOptions::new(out.path());
-    opts.threads = Some(2);
-    run(inputs, &opts, &|_| {}).unwrap();
+    let opts = Options {
+        threads: Some(2),
+        ..Options::default()
+    };
+    Pipeline::new(opts)
+        .unwrap()
+        .run(inputs, out.path(), &|_| {})
+        .unwrap();
     Out {
         events: lines(&out.path().join("events.jsonl")),
         articles: lines(&out.path().join("articles.jsonl")),

@@ -12,6 +12,10 @@
 //! 3. A store that resolves again after every batch uses [`update`] with a [`Memo`]: the
 //!    same clustering, reconciling only the clusters whose reports changed.
 //!
+//! Before resolving, people and groups the knowledge base does not know get one spelling
+//! across all the articles ([`names`]): `Andriy`/`Andrey` variants are one name, so they
+//! meet in the people block and in the event's actors.
+//!
 //! # Candidate pairs (blocking)
 //!
 //! A report's window is the date its text gives (a day, a range, a month) or, without one,
@@ -75,6 +79,7 @@
 //!   the same content, and kept when later articles join.
 
 mod cluster;
+pub mod names;
 mod reconcile;
 mod report;
 

@@ -36,7 +36,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use sitrep_pipeline::{Input, RunOptions};
+use sitrep_pipeline::{Input, Pipeline};
 use sitrep_store::{
     fts_query, taxonomy_column, BBox, EventFilter, Generation, Page, SqliteStore, Store, StoreError,
 };
@@ -63,8 +63,6 @@ pub struct Config {
     pub auth_reads: bool,
     /// Largest request body, in bytes.
     pub max_body_bytes: usize,
-    /// How posted articles are processed (`out_dir` is not used).
-    pub run: RunOptions,
 }
 
 impl Config {
@@ -75,7 +73,6 @@ impl Config {
             token: None,
             auth_reads: false,
             max_body_bytes: 16 << 20,
-            run: RunOptions::new("."),
         }
     }
 }
@@ -88,7 +85,8 @@ pub struct AppState {
     token: Option<Arc<str>>,
     auth_reads: bool,
     max_body_bytes: usize,
-    run: Arc<RunOptions>,
+    /// The stages posted articles go through, built once for the server's life.
+    pipeline: Arc<Pipeline>,
     /// The store's latest generation, for `GET /api/live`.
     live: Arc<watch::Sender<Generation>>,
 }
@@ -105,7 +103,8 @@ impl std::fmt::Debug for AppState {
 
 impl AppState {
     /// Open the store of `config`: one writer connection and [`READERS`] reader connections.
-    pub fn open(config: &Config) -> Result<AppState, StoreError> {
+    /// Posted articles go through `pipeline`.
+    pub fn open(config: &Config, pipeline: Arc<Pipeline>) -> Result<AppState, StoreError> {
         let writer = SqliteStore::open(&config.db)?;
         let readers = (0..READERS)
             .map(|_| SqliteStore::open(&config.db))
@@ -121,7 +120,7 @@ impl AppState {
             auth_reads: config.auth_reads && config.token.is_some(),
             live: Arc::new(live),
             max_body_bytes: config.max_body_bytes,
-            run: Arc::new(config.run.clone()),
+            pipeline,
         })
     }
 
@@ -338,10 +337,11 @@ pub const LIVE_POLL: Duration = Duration::from_millis(500);
 /// Serve `config` on `addr` until Ctrl-C; `ready` gets the bound address (port 0 picks one).
 pub async fn serve(
     config: &Config,
+    pipeline: Pipeline,
     addr: &str,
     ready: impl FnOnce(std::net::SocketAddr),
 ) -> std::io::Result<()> {
-    let state = AppState::open(config).map_err(std::io::Error::other)?;
+    let state = AppState::open(config, Arc::new(pipeline)).map_err(std::io::Error::other)?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     ready(listener.local_addr()?);
     let poller = state.clone();
@@ -651,7 +651,7 @@ fn authorized(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
-/// The name the posted body is read under; messages name it as `body`.
+/// The name the posted body is read under: the source of its articles and of its messages.
 const BODY_NAME: &str = "body.json";
 
 async fn post_articles(
@@ -676,40 +676,34 @@ async fn post_articles(
             "the body is empty: send a JSON article or JSON Lines",
         ));
     }
-    let run = Arc::clone(&state.run);
-    let result = with_store(&state.writer, move |store| ingest_body(store, &run, &body)).await;
+    let pipeline = Arc::clone(&state.pipeline);
+    let result = with_store(&state.writer, move |store| {
+        ingest_body(store, &pipeline, body)
+    })
+    .await;
     // Live pages see the change now, not at the next poll.
     let _ = state.refresh_live().await;
     result
 }
 
-/// The line of a pipeline failure's source (`…/body.json:LINE`, `…/body.json#N` or the file).
+/// The line of a pipeline failure's source (`body.json:LINE`, `body.json#N` or the body).
 fn source_line(source: &str) -> usize {
     let tail = source.rsplit(BODY_NAME).next().unwrap_or("");
     tail.trim_start_matches([':', '#']).parse().unwrap_or(1)
 }
 
 /// Run the pipeline over a posted body and add its articles to `store`.
-fn ingest_body(store: &mut SqliteStore, run: &RunOptions, body: &[u8]) -> ApiResult {
+fn ingest_body(store: &mut SqliteStore, pipeline: &Pipeline, body: Bytes) -> ApiResult {
     // The body goes through the same reader as `sitrep run` (one object, an array or JSON
-    // Lines, and the same fields), from a temporary file.
-    let dir = tempfile::tempdir().map_err(internal)?;
-    let path = dir.path().join(BODY_NAME);
-    std::fs::write(&path, body).map_err(internal)?;
-    let prefix = dir.path().display().to_string();
+    // Lines, and the same fields), from memory.
+    let input = Input::bytes(BODY_NAME, body.as_ref());
     let mut ids = Vec::new();
     let mut total = sitrep_store::IngestStats::default();
-    let summary = sitrep_pipeline::process(
-        vec![Input::Path(path)],
-        run,
-        &|_| {},
-        |batch| -> Result<(), ApiError> {
-            ids.extend(batch.iter().map(|a| a.id.clone()));
-            total.add(store.ingest(batch)?);
-            Ok(())
-        },
-    )?;
-    let clean = |m: &str| m.replace(&format!("{prefix}/"), "");
+    let summary = pipeline.process(vec![input], &|_| {}, |batch| -> Result<(), ApiError> {
+        ids.extend(batch.iter().map(|a| a.id.clone()));
+        total.add(store.ingest(batch)?);
+        Ok(())
+    })?;
     let errors: Vec<Value> = summary
         .failures
         .iter()
@@ -718,7 +712,7 @@ fn ingest_body(store: &mut SqliteStore, run: &RunOptions, body: &[u8]) -> ApiRes
             json!({
                 "line": source_line(&f.source),
                 "code": f.code,
-                "message": clean(&f.message),
+                "message": f.message,
             })
         })
         .collect();

@@ -304,18 +304,16 @@ async fn live_updates_follow_ingests() {
     });
     std::fs::write(&file, format!("{other}\n")).unwrap();
     let mut store = sitrep_store::SqliteStore::open(dir.path().join("events.db")).unwrap();
-    let mut opts = sitrep_pipeline::RunOptions::new(dir.path());
-    opts.threads = Some(1);
-    sitrep_pipeline::process(
-        vec![sitrep_pipeline::Input::Path(file)],
-        &opts,
-        &|_| {},
-        |batch: Vec<sitrep_core::Article>| -> Result<(), sitrep_pipeline::PipelineError> {
-            sitrep_store::Store::ingest(&mut store, batch).unwrap();
-            Ok(())
-        },
-    )
-    .unwrap();
+    common::pipeline()
+        .process(
+            vec![sitrep_pipeline::Input::Path(file)],
+            &|_| {},
+            |batch: Vec<sitrep_core::Article>| -> Result<(), sitrep_pipeline::PipelineError> {
+                sitrep_store::Store::ingest(&mut store, batch).unwrap();
+                Ok(())
+            },
+        )
+        .unwrap();
     let (_, health) = get(&app, "/api/health").await;
     assert_eq!(health["generation"], 3, "{health}");
     let (_, fourth) = next_sse(&mut body, &mut buf).await;

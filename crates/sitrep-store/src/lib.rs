@@ -7,8 +7,8 @@
 //!
 //! # Ingest
 //!
-//! [`Store::ingest`] takes a batch of annotated articles (from
-//! [`sitrep_pipeline::process`]) and, in **one transaction**:
+//! [`Store::ingest`] takes a batch of annotated articles (from the pipeline's `process`)
+//! and, in **one transaction**:
 //!
 //! 1. per article: same id and same content hash as a stored one → unchanged, nothing
 //!    written; same id, new hash → the article, its reports, names and search entry replaced;
@@ -17,7 +17,7 @@
 //! 2. when anything was written, events are resolved again over every stored report
 //!    ([`sitrep_resolve::update`]: resolution depends only on the set of reports, so this
 //!    gives what one `run` over all the articles gives), with the run-wide canonical names of
-//!    [`sitrep_pipeline::names`];
+//!    [`sitrep_resolve::names`];
 //! 3. only the events whose JSON changed are written, vanished ones deleted, their
 //!    `event_articles` rows rewritten, and each article whose event ids changed gets its
 //!    `main_event` and `event_mentions[].event` updated.
@@ -40,17 +40,17 @@
 //! reading ([`Store::for_each_article`]) and when resolving, never written back.
 
 mod export;
-mod parquet;
 mod schema;
 
-pub use export::{export, Format};
+pub use export::export;
 pub use schema::SCHEMA_VERSION;
+pub use sitrep_export::Format;
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use sitrep_core::{Article, Event, MentionKind, SubEventType};
 use sitrep_export::SourceArticle;
-use sitrep_pipeline::names::{self, NameRegistry};
+use sitrep_resolve::names::{self, NameRegistry};
 use sitrep_resolve::{update, Memo, Options, Report};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -78,17 +78,12 @@ pub enum StoreError {
         /// The newest this build knows.
         supported: u32,
     },
-    /// An output file could not be written.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// A Parquet file could not be written.
-    #[error("parquet: {0}")]
-    Parquet(String),
+    /// An output file could not be written (`sitrep export`).
+    #[error(transparent)]
+    Export(#[from] sitrep_export::ExportError),
+    /// Writing what the store read failed (the callback of [`Store::for_each_article`]).
+    #[error("writing: {0}")]
+    Write(std::io::Error),
 }
 
 /// What one [`Store::ingest`] did.

@@ -12,8 +12,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sitrep_pipeline::{Progress, RunOptions, Summary};
-use std::path::PathBuf;
+use sitrep_pipeline::{Options, Pipeline, Progress, Summary};
+use sitrep_store::Format;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
@@ -51,7 +52,7 @@ enum Command {
         #[arg(long, short, value_name = "DIR")]
         out: PathBuf,
         /// Worker threads (default: one per core).
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
         threads: Option<usize>,
         /// Largest single document to read, in MiB (larger ones are reported and skipped).
         #[arg(long, value_name = "MIB", default_value_t = 64)]
@@ -84,10 +85,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
         /// Worker threads (default: one per core).
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
         threads: Option<usize>,
         /// Articles per batch (one transaction each).
-        #[arg(long, value_name = "N", default_value_t = 256)]
+        #[arg(long, value_name = "N", default_value_t = 256, value_parser = at_least_one)]
         batch: usize,
         /// Largest single document to read, in MiB (larger ones are reported and skipped).
         #[arg(long, value_name = "MIB", default_value_t = 64)]
@@ -111,8 +112,8 @@ enum Command {
         /// What to write (comma-separated): jsonl = articles.jsonl + events.jsonl, csv =
         /// events.csv, geojson = events.geojson, md = report.md, parquet = events.parquet +
         /// articles.parquet, all = jsonl, csv, geojson and md.
-        #[arg(long, short, value_enum, value_delimiter = ',', default_value = "all")]
-        format: Vec<store::FormatArg>,
+        #[arg(long, short, value_delimiter = ',', default_value = "all", value_parser = format)]
+        format: Vec<Format>,
         /// Output directory (created if missing).
         #[arg(long, short, value_name = "DIR", default_value = ".")]
         out: PathBuf,
@@ -148,7 +149,7 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 16)]
         max_body_mib: usize,
         /// Worker threads for processing posted articles (default: one per core).
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
         threads: Option<usize>,
         /// Link against this knowledge-base file instead of the built-in one.
         #[arg(long, value_name = "FILE")]
@@ -176,6 +177,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// A count of at least one (`-j`, `--batch`): zero is a usage error.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// One `--format` of `sitrep export`.
+fn format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// The pipeline's options from the flags `run`, `ingest` and `serve` share.
+fn options(threads: Option<usize>, no_clean: bool, kb: Option<PathBuf>) -> Options {
+    Options {
+        threads,
+        verbatim: no_clean,
+        kb,
+        ..Options::default()
+    }
+}
+
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run {
@@ -188,13 +213,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             kb,
             quiet,
         } => {
-            let mut opts = RunOptions::new(out);
-            opts.threads = threads;
+            let mut opts = options(threads, no_clean, kb);
             opts.with_original = with_original;
-            opts.verbatim = no_clean;
-            opts.kb = kb;
             opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
-            let summary = run(&paths, &opts, quiet)?;
+            let summary = run(&Pipeline::new(opts)?, &paths, &out, quiet)?;
             Ok(exit_code(&summary))
         }
         Command::Ingest {
@@ -207,13 +229,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             kb,
             quiet,
         } => {
-            let mut opts = RunOptions::new(".");
-            opts.threads = threads;
+            let mut opts = options(threads, no_clean, kb);
             opts.batch_docs = batch;
-            opts.verbatim = no_clean;
-            opts.kb = kb;
             opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
-            store::ingest(&paths, &db, &opts, quiet)
+            store::ingest(&Pipeline::new(opts)?, &paths, &db, quiet)
         }
         Command::Export {
             db,
@@ -237,9 +256,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             config.token = token.filter(|t| !t.is_empty());
             config.auth_reads = auth_reads;
             config.max_body_bytes = max_body_mib.saturating_mul(1 << 20);
-            config.run.threads = threads;
-            config.run.kb = kb;
-            serve::serve(&config, &addr)?;
+            let pipeline = Pipeline::new(options(threads, false, kb))?;
+            serve::serve(&config, pipeline, &addr)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Kb(cmd) => {
@@ -249,8 +267,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Demo { out } => {
             let input = demo::write_inputs(&out.join("input"))
                 .with_context(|| format!("writing the demo corpus to {}", out.display()))?;
-            let opts = RunOptions::new(&out);
-            let summary = run(&[input], &opts, true)?;
+            let pipeline = Pipeline::new(Options::default())?;
+            let summary = run(&pipeline, &[input], &out, true)?;
             demo::print_summary(&out, &summary)?;
             Ok(exit_code(&summary))
         }
@@ -284,10 +302,10 @@ fn on_progress(bar: &ProgressBar) -> impl Fn(Progress) + Sync + '_ {
     }
 }
 
-fn run(paths: &[PathBuf], opts: &RunOptions, quiet: bool) -> Result<Summary> {
+fn run(pipeline: &Pipeline, paths: &[PathBuf], out: &Path, quiet: bool) -> Result<Summary> {
     let inputs = sitrep_pipeline::discover(paths);
     let bar = progress_bar(quiet);
-    let summary = sitrep_pipeline::run(inputs, opts, &on_progress(&bar))?;
+    let summary = pipeline.run(inputs, out, &on_progress(&bar))?;
     bar.finish_and_clear();
     if !quiet {
         for f in &summary.notices {
@@ -296,7 +314,7 @@ fn run(paths: &[PathBuf], opts: &RunOptions, quiet: bool) -> Result<Summary> {
         for f in &summary.failures {
             eprintln!("sitrep: {}: {}", f.code, f.message);
         }
-        eprintln!("sitrep: {} → {}", summary.line(), opts.out_dir.display());
+        eprintln!("sitrep: {} → {}", summary.line(), out.display());
     }
     Ok(summary)
 }

@@ -1,10 +1,11 @@
 //! `sitrep serve`: the HTTP API over a store (`sitrep-serve`).
 
 use anyhow::{Context, Result};
+use sitrep_pipeline::Pipeline;
 use sitrep_serve::Config;
 
-/// Serve `config` on `addr` until Ctrl-C.
-pub fn serve(config: &Config, addr: &str) -> Result<()> {
+/// Serve `config` on `addr` until Ctrl-C, processing posted articles with `pipeline`.
+pub fn serve(config: &Config, pipeline: Pipeline, addr: &str) -> Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -25,6 +26,6 @@ pub fn serve(config: &Config, addr: &str) -> Result<()> {
             }
         );
     };
-    rt.block_on(sitrep_serve::serve(config, addr, ready))
+    rt.block_on(sitrep_serve::serve(config, pipeline, addr, ready))
         .with_context(|| format!("serving {} on {addr}", config.db.display()))
 }

@@ -1,62 +1,26 @@
 //! `sitrep ingest` and `sitrep export`: the embedded store (`sitrep-store`).
 
 use anyhow::{bail, Context, Result};
-use clap::ValueEnum;
-use sitrep_pipeline::RunOptions;
+use sitrep_pipeline::Pipeline;
 use sitrep_store::{Format, IngestStats, SqliteStore, Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// A `--format` of `sitrep export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// articles.jsonl and events.jsonl.
-    Jsonl,
-    /// events.csv (ACLED's columns).
-    Csv,
-    /// events.geojson.
-    Geojson,
-    /// report.md.
-    Md,
-    /// events.parquet and articles.parquet (flat columns).
-    Parquet,
-    /// Every file `sitrep run` writes but run.json: jsonl, csv, geojson, md.
-    All,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Geojson => Format::Geojson,
-            FormatArg::Md => Format::Md,
-            FormatArg::Parquet => Format::Parquet,
-            FormatArg::All => Format::All,
-        }
-    }
-}
-
 /// Run the pipeline over `paths` and add its articles to the store `db`, one transaction per
 /// batch.
-pub fn ingest(paths: &[PathBuf], db: &Path, opts: &RunOptions, quiet: bool) -> Result<ExitCode> {
+pub fn ingest(pipeline: &Pipeline, paths: &[PathBuf], db: &Path, quiet: bool) -> Result<ExitCode> {
     let mut store =
         SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))?;
     let inputs = sitrep_pipeline::discover(paths);
     let mut total = IngestStats::default();
     let bar = crate::progress_bar(quiet);
-    let summary = sitrep_pipeline::process(
-        inputs,
-        opts,
-        &crate::on_progress(&bar),
-        |batch| -> Result<()> {
-            let stats = store
-                .ingest(batch)
-                .with_context(|| format!("writing to {}", db.display()))?;
-            total.add(stats);
-            Ok(())
-        },
-    )?;
+    let summary = pipeline.process(inputs, &crate::on_progress(&bar), |batch| -> Result<()> {
+        let stats = store
+            .ingest(batch)
+            .with_context(|| format!("writing to {}", db.display()))?;
+        total.add(stats);
+        Ok(())
+    })?;
     bar.finish_and_clear();
     if total.new + total.replaced + total.unchanged + total.duplicates.len() == 0 {
         total.events = store.counts()?.events;
@@ -96,14 +60,13 @@ pub fn ingest(paths: &[PathBuf], db: &Path, opts: &RunOptions, quiet: bool) -> R
 }
 
 /// Write the files of `formats` from the store `db` into `out`.
-pub fn export(db: &Path, formats: &[FormatArg], out: &Path, quiet: bool) -> Result<()> {
+pub fn export(db: &Path, formats: &[Format], out: &Path, quiet: bool) -> Result<()> {
     if !db.is_file() {
         bail!("no store at {}", db.display());
     }
     let store =
         SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))?;
-    let formats: Vec<Format> = formats.iter().map(|&f| f.into()).collect();
-    let written = sitrep_store::export(&store, &formats, out)
+    let written = sitrep_store::export(&store, formats, out)
         .with_context(|| format!("exporting {} to {}", db.display(), out.display()))?;
     if !quiet {
         let c = store.counts()?;

@@ -5,15 +5,29 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
 use serde_json::Value;
+use sitrep_pipeline::{Options, Pipeline};
 use sitrep_serve::{router, AppState, Config};
+use std::sync::{Arc, OnceLock};
 use tower::ServiceExt;
 
-/// The router over `DIR/events.db`, one pipeline thread, `config` adjusted by `set`.
+/// One pipeline (one thread) for every server of the test binary, as one server keeps one.
+pub fn pipeline() -> Arc<Pipeline> {
+    static P: OnceLock<Arc<Pipeline>> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        let opts = Options {
+            threads: Some(1),
+            ..Options::default()
+        };
+        Arc::new(Pipeline::new(opts).unwrap())
+    });
+    Arc::clone(p)
+}
+
+/// The router over `DIR/events.db`, `config` adjusted by `set`.
 pub fn app(dir: &tempfile::TempDir, set: impl FnOnce(&mut Config)) -> Router {
     let mut config = Config::new(dir.path().join("events.db"));
-    config.run.threads = Some(1);
     set(&mut config);
-    router(AppState::open(&config).unwrap())
+    router(AppState::open(&config, pipeline()).unwrap())
 }
 
 /// Send `req`; the status and the JSON body (a body that is not JSON fails the test).

@@ -1,4 +1,4 @@
-//! One canonical name per person or group across a run.
+//! One canonical name per person or group across a run or a store.
 //!
 //! The understand stage gives each mention a canonical name within its article, and a
 //! knowledge-base name when it links. A person the knowledge base lacks can still be spelt

@@ -3,14 +3,14 @@
 //! are refused. Input: the demo corpus, plus the seeds when `../shared` is present.
 
 use sitrep_core::Article;
-use sitrep_pipeline::{discover, process, run, PipelineError, RunOptions};
+use sitrep_pipeline::{discover, Options, Pipeline, PipelineError};
 use sitrep_store::{export, Format, SqliteStore, Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 fn inputs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = vec![root.join("../sitrep/demo")];
+    let mut paths = vec![root.join("demo")];
     let seeds = root.join("../../../shared/corpus/seeds");
     if seeds.join("meta.jsonl").exists() {
         paths.push(seeds);
@@ -20,10 +20,16 @@ fn inputs() -> Vec<PathBuf> {
     paths
 }
 
-fn opts(out: &Path) -> RunOptions {
-    let mut o = RunOptions::new(out);
-    o.threads = Some(2);
-    o
+/// One pipeline for the whole test binary.
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        let opts = Options {
+            threads: Some(2),
+            ..Options::default()
+        };
+        Pipeline::new(opts).unwrap()
+    })
 }
 
 /// The annotated articles, as `process` hands them over (computed once).
@@ -31,16 +37,16 @@ fn articles() -> &'static [Article] {
     static A: OnceLock<Vec<Article>> = OnceLock::new();
     A.get_or_init(|| {
         let mut all = Vec::new();
-        process(
-            discover(&inputs()),
-            &opts(Path::new("unused")),
-            &|_| {},
-            |batch| -> Result<(), PipelineError> {
-                all.extend(batch);
-                Ok(())
-            },
-        )
-        .unwrap();
+        pipeline()
+            .process(
+                discover(&inputs()),
+                &|_| {},
+                |batch| -> Result<(), PipelineError> {
+                    all.extend(batch);
+                    Ok(())
+                },
+            )
+            .unwrap();
         assert!(all.len() >= 5, "{} articles", all.len());
         all
     })
@@ -51,7 +57,9 @@ fn run_dir() -> &'static Path {
     static D: OnceLock<tempfile::TempDir> = OnceLock::new();
     D.get_or_init(|| {
         let d = tempfile::tempdir().unwrap();
-        run(discover(&inputs()), &opts(d.path()), &|_| {}).unwrap();
+        pipeline()
+            .run(discover(&inputs()), d.path(), &|_| {})
+            .unwrap();
         d
     })
     .path()
@@ -334,28 +342,6 @@ fn a_store_of_a_newer_schema_is_refused() {
         "{err}"
     );
     assert!(err.to_string().contains("newer"), "{err}");
-}
-
-#[cfg(feature = "parquet")]
-#[test]
-fn parquet_has_a_row_per_event_and_article() {
-    use parquet::file::reader::{FileReader, SerializedFileReader};
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(dir.path().join("s.db")).unwrap();
-    let stats = store.ingest(articles().to_vec()).unwrap();
-    let out = exported(&store, Format::Parquet);
-    for (name, rows) in [
-        ("events.parquet", stats.events),
-        ("articles.parquet", articles().len()),
-    ] {
-        let f = std::fs::File::open(out.path().join(name)).unwrap();
-        let r = SerializedFileReader::new(f).unwrap();
-        assert_eq!(
-            r.metadata().file_metadata().num_rows() as usize,
-            rows,
-            "{name}"
-        );
-    }
 }
 
 #[test]

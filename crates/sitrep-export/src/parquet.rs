@@ -8,31 +8,37 @@
 //! `source`, `url`, `outlet`, `title`, `published`, `language`, `hash`, `main_event`,
 //! `text`, `mentions`, `event_mentions` (how many). Snappy-compressed.
 
-use crate::{Store, StoreError};
+use crate::dir::{Articles, ExportError};
+use crate::SourceArticle;
 use sitrep_core::Event;
-use sitrep_export::SourceArticle;
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{self, Write};
 
-#[cfg(not(feature = "parquet"))]
-fn unavailable() -> StoreError {
-    StoreError::Parquet("this sitrep was built without the `parquet` feature".into())
+/// `Ok` when this build writes Parquet (feature `parquet`), else why not.
+pub(crate) fn available() -> Result<(), ExportError> {
+    if cfg!(feature = "parquet") {
+        Ok(())
+    } else {
+        Err(ExportError::Parquet(
+            "this sitrep was built without the `parquet` feature".into(),
+        ))
+    }
 }
 
-/// Write `events.parquet`.
+/// Write `events.parquet` (never called without the feature: see [`available`]).
 #[cfg(not(feature = "parquet"))]
 pub(crate) fn events<W: Write + Send>(
     _events: &[Event],
     _sources: &HashMap<String, SourceArticle>,
     _w: W,
-) -> Result<(), StoreError> {
-    Err(unavailable())
+) -> io::Result<()> {
+    Err(io::Error::other("built without the `parquet` feature"))
 }
 
-/// Write `articles.parquet`.
+/// Write `articles.parquet` (never called without the feature: see [`available`]).
 #[cfg(not(feature = "parquet"))]
-pub(crate) fn articles<W: Write + Send>(_store: &dyn Store, _w: W) -> Result<(), StoreError> {
-    Err(unavailable())
+pub(crate) fn articles<W: Write + Send>(_articles: &dyn Articles, _w: W) -> io::Result<()> {
+    Err(io::Error::other("built without the `parquet` feature"))
 }
 
 #[cfg(feature = "parquet")]
@@ -45,8 +51,8 @@ mod imp {
     use parquet::file::properties::WriterProperties;
     use std::sync::Arc;
 
-    fn err(e: impl std::fmt::Display) -> StoreError {
-        StoreError::Parquet(e.to_string())
+    fn err(e: impl std::fmt::Display) -> io::Error {
+        io::Error::other(format!("parquet: {e}"))
     }
 
     fn name<T: serde::Serialize>(v: &T) -> Option<String> {
@@ -84,7 +90,7 @@ mod imp {
     fn writer<W: Write + Send>(
         w: W,
         cols: &[(&str, Col)],
-    ) -> Result<(ArrowWriter<W>, Arc<Schema>), StoreError> {
+    ) -> io::Result<(ArrowWriter<W>, Arc<Schema>)> {
         let schema = Arc::new(Schema::new(
             cols.iter()
                 .map(|(n, c)| Field::new(*n, c.data_type(), !matches!(c, Col::U64(_))))
@@ -97,7 +103,7 @@ mod imp {
         Ok((w, schema))
     }
 
-    fn batch(schema: &Arc<Schema>, cols: Vec<(&str, Col)>) -> Result<RecordBatch, StoreError> {
+    fn batch(schema: &Arc<Schema>, cols: Vec<(&str, Col)>) -> io::Result<RecordBatch> {
         RecordBatch::try_new(
             schema.clone(),
             cols.into_iter().map(|(_, c)| c.array()).collect(),
@@ -109,7 +115,7 @@ mod imp {
         events: &[Event],
         sources: &HashMap<String, SourceArticle>,
         w: W,
-    ) -> Result<(), StoreError> {
+    ) -> io::Result<()> {
         let s = |f: &dyn Fn(&Event) -> Option<String>| Col::Str(events.iter().map(f).collect());
         let n = |f: &dyn Fn(&Event) -> Option<f64>| Col::F64(events.iter().map(f).collect());
         let loc = |e: &Event| e.location.clone();
@@ -218,11 +224,11 @@ mod imp {
         ARTICLE_COLUMNS.into_iter().zip(cols).collect()
     }
 
-    pub(crate) fn articles<W: Write + Send>(store: &dyn Store, w: W) -> Result<(), StoreError> {
+    pub(crate) fn articles<W: Write + Send>(articles: &dyn Articles, w: W) -> io::Result<()> {
         let (mut w, schema) = writer(w, &article_cols(&[]))?;
         let mut rows = Vec::with_capacity(1024);
-        store.for_each_article(&mut |a| {
-            rows.push(a);
+        articles.for_each(&mut |a| {
+            rows.push(a.clone());
             if rows.len() == 1024 {
                 w.write(&batch(&schema, article_cols(&rows))?)
                     .map_err(err)?;
