@@ -1,11 +1,11 @@
 //! The four events outputs on hand-built events (places, actors and outlets invented), and the
 //! output directory that writes them with `articles.jsonl` (and Parquet with the feature).
 
+use sitrep_core::Article;
 use sitrep_core::{
     Actor, ActorRole, ClaimStatus, Conflict, DateRange, Event, EventClaim, EventType, GeoPrecision,
     Location, Stance, SubEventType, TimePrecision,
 };
-use sitrep_core::Article;
 use sitrep_export::{
     acled_timestamp, write_csv, write_geojson, write_jsonl, write_report, Articles, Format,
     OutputDir, Outputs, SourceArticle, CSV_COLUMNS,
@@ -442,10 +442,7 @@ fn jsonl_round_trips() {
 struct Held(Vec<Article>);
 
 impl Articles for Held {
-    fn for_each(
-        &self,
-        f: &mut dyn FnMut(&Article) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
+    fn for_each(&self, f: &mut dyn FnMut(&Article) -> std::io::Result<()>) -> std::io::Result<()> {
         self.0.iter().try_for_each(f)
     }
 }

@@ -343,13 +343,18 @@ pub(crate) fn score(a: &Report, b: &Report, idf: &Idf) -> f32 {
 
 /// Candidate pairs `(i, j)`, `i < j`, from blocking by place and time.
 pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
-    let win: Vec<Option<(NaiveDate, NaiveDate)>> = reports.iter().map(Report::window).collect();
-    // Indices with a window, sorted by window start.
+    let windows: Vec<Option<(NaiveDate, NaiveDate)>> = reports.iter().map(Report::window).collect();
+    // Indices with a window, sorted by window start: the only ones any block holds, so the
+    // placeholder window of the others is never read.
     let mut order: Vec<u32> = (0..reports.len() as u32)
-        .filter(|&i| win[i as usize].is_some())
+        .filter(|&i| windows[i as usize].is_some())
         .collect();
-    let lo = |i: u32| win[i as usize].expect("windowed").0;
-    let hi = |i: u32| win[i as usize].expect("windowed").1;
+    let win: Vec<(NaiveDate, NaiveDate)> = windows
+        .iter()
+        .map(|w| w.unwrap_or((NaiveDate::MIN, NaiveDate::MIN)))
+        .collect();
+    let lo = |i: u32| win[i as usize].0;
+    let hi = |i: u32| win[i as usize].1;
     order.sort_by_key(|&i| (lo(i), i));
 
     let mut by_settlement: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
@@ -429,7 +434,7 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
             if lo(j) > to {
                 break;
             }
-            if j != i && gap(win[i as usize].unwrap(), win[j as usize].unwrap()) <= reach {
+            if j != i && gap(win[i as usize], win[j as usize]) <= reach {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
@@ -448,7 +453,7 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
     // Reports with no time at all (no date in the text, no publication date) meet every
     // report of their settlement, region, site or named person; at most UNDATED_BLOCK each.
     let undated: Vec<u32> = (0..reports.len() as u32)
-        .filter(|&i| win[i as usize].is_none())
+        .filter(|&i| windows[i as usize].is_none())
         .collect();
     if !undated.is_empty() {
         let mut blocks: FxHashMap<String, Vec<u32>> = FxHashMap::default();
@@ -475,7 +480,7 @@ pub(crate) fn candidates(reports: &[Report]) -> Vec<(u32, u32)> {
             if list.len() > UNDATED_BLOCK {
                 continue;
             }
-            for &i in list.iter().filter(|&&i| win[i as usize].is_none()) {
+            for &i in list.iter().filter(|&&i| windows[i as usize].is_none()) {
                 for &j in list {
                     if i != j {
                         pairs.push((i.min(j), i.max(j)));

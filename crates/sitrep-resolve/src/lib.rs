@@ -248,7 +248,10 @@ pub fn update(
             }
             _ => {
                 let rs: Vec<&Report> = members.iter().map(|&i| &reports[i as usize]).collect();
-                let event = reconcile::reconcile(&rs);
+                // Clustering never makes an empty cluster; one would simply have no event.
+                let Some(event) = reconcile::reconcile(&rs) else {
+                    continue;
+                };
                 let id = event.id.clone();
                 events.push(event);
                 id

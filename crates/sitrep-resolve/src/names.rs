@@ -48,14 +48,13 @@ impl NameRegistry {
     pub fn renames(&self) -> HashMap<(MentionKind, String), String> {
         let mut out = HashMap::new();
         for ((kind, _), spellings) in &self.seen {
-            if spellings.len() < 2 {
-                continue;
-            }
             // Most frequent first; the BTreeMap order breaks ties alphabetically.
-            let (chosen, _) = spellings
+            let chosen = spellings
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .expect("non-empty");
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+            let Some((chosen, _)) = chosen.filter(|_| spellings.len() > 1) else {
+                continue;
+            };
             for s in spellings.keys().filter(|s| *s != chosen) {
                 out.insert((*kind, s.clone()), chosen.clone());
             }

@@ -2,7 +2,7 @@
 //! disagreements listed.
 
 use crate::cluster::km;
-use crate::report::{base_status, Report};
+use crate::report::{base_status, Report, ReportDate, ReportPlace};
 use chrono::{Duration, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::{
@@ -21,24 +21,28 @@ fn rank(p: GeoPrecision) -> u8 {
     }
 }
 
-/// The event's id: a hash of its anchor report (the earliest published, then by key), so
-/// it is the same whatever the input order and stays when later reports join.
-pub(crate) fn event_id(reports: &[&Report]) -> String {
-    let anchor = reports
-        .iter()
-        .min_by(|a, b| {
-            (a.published.unwrap_or(NaiveDate::MAX), a.key())
-                .cmp(&(b.published.unwrap_or(NaiveDate::MAX), b.key()))
-        })
-        .expect("a cluster has reports");
+/// The anchor of a cluster: its earliest published report, then the first by key; `None`
+/// for no reports.
+fn anchor<'a>(reports: &[&'a Report]) -> Option<&'a Report> {
+    reports.iter().copied().min_by(|a, b| {
+        (a.published.unwrap_or(NaiveDate::MAX), a.key())
+            .cmp(&(b.published.unwrap_or(NaiveDate::MAX), b.key()))
+    })
+}
+
+/// The event's id: a hash of its anchor report, so it is the same whatever the input order
+/// and stays when later reports join.
+fn event_id(anchor: &Report) -> String {
     let h =
         xxhash_rust::xxh3::xxh3_64(format!("{}\u{0}{}", anchor.article, anchor.mention).as_bytes());
     format!("ev-{:012x}", h >> 16)
 }
 
-/// Build the event of one cluster.
-pub(crate) fn reconcile(reports: &[&Report]) -> Event {
-    let id = event_id(reports);
+/// Build the event of one cluster; `None` only for a cluster of no reports, which clustering
+/// never makes.
+pub(crate) fn reconcile(reports: &[&Report]) -> Option<Event> {
+    let anchor = anchor(reports)?;
+    let id = event_id(anchor);
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut conflicts: Vec<Conflict> = Vec::new();
 
@@ -56,7 +60,7 @@ pub(crate) fn reconcile(reports: &[&Report]) -> Event {
                 std::cmp::Reverse(SubEventType::ALL.iter().position(|x| x == s)),
             )
         })
-        .expect("25 sub-event types");
+        .unwrap_or(anchor.sub_event_type);
     for r in reports.iter().filter(|r| r.sub_event_type == sub) {
         evidence.push(Evidence {
             field: "type".into(),
@@ -174,7 +178,7 @@ pub(crate) fn reconcile(reports: &[&Report]) -> Event {
     articles.dedup();
     let sources: FxHashSet<String> = reports.iter().map(|r| r.source()).collect();
     let title = title(sub, location.as_ref(), &date);
-    Event {
+    Some(Event {
         id,
         title,
         event_type: sub.event_type(),
@@ -189,7 +193,7 @@ pub(crate) fn reconcile(reports: &[&Report]) -> Event {
         fatalities: headline.get("killed").copied(),
         injured: headline.get("injured").copied(),
         evidence,
-    }
+    })
 }
 
 /// The date the most reports give, at the finest precision any gives; with none, the week up
@@ -199,29 +203,27 @@ fn reconcile_date(
     evidence: &mut Vec<Evidence>,
     conflicts: &mut Vec<Conflict>,
 ) -> DateRange {
-    let dated: Vec<&Report> = reports
+    let dated: Vec<(&Report, &ReportDate)> = reports
         .iter()
-        .copied()
-        .filter(|r| r.date.is_some())
+        .filter_map(|r| Some((*r, r.date.as_ref()?)))
         .collect();
-    if dated.is_empty() {
+    // Narrowest windows first, then the most supported.
+    let mut support: FxHashMap<(NaiveDate, NaiveDate), usize> = FxHashMap::default();
+    for (_, d) in &dated {
+        *support.entry((d.start, d.end)).or_default() += 1;
+    }
+    let Some((&(start, end), _)) = support
+        .iter()
+        .min_by_key(|(w, n)| ((w.1 - w.0).num_days(), std::cmp::Reverse(**n), **w))
+    else {
+        // No text dates it: the week up to the first publication.
         let first = reports.iter().filter_map(|r| r.published).min();
         return DateRange {
             start: first.map(|d| (d - Duration::days(6)).to_string()),
             end: first.map(|d| d.to_string()),
             precision: first.map(|_| TimePrecision::Week),
         };
-    }
-    // Narrowest windows first, then the most supported.
-    let mut support: FxHashMap<(NaiveDate, NaiveDate), usize> = FxHashMap::default();
-    for r in &dated {
-        let d = r.date.as_ref().expect("dated");
-        *support.entry((d.start, d.end)).or_default() += 1;
-    }
-    let (&(start, end), _) = support
-        .iter()
-        .min_by_key(|(w, n)| ((w.1 - w.0).num_days(), std::cmp::Reverse(**n), **w))
-        .expect("dated reports");
+    };
     let best = support[&(start, end)];
     // The most supported day wins over a narrower window given by fewer reports.
     let (start, end) = support
@@ -232,11 +234,10 @@ fn reconcile_date(
         .unwrap_or((start, end));
     let precision = dated
         .iter()
-        .filter_map(|r| r.date.as_ref())
+        .map(|(_, d)| d)
         .find(|d| d.start == start && d.end == end)
         .and_then(|d| d.precision);
-    for r in &dated {
-        let d = r.date.as_ref().expect("dated");
+    for (r, d) in &dated {
         if let (true, Some(q)) = (d.start <= start && end <= d.end, &d.evidence) {
             evidence.push(Evidence {
                 field: "date".into(),
@@ -250,17 +251,16 @@ fn reconcile_date(
     }
     let mut days: Vec<NaiveDate> = dated
         .iter()
-        .filter_map(|r| r.date.as_ref())
-        .filter(|d| d.is_day())
-        .map(|d| d.start)
+        .filter(|(_, d)| d.is_day())
+        .map(|(_, d)| d.start)
         .collect();
     days.sort();
     days.dedup();
     if days.len() > 1 {
         let mut articles: Vec<String> = dated
             .iter()
-            .filter(|r| r.date.as_ref().is_some_and(|d| d.is_day()))
-            .map(|r| r.article.clone())
+            .filter(|(_, d)| d.is_day())
+            .map(|(r, _)| r.article.clone())
             .collect();
         articles.sort();
         articles.dedup();
@@ -269,12 +269,8 @@ fn reconcile_date(
             .map(|day| {
                 let mut a: Vec<String> = dated
                     .iter()
-                    .filter(|r| {
-                        r.date
-                            .as_ref()
-                            .is_some_and(|d| d.is_day() && d.start == *day)
-                    })
-                    .map(|r| r.article.clone())
+                    .filter(|(_, d)| d.is_day() && d.start == *day)
+                    .map(|(r, _)| r.article.clone())
                     .collect();
                 a.sort();
                 a.dedup();
@@ -311,36 +307,30 @@ fn reconcile_place(
     evidence: &mut Vec<Evidence>,
     conflicts: &mut Vec<Conflict>,
 ) -> Option<Location> {
-    let placed: Vec<&Report> = reports
+    let placed: Vec<(&Report, &ReportPlace)> = reports
         .iter()
-        .copied()
-        .filter(|r| r.place.is_some())
+        .filter_map(|r| Some((*r, r.place.as_ref()?)))
         .collect();
-    let key = |r: &Report| {
-        let p = r.place.as_ref().expect("placed");
-        p.kb_id.clone().unwrap_or_else(|| p.name.to_lowercase())
-    };
+    let key = |p: &ReportPlace| p.kb_id.clone().unwrap_or_else(|| p.name.to_lowercase());
     let mut support: FxHashMap<String, usize> = FxHashMap::default();
-    for r in &placed {
-        *support.entry(key(r)).or_default() += 1;
+    for (_, p) in &placed {
+        *support.entry(key(p)).or_default() += 1;
     }
-    let best = placed.iter().min_by(|a, b| {
-        let (pa, pb) = (a.place.as_ref().unwrap(), b.place.as_ref().unwrap());
+    let &(_, p) = placed.iter().min_by(|(_, pa), (_, pb)| {
         (
             rank(pa.precision),
-            std::cmp::Reverse(support[&key(a)]),
-            key(a),
+            std::cmp::Reverse(support[&key(pa)]),
+            key(pa),
         )
             .cmp(&(
                 rank(pb.precision),
-                std::cmp::Reverse(support[&key(b)]),
-                key(b),
+                std::cmp::Reverse(support[&key(pb)]),
+                key(pb),
             ))
     })?;
-    let p = best.place.as_ref().expect("placed");
-    let chosen = key(best);
-    for r in placed.iter().filter(|r| key(r) == chosen) {
-        let q = &r.place.as_ref().expect("placed").evidence;
+    let chosen = key(p);
+    for (r, q) in placed.iter().filter(|(_, q)| key(q) == chosen) {
+        let q = &q.evidence;
         evidence.push(Evidence {
             field: "location".into(),
             value: p.name.clone(),
@@ -353,13 +343,12 @@ fn reconcile_place(
     // Other settlements named as the place, more than a few km away: in dispute.
     let mut others: Vec<(&str, &str)> = placed
         .iter()
-        .filter_map(|r| {
-            let o = r.place.as_ref()?;
+        .filter_map(|&(r, o)| {
             let far = match (p.lat, p.lon, o.lat, o.lon) {
                 (Some(a), Some(b), Some(c), Some(d)) => km((a, b), (c, d)) > 5.0,
                 _ => false,
             };
-            (rank(o.precision) <= 1 && key(r) != chosen && far)
+            (rank(o.precision) <= 1 && key(o) != chosen && far)
                 .then_some((o.name.as_str(), r.article.as_str()))
         })
         .collect();
@@ -369,8 +358,8 @@ fn reconcile_place(
         let mut values: Vec<serde_json::Value> = vec![p.name.clone().into()];
         let mut articles: Vec<String> = placed
             .iter()
-            .filter(|r| key(r) == chosen)
-            .map(|r| r.article.clone())
+            .filter(|(_, q)| key(q) == chosen)
+            .map(|(r, _)| r.article.clone())
             .collect();
         let mut by_value = vec![ConflictValue {
             value: p.name.clone().into(),
@@ -467,19 +456,19 @@ fn reconcile_actors(reports: &[&Report], evidence: &mut Vec<Evidence>) -> Vec<Ac
         ActorRole::Target => 1,
         ActorRole::Associated => 2,
     };
+    // Every actor is seen with a role (it is entered with the role it came with).
     let mut out: Vec<Actor> = seen
         .into_iter()
-        .map(|(name, kb_id, roles)| {
+        .filter_map(|(name, kb_id, roles)| {
             let (role, arts) = roles
                 .into_iter()
-                .max_by_key(|(role, arts)| (arts.len(), std::cmp::Reverse(role_rank(*role))))
-                .expect("an actor has a role");
-            Actor {
+                .max_by_key(|(role, arts)| (arts.len(), std::cmp::Reverse(role_rank(*role))))?;
+            Some(Actor {
                 name,
                 role,
                 kb_id,
                 articles: arts.len(),
-            }
+            })
         })
         .collect();
     out.sort_by(|a, b| {

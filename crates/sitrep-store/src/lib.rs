@@ -33,6 +33,13 @@
 //! A process killed at any point leaves the state before or after the batch: nothing is
 //! committed in between, and SQLite's WAL makes the commit atomic.
 //!
+//! # Code
+//!
+//! `ingest.rs` writes (the batch transaction, resolution again, what changed); `query.rs`
+//! reads (filters to SQL, pages, timeline, full-text search); `schema.rs` holds the tables
+//! and migrations; `export.rs` hands the stored events and articles to
+//! [`sitrep_export::OutputDir`], the writer `sitrep run` uses too.
+//!
 //! # What is stored
 //!
 //! Articles as annotated, with their event ids. The cross-article name consolidation
@@ -40,18 +47,23 @@
 //! reading ([`Store::for_each_article`]) and when resolving, never written back.
 
 mod export;
+mod ingest;
+mod query;
 mod schema;
 
 pub use export::export;
+pub use query::{
+    fts_query, taxonomy_column, BBox, EventFilter, EventPage, Generation, Page, SearchHit,
+    TimelineDay, FTS_LIST_MOST,
+};
 pub use schema::SCHEMA_VERSION;
 pub use sitrep_export::Format;
 
-use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use sitrep_core::{Article, Event, MentionKind, SubEventType};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use sitrep_core::{Article, Event, MentionKind};
 use sitrep_export::SourceArticle;
 use sitrep_resolve::names::{self, NameRegistry};
-use sitrep_resolve::{update, Memo, Options, Report};
+use sitrep_resolve::Report;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -81,6 +93,9 @@ pub enum StoreError {
     /// An output file could not be written (`sitrep export`).
     #[error(transparent)]
     Export(#[from] sitrep_export::ExportError),
+    /// Resolving events failed (an internal error): the batch was rolled back.
+    #[error("internal error while resolving events: the batch was not stored")]
+    Resolve,
     /// Writing what the store read failed (the callback of [`Store::for_each_article`]).
     #[error("writing: {0}")]
     Write(std::io::Error),
@@ -135,195 +150,6 @@ pub struct Counts {
     pub reports: usize,
     /// Events.
     pub events: usize,
-}
-
-/// Which events [`Store::events_page`] returns. Every field left `None` matches everything.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct EventFilter {
-    /// Earliest `date.start` (`YYYY-MM-DD`, inclusive).
-    pub from: Option<String>,
-    /// Latest `date.start` (`YYYY-MM-DD`, inclusive).
-    pub to: Option<String>,
-    /// ACLED event type or sub-event type (case-insensitive, exact).
-    pub event_type: Option<String>,
-    /// A substring of one actor's name (case-insensitive).
-    pub actor: Option<String>,
-    /// Events located inside this box; a box whose west edge is east of its east edge crosses
-    /// the antimeridian. Events without coordinates never match.
-    pub bbox: Option<BBox>,
-    /// Words that the event's title, place and actor names, or the title and text of one of
-    /// its articles hold (every word; full-text search, see [`fts_query`]).
-    pub q: Option<String>,
-}
-
-/// The column and stored name of an ACLED event type or sub-event type named in any case
-/// (`"battles"`, `"Air/drone strike"`): `("event_type" | "sub_event_type", name)`. `Err` lists
-/// the names known.
-pub fn taxonomy_column(name: &str) -> Result<(&'static str, String), String> {
-    let name = name.trim();
-    let subs: Vec<String> = SubEventType::ALL
-        .iter()
-        .filter_map(|s| enum_str(s).ok())
-        .collect();
-    let mut types: Vec<String> = SubEventType::ALL
-        .iter()
-        .filter_map(|s| enum_str(&s.event_type()).ok())
-        .collect();
-    types.dedup();
-    if let Some(t) = types.iter().find(|t| t.eq_ignore_ascii_case(name)) {
-        return Ok(("event_type", t.clone()));
-    }
-    if let Some(t) = subs.iter().find(|t| t.eq_ignore_ascii_case(name)) {
-        return Ok(("sub_event_type", t.clone()));
-    }
-    Err(format!(
-        "{name:?} is no ACLED event type ({}) or sub-event type ({})",
-        types.join(", "),
-        subs.join(", ")
-    ))
-}
-
-/// A bounding box in degrees.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BBox {
-    /// West edge (longitude).
-    pub min_lon: f64,
-    /// South edge (latitude).
-    pub min_lat: f64,
-    /// East edge (longitude).
-    pub max_lon: f64,
-    /// North edge (latitude).
-    pub max_lat: f64,
-}
-
-impl std::str::FromStr for BBox {
-    type Err = String;
-
-    /// `minLon,minLat,maxLon,maxLat`, as GeoJSON and most map tools write it; edges beyond
-    /// ±180° or ±90° are clamped.
-    fn from_str(s: &str) -> Result<BBox, String> {
-        let v: Vec<f64> = s
-            .split(',')
-            .map(|p| p.trim().parse::<f64>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| format!("a bbox is minLon,minLat,maxLon,maxLat in degrees, not {s:?}"))?;
-        let [min_lon, min_lat, max_lon, max_lat] = v[..] else {
-            return Err(format!("a bbox has 4 numbers, not {}", v.len()));
-        };
-        if v.iter().any(|x| !x.is_finite()) {
-            return Err(format!("bbox {s:?} is not four finite numbers"));
-        }
-        // A map panned or zoomed out sends edges beyond the world's: clamped.
-        let lon = |x: f64| x.clamp(-180.0, 180.0);
-        let lat = |x: f64| x.clamp(-90.0, 90.0);
-        let (min_lon, max_lon, min_lat, max_lat) =
-            (lon(min_lon), lon(max_lon), lat(min_lat), lat(max_lat));
-        if min_lat > max_lat {
-            return Err(format!(
-                "bbox {s:?}: the south edge is north of the north edge"
-            ));
-        }
-        Ok(BBox {
-            min_lon,
-            min_lat,
-            max_lon,
-            max_lat,
-        })
-    }
-}
-
-/// A page of results: most `limit` items after skipping `offset`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    /// Most items returned.
-    pub limit: usize,
-    /// Matching items skipped first.
-    pub offset: usize,
-}
-
-impl Default for Page {
-    fn default() -> Self {
-        Page {
-            limit: 100,
-            offset: 0,
-        }
-    }
-}
-
-/// Turn what a person types into an FTS5 query that cannot fail to parse: every run of letters
-/// and digits becomes a quoted term, all of them required; the last one also matches as a
-/// prefix when the text ends inside it (search as you type). `None` when there is no word.
-pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let last = words.len().checked_sub(1)?;
-    let open_end = text.chars().last().is_some_and(char::is_alphanumeric);
-    Some(
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if i == last && open_end {
-                    format!("\"{w}\"*")
-                } else {
-                    format!("\"{w}\"")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// One article that a full-text search found.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct SearchHit {
-    /// The article id.
-    pub article: String,
-    /// Its title.
-    pub title: Option<String>,
-    /// Its outlet.
-    pub outlet: Option<String>,
-    /// Its publication date.
-    pub published: Option<String>,
-    /// Its URL.
-    pub url: Option<String>,
-    /// A stretch of its text around the first word found, with `…` where cut.
-    pub snippet: String,
-    /// The events it reports.
-    pub events: Vec<String>,
-}
-
-/// Events and their weight on one day, for a timeline.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct TimelineDay {
-    /// `YYYY-MM-DD`: the events' `date.start`.
-    pub date: String,
-    /// Events starting that day.
-    pub events: usize,
-    /// Their reported fatalities.
-    pub fatalities: f64,
-}
-
-/// What a [`Store`] holds now and how often it changed: for live views.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Generation {
-    /// Ingests that wrote something, ever.
-    pub generation: u64,
-    /// Articles stored.
-    pub articles: usize,
-    /// Events stored.
-    pub events: usize,
-}
-
-/// One page of events from [`Store::events_page`].
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventPage {
-    /// The events of the page, in the order of [`Store::events`].
-    pub events: Vec<Event>,
-    /// How many events match the filter, over all pages.
-    pub total: usize,
 }
 
 /// An event database. Implementations keep [`Store::ingest`] atomic per batch.
@@ -382,21 +208,7 @@ pub struct SqliteStore {
     path: PathBuf,
     /// What the last ingest through this connection left in memory, valid while no other
     /// connection wrote (the generation says).
-    warm: Option<Warm>,
-}
-
-/// The store's reports and resolution as of generation `generation`, kept between ingests so
-/// that a batch need not read and parse every stored report, nor reconcile every event again.
-struct Warm {
-    generation: i64,
-    /// Every stored report, renamed with `renames`, in [`Report::key`] order.
-    reports: Vec<Report>,
-    renames: HashMap<(MentionKind, String), String>,
-    memo: Memo,
-    /// `(article, mention) → event` of the last resolution.
-    assignments: HashMap<(String, String), String>,
-    /// The stored events' ids.
-    events: HashSet<String>,
+    warm: Option<ingest::Warm>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -563,534 +375,9 @@ impl SqliteStore {
     }
 }
 
-/// Write `a` (its row, search entry, reports and names) at ingest position `seq`, replacing
-/// what was stored under its id.
-/// Returns the article's reports as stored (the first of each key), not renamed.
-fn put_article(
-    tx: &Transaction,
-    seq: i64,
-    a: &Article,
-    replace: bool,
-) -> Result<Vec<Report>, StoreError> {
-    if replace {
-        tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [seq])?;
-        tx.execute("DELETE FROM reports WHERE article = ?1", [&a.id])?;
-        tx.execute("DELETE FROM names WHERE article = ?1", [&a.id])?;
-    }
-    tx.execute(
-        "INSERT INTO articles (id, seq, hash, url, outlet, title, published, main_event, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (id) DO UPDATE SET hash = ?3, url = ?4, outlet = ?5, title = ?6,
-             published = ?7, main_event = ?8, json = ?9",
-        params![
-            a.id,
-            seq,
-            a.hash,
-            a.url,
-            a.outlet,
-            a.title,
-            a.published.as_ref().map(|p| p.to_string()),
-            a.main_event,
-            serde_json::to_string(a)?,
-        ],
-    )?;
-    tx.execute(
-        "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![seq, a.title.as_deref().unwrap_or(""), a.text],
-    )?;
-    let mut st = tx.prepare_cached(
-        "INSERT OR IGNORE INTO reports (article, mention, json) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut reports: Vec<Report> = Vec::new();
-    for r in Report::from_article(a) {
-        if st.execute(params![r.article, r.mention, serde_json::to_string(&r)?])? > 0 {
-            reports.push(r);
-        }
-    }
-    let mut counts: HashMap<(MentionKind, &str), i64> = HashMap::new();
-    for (kind, name) in names::unlinked(a) {
-        *counts.entry((kind, name)).or_default() += 1;
-    }
-    let mut st =
-        tx.prepare_cached("INSERT INTO names (article, kind, name, n) VALUES (?1, ?2, ?3, ?4)")?;
-    for ((kind, name), n) in counts {
-        st.execute(params![a.id, enum_str(&kind)?, name, n])?;
-    }
-    Ok(reports)
-}
-
-/// Write `e` (row and article links), replacing what was stored under its id.
-fn put_event(tx: &Transaction, e: &Event, json: &str, replace: bool) -> Result<(), StoreError> {
-    if replace {
-        tx.execute("DELETE FROM event_articles WHERE event = ?1", [&e.id])?;
-        tx.execute("DELETE FROM event_actors WHERE event = ?1", [&e.id])?;
-    }
-    let loc = e.location.as_ref();
-    tx.execute(
-        "INSERT INTO events (id, date_start, date_end, country, lat, lon, event_type,
-             sub_event_type, fatalities, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-         ON CONFLICT (id) DO UPDATE SET date_start = ?2, date_end = ?3, country = ?4, lat = ?5,
-             lon = ?6, event_type = ?7, sub_event_type = ?8, fatalities = ?9, json = ?10",
-        params![
-            e.id,
-            e.date.start,
-            e.date.end,
-            loc.and_then(|l| l.country.clone()),
-            loc.and_then(|l| l.lat),
-            loc.and_then(|l| l.lon),
-            enum_str(&e.event_type)?,
-            enum_str(&e.sub_event_type)?,
-            e.fatalities,
-            json,
-        ],
-    )?;
-    // The upsert keeps the row (and its rowid) of a replaced event.
-    let rowid: i64 = tx.query_row("SELECT rowid FROM events WHERE id = ?1", [&e.id], |r| {
-        r.get(0)
-    })?;
-    if replace {
-        tx.execute("DELETE FROM events_fts WHERE rowid = ?1", [rowid])?;
-    }
-    let mut names: Vec<&str> = Vec::new();
-    if let Some(l) = &e.location {
-        names.push(&l.name);
-        names.extend(l.admin1.as_deref());
-    }
-    names.extend(e.actors.iter().map(|a| a.name.as_str()));
-    tx.execute(
-        "INSERT INTO events_fts (rowid, title, names) VALUES (?1, ?2, ?3)",
-        params![rowid, e.title, names.join(" ")],
-    )?;
-    let mut st =
-        tx.prepare_cached("INSERT OR IGNORE INTO event_articles (event, article) VALUES (?1, ?2)")?;
-    for a in &e.articles {
-        st.execute(params![e.id, a])?;
-    }
-    let mut st =
-        tx.prepare_cached("INSERT OR IGNORE INTO event_actors (event, name) VALUES (?1, ?2)")?;
-    for a in &e.actors {
-        st.execute(params![e.id, a.name.to_lowercase()])?;
-    }
-    Ok(())
-}
-
-/// The reports stored for `article`, renamed with `renames`.
-fn stored_reports(
-    tx: &Transaction,
-    article: &str,
-    renames: &HashMap<(MentionKind, String), String>,
-) -> Result<Vec<Report>, StoreError> {
-    let mut st = tx.prepare_cached("SELECT json FROM reports WHERE article = ?1")?;
-    let mut rows = st.query([article])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let mut report: Report = serde_json::from_str(&r.get::<_, String>(0)?)?;
-        report.rename(renames);
-        out.push(report);
-    }
-    Ok(out)
-}
-
-/// Resolve every stored report again and write what changed (see the crate docs). `touched`:
-/// the articles this batch wrote, whose JSON is rewritten with its event ids whatever happens;
-/// `written`: their reports, not renamed. With `warm` (this connection's state after the
-/// previous batch, no other writer since), the stored reports come from memory, and only
-/// the events whose reports changed are reconciled and compared; without, everything is read.
-/// Returns the state to keep for the next batch (its generation is set by the caller).
-fn update_events(
-    tx: &Transaction,
-    mut touched: HashMap<String, Article>,
-    written: Vec<Report>,
-    warm: Option<Warm>,
-    stats: &mut IngestStats,
-) -> Result<Warm, StoreError> {
-    let renames = SqliteStore::renames(tx)?;
-    // The articles whose reports are not what the memo saw: those written now, and those
-    // holding a name whose canonical spelling changed.
-    let mut changed: HashSet<String> = touched.keys().cloned().collect();
-    let (mut reports, mut memo, before, stored_ids, mut stored_json) = match warm {
-        Some(w) => {
-            let mut names: Vec<&(MentionKind, String)> = renames
-                .iter()
-                .filter(|(k, v)| w.renames.get(*k) != Some(*v))
-                .map(|(k, _)| k)
-                .collect();
-            names.extend(w.renames.keys().filter(|k| !renames.contains_key(*k)));
-            let mut renamed: BTreeSet<String> = BTreeSet::new();
-            let mut st =
-                tx.prepare_cached("SELECT article FROM names WHERE kind = ?1 AND name = ?2")?;
-            for (kind, name) in names {
-                let rows = st.query_map(params![enum_str(kind)?, name], |r| r.get(0))?;
-                for a in rows {
-                    renamed.insert(a?);
-                }
-            }
-            let mut reports = w.reports;
-            reports.retain(|r| !changed.contains(&r.article) && !renamed.contains(&r.article));
-            for a in renamed {
-                if !changed.contains(&a) {
-                    reports.extend(stored_reports(tx, &a, &renames)?);
-                    changed.insert(a);
-                }
-            }
-            (reports, w.memo, w.assignments, w.events, None)
-        }
-        None => {
-            let mut reports = Vec::new();
-            let mut before = HashMap::new();
-            let mut st = tx.prepare("SELECT article, mention, event, json FROM reports")?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                let (article, mention): (String, String) = (r.get(0)?, r.get(1)?);
-                if let Some(event) = r.get::<_, Option<String>>(2)? {
-                    before.insert((article.clone(), mention), event);
-                }
-                if changed.contains(&article) {
-                    continue; // among `written`
-                }
-                let mut report: Report = serde_json::from_str(&r.get::<_, String>(3)?)?;
-                report.rename(&renames);
-                reports.push(report);
-            }
-            let mut stored = HashMap::new();
-            let mut st = tx.prepare("SELECT id, json FROM events")?;
-            let mut rows = st.query([])?;
-            while let Some(r) = rows.next()? {
-                stored.insert(r.get::<_, String>(0)?, r.get::<_, String>(1)?);
-            }
-            let ids = stored.keys().cloned().collect();
-            (reports, Memo::default(), before, ids, Some(stored))
-        }
-    };
-    for mut r in written {
-        r.rename(&renames);
-        reports.push(r);
-    }
-    reports.sort_by(|a, b| a.key().cmp(&b.key()));
-    reports.dedup_by(|a, b| a.key() == b.key());
-    let up = update(&reports, &Options::default(), &mut memo, &|a| {
-        changed.contains(a)
-    });
-
-    let mut now: HashSet<String> = up.kept.iter().cloned().collect();
-    let mut st_json = tx.prepare_cached("SELECT json FROM events WHERE id = ?1")?;
-    for e in &up.events {
-        now.insert(e.id.clone());
-        let json = serde_json::to_string(e)?;
-        let old: Option<String> = match &mut stored_json {
-            Some(map) => map.remove(&e.id),
-            None if stored_ids.contains(&e.id) => {
-                st_json.query_row([&e.id], |r| r.get(0)).optional()?
-            }
-            None => None,
-        };
-        match old {
-            Some(old) if old == json => {}
-            Some(_) => {
-                put_event(tx, e, &json, true)?;
-                stats.events_updated += 1;
-            }
-            None => {
-                put_event(tx, e, &json, false)?;
-                stats.events_inserted += 1;
-            }
-        }
-    }
-    // Where each vanished event's reports went: the event that took most of them succeeds it.
-    let mut went: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
-    if stored_ids.iter().any(|id| !now.contains(id)) {
-        for (a, m, e) in &up.assignments {
-            if let Some(old) = before.get(&(a.clone(), m.clone())) {
-                if old != e && !now.contains(old) {
-                    *went
-                        .entry(old.as_str())
-                        .or_default()
-                        .entry(e.as_str())
-                        .or_default() += 1;
-                }
-            }
-        }
-    }
-    // An id that is an event again is no alias.
-    for id in &now {
-        if !stored_ids.contains(id) {
-            tx.execute("DELETE FROM event_aliases WHERE old = ?1", [id])?;
-        }
-    }
-    for id in stored_ids.iter().filter(|id| !now.contains(*id)) {
-        let successor = went.get(id.as_str()).and_then(|to| {
-            to.iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(e, _)| *e)
-        });
-        if let Some(to) = successor {
-            tx.execute(
-                "INSERT INTO event_aliases (old, event) VALUES (?1, ?2)
-                 ON CONFLICT (old) DO UPDATE SET event = ?2",
-                [id, to],
-            )?;
-        }
-        tx.execute("DELETE FROM event_articles WHERE event = ?1", [id])?;
-        tx.execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
-        tx.execute(
-            "DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = ?1)",
-            [id],
-        )?;
-        tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
-        stats.events_deleted += 1;
-    }
-    stats.events = now.len();
-
-    let mut reassign: BTreeSet<String> = touched.keys().cloned().collect();
-    let mut assignments = HashMap::with_capacity(up.assignments.len());
-    {
-        let mut st =
-            tx.prepare_cached("UPDATE reports SET event = ?3 WHERE article = ?1 AND mention = ?2")?;
-        for (a, m, e) in up.assignments {
-            let key = (a, m);
-            // The rows of articles written now are new, with no event yet.
-            if touched.contains_key(&key.0) || before.get(&key) != Some(&e) {
-                st.execute(params![key.0, key.1, e])?;
-                reassign.insert(key.0.clone());
-            }
-            assignments.insert(key, e);
-        }
-    }
-    let mut st =
-        tx.prepare_cached("UPDATE articles SET json = ?2, main_event = ?3 WHERE id = ?1")?;
-    for id in reassign {
-        let (mut a, written) = match touched.remove(&id) {
-            Some(a) => (a, true),
-            None => {
-                let json: String =
-                    tx.query_row("SELECT json FROM articles WHERE id = ?1", [&id], |r| {
-                        r.get(0)
-                    })?;
-                (serde_json::from_str(&json)?, false)
-            }
-        };
-        let article = a.id.clone();
-        let changed = sitrep_resolve::assign(&mut a, |mention| {
-            assignments
-                .get(&(article.clone(), mention.to_string()))
-                .cloned()
-        });
-        if changed || written {
-            st.execute(params![id, serde_json::to_string(&a)?, a.main_event])?;
-        }
-    }
-    Ok(Warm {
-        generation: 0,
-        reports,
-        renames,
-        memo,
-        assignments,
-        events: now,
-    })
-}
-
-/// Full-text matches above which a condition on the event is checked per event rather than by
-/// listing the events of every matching article (see `filter_sql`). Both give the same
-/// events; tests set it to 0 to check that.
-#[doc(hidden)]
-pub static FTS_LIST_MOST: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(2000);
-
-fn filter_sql(conn: &Connection, filter: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
-    let mut cond: Vec<&str> = vec!["1"];
-    let mut text: Option<String> = None;
-    let mut args = Vec::new();
-    fn some(v: &Option<String>) -> Option<&str> {
-        v.as_deref().map(str::trim).filter(|v| !v.is_empty())
-    }
-    if let Some(from) = some(&filter.from) {
-        cond.push("date_start >= ?");
-        args.push(Value::Text(from.to_string()));
-    }
-    if let Some(to) = some(&filter.to) {
-        cond.push("date_start <= ?");
-        args.push(Value::Text(to.to_string()));
-    }
-    if let Some(t) = some(&filter.event_type) {
-        match taxonomy_column(t) {
-            Ok(("event_type", name)) => {
-                cond.push("event_type = ?");
-                args.push(Value::Text(name));
-            }
-            Ok((_, name)) => {
-                cond.push("sub_event_type = ?");
-                args.push(Value::Text(name));
-            }
-            Err(_) => cond.push("0"),
-        }
-    }
-    if let Some(actor) = some(&filter.actor) {
-        cond.push("id IN (SELECT event FROM event_actors WHERE instr(name, ?) > 0)");
-        args.push(Value::Text(actor.to_lowercase()));
-    }
-    if let Some(b) = filter.bbox {
-        cond.push("lat BETWEEN ? AND ?");
-        args.push(Value::Real(b.min_lat));
-        args.push(Value::Real(b.max_lat));
-        if b.min_lon <= b.max_lon {
-            cond.push("lon BETWEEN ? AND ?");
-        } else {
-            cond.push("(lon >= ? OR lon <= ?)");
-        }
-        args.push(Value::Real(b.min_lon));
-        args.push(Value::Real(b.max_lon));
-    }
-    if let Some(q) = some(&filter.q) {
-        match fts_query(q) {
-            Some(fts) => {
-                // Two ways to join the articles found to their events; which is fast depends
-                // on how many articles match and whether other conditions narrow the events
-                // first, which SQLite's planner cannot know. Few matches: list their events.
-                // Many, with other conditions: check each remaining event's articles against
-                // the set of matches.
-                let narrowed = cond.len() > 1;
-                let matches: i64 = if narrowed {
-                    conn.query_row(
-                        "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-                        [&fts],
-                        |r| r.get(0),
-                    )?
-                } else {
-                    0
-                };
-                let most = FTS_LIST_MOST.load(std::sync::atomic::Ordering::Relaxed);
-                let articles = if narrowed && matches > most {
-                    "EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article
-                             WHERE ea.event = events.id
-                               AND a.seq IN (SELECT rowid FROM articles_fts
-                                             WHERE articles_fts MATCH ?))"
-                } else {
-                    "id IN (SELECT ea.event FROM articles_fts f
-                            JOIN articles a ON a.seq = f.rowid
-                            JOIN event_articles ea ON ea.article = a.id
-                            WHERE articles_fts MATCH ?)"
-                };
-                text = Some(format!(
-                    "(rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) \
-                     OR {articles})"
-                ));
-                args.push(Value::Text(fts.clone()));
-                args.push(Value::Text(fts));
-            }
-            None => cond.push("0"),
-        }
-    }
-    let mut sql = cond.join(" AND ");
-    if let Some(text) = text {
-        sql.push_str(" AND ");
-        sql.push_str(&text);
-    }
-    Ok((sql, args))
-}
-
-/// About `width` characters of `text` around the first of `words` (lower case) it holds, cut
-/// at spaces, `…` marking a cut; the start of the text when none is found.
-fn snippet(text: &str, words: &[String], width: usize) -> String {
-    let lower = text.to_lowercase();
-    // Lower-casing can change lengths; find the word in the lowered text and map back by
-    // character count, which lower-casing keeps for nearly every script.
-    let hit = words
-        .iter()
-        .filter_map(|w| lower.find(w.as_str()))
-        .min()
-        .map(|b| lower[..b].chars().count())
-        .unwrap_or(0);
-    let chars: Vec<char> = text.chars().collect();
-    let mut start = hit.saturating_sub(width / 3).min(chars.len());
-    let mut end = (start + width).min(chars.len());
-    while start > 0 && start < chars.len() && !chars[start - 1].is_whitespace() {
-        start += 1;
-    }
-    while end < chars.len() && end > start && !chars[end].is_whitespace() {
-        end -= 1;
-    }
-    let body: String = chars[start..end].iter().collect();
-    let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!(
-        "{}{body}{}",
-        if start > 0 { "…" } else { "" },
-        if end < chars.len() { "…" } else { "" }
-    )
-}
-
 impl Store for SqliteStore {
     fn ingest(&mut self, articles: Vec<Article>) -> Result<IngestStats, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut stats = IngestStats::default();
-        let mut touched: HashMap<String, Article> = HashMap::new();
-        let mut written: Vec<Report> = Vec::new();
-        // The memory of the last ingest holds only if no other connection wrote since.
-        let generation: i64 =
-            tx.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
-                r.get(0)
-            })?;
-        let warm = self.warm.take().filter(|w| w.generation == generation);
-        let mut next: i64 =
-            tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles", [], |r| {
-                r.get(0)
-            })?;
-        for a in articles {
-            let existing: Option<(String, i64)> = tx
-                .query_row(
-                    "SELECT hash, seq FROM articles WHERE id = ?1",
-                    [&a.id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            if matches!(&existing, Some((hash, _)) if *hash == a.hash) {
-                stats.unchanged += 1;
-                continue;
-            }
-            let first: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM articles WHERE hash = ?1 AND id <> ?2 ORDER BY seq LIMIT 1",
-                    params![a.hash, a.id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(first) = first {
-                stats.duplicates.push((a.id.clone(), first));
-                continue;
-            }
-            let seq = match existing {
-                Some((_, seq)) => {
-                    stats.replaced += 1;
-                    seq
-                }
-                None => {
-                    stats.new += 1;
-                    next += 1;
-                    next - 1
-                }
-            };
-            // An id twice in one batch: the later text wins, as it would over two batches.
-            written.retain(|r| r.article != a.id);
-            written.extend(put_article(&tx, seq, &a, existing.is_some())?);
-            touched.insert(a.id.clone(), a);
-        }
-        if touched.is_empty() {
-            stats.events =
-                tx.query_row("SELECT COUNT(*) FROM events", [], |r| r.get::<_, i64>(0))? as usize;
-            tx.commit()?;
-            self.warm = warm;
-            return Ok(stats);
-        }
-        let mut next_warm = update_events(&tx, touched, written, warm, &mut stats)?;
-        tx.execute(
-            "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
-            [],
-        )?;
-        next_warm.generation = generation + 1;
-        tx.commit()?;
-        self.warm = Some(next_warm);
-        Ok(stats)
+        ingest::ingest(self, articles)
     }
 
     fn events(&self) -> Result<Vec<Event>, StoreError> {
@@ -1163,142 +450,23 @@ impl Store for SqliteStore {
         filter: &EventFilter,
         page: Page,
     ) -> Result<(Vec<String>, usize), StoreError> {
-        let (where_, mut args) = filter_sql(&self.conn, filter)?;
-        if filter.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-            // A full-text condition costs most: evaluate it once, for the count and the page.
-            let mut st = self.conn.prepare(&format!(
-                "SELECT id FROM events WHERE {where_} ORDER BY date_start, id"
-            ))?;
-            let ids: Vec<String> = st
-                .query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            let mut json = Vec::new();
-            let mut st = self
-                .conn
-                .prepare_cached("SELECT json FROM events WHERE id = ?1")?;
-            for id in ids.iter().skip(page.offset).take(page.limit) {
-                json.push(st.query_row([id], |r| r.get(0))?);
-            }
-            return Ok((json, ids.len()));
-        }
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM events WHERE {where_}"),
-            rusqlite::params_from_iter(&args),
-            |r| r.get(0),
-        )?;
-        args.push(Value::Integer(
-            i64::try_from(page.limit).unwrap_or(i64::MAX),
-        ));
-        args.push(Value::Integer(
-            i64::try_from(page.offset).unwrap_or(i64::MAX),
-        ));
-        let mut st = self.conn.prepare(&format!(
-            "SELECT json FROM events WHERE {where_} ORDER BY date_start, id LIMIT ? OFFSET ?"
-        ))?;
-        let rows = st.query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?;
-        Ok((rows.collect::<Result<_, _>>()?, total as usize))
+        query::events_page_json(&self.conn, filter, page)
     }
 
     fn successor(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let exists = |id: &str| -> Result<bool, StoreError> {
-            Ok(self
-                .conn
-                .query_row("SELECT 1 FROM events WHERE id = ?1", [id], |_| Ok(()))
-                .optional()?
-                .is_some())
-        };
-        if exists(id)? {
-            return Ok(None);
-        }
-        let mut at = id.to_string();
-        // Chains are short; a cycle (an id that came back) ends the walk.
-        for _ in 0..32 {
-            let next: Option<String> = self
-                .conn
-                .query_row(
-                    "SELECT event FROM event_aliases WHERE old = ?1",
-                    [&at],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            match next {
-                Some(n) if exists(&n)? => return Ok(Some(n)),
-                Some(n) => at = n,
-                None => return Ok(None),
-            }
-        }
-        Ok(None)
+        query::successor(&self.conn, id)
     }
 
     fn event_json(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT json FROM events WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?)
+        query::event_json(&self.conn, id)
     }
 
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineDay>, StoreError> {
-        let (where_, args) = filter_sql(&self.conn, filter)?;
-        let mut st = self.conn.prepare(&format!(
-            "SELECT date_start, COUNT(*), COALESCE(SUM(fatalities), 0) FROM events
-             WHERE date_start IS NOT NULL AND {where_}
-             GROUP BY date_start ORDER BY date_start"
-        ))?;
-        let rows = st.query_map(rusqlite::params_from_iter(&args), |r| {
-            Ok(TimelineDay {
-                date: r.get(0)?,
-                events: r.get::<_, i64>(1)? as usize,
-                fatalities: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        query::timeline(&self.conn, filter)
     }
 
     fn search(&self, text: &str, page: Page) -> Result<(Vec<SearchHit>, usize), StoreError> {
-        let Some(query) = fts_query(text) else {
-            return Ok((Vec::new(), 0));
-        };
-        let total: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-            [&query],
-            |r| r.get(0),
-        )?;
-        let mut st = self.conn.prepare(
-            "SELECT a.id, a.title, a.outlet, a.published, a.url, json_extract(a.json, '$.text')
-             FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1
-                   ORDER BY rank LIMIT ?2 OFFSET ?3) AS f
-             JOIN articles a ON a.seq = f.rowid
-             ORDER BY f.rank, a.seq",
-        )?;
-        let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
-        let offset = i64::try_from(page.offset).unwrap_or(i64::MAX);
-        let mut rows = st.query(params![query, limit, offset])?;
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let mut hits = Vec::new();
-        while let Some(r) = rows.next()? {
-            let body: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
-            hits.push(SearchHit {
-                article: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                published: r.get(3)?,
-                url: r.get(4)?,
-                snippet: snippet(&body, &words, 200),
-                events: Vec::new(),
-            });
-        }
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT event FROM event_articles WHERE article = ?1 ORDER BY event")?;
-        for hit in &mut hits {
-            let ids = st.query_map([&hit.article], |r| r.get::<_, String>(0))?;
-            hit.events = ids.collect::<Result<_, _>>()?;
-        }
-        Ok((hits, total as usize))
+        query::search(&self.conn, text, page)
     }
 
     fn generation(&self) -> Result<Generation, StoreError> {
