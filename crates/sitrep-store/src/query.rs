@@ -328,7 +328,7 @@ pub(crate) fn events_page_json(
     filter: &EventFilter,
     page: Page,
 ) -> Result<(Vec<String>, usize), StoreError> {
-    let (where_, mut args) = filter_sql(&conn, filter)?;
+    let (where_, mut args) = filter_sql(conn, filter)?;
     if filter.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
         // A full-text condition costs most: evaluate it once, for the count and the page.
         let mut st = conn.prepare(&format!(
@@ -401,7 +401,7 @@ pub(crate) fn timeline(
     conn: &Connection,
     filter: &EventFilter,
 ) -> Result<Vec<TimelineDay>, StoreError> {
-    let (where_, args) = filter_sql(&conn, filter)?;
+    let (where_, args) = filter_sql(conn, filter)?;
     let mut st = conn.prepare(&format!(
         "SELECT date_start, COUNT(*), COALESCE(SUM(fatalities), 0) FROM events
          WHERE date_start IS NOT NULL AND {where_}
