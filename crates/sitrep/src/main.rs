@@ -10,7 +10,7 @@ mod store;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sitrep_pipeline::{Options, Pipeline, Progress, Summary};
 use sitrep_store::Format;
@@ -51,24 +51,12 @@ enum Command {
         /// Output directory (created if missing).
         #[arg(long, short, value_name = "DIR")]
         out: PathBuf,
-        /// Worker threads (default: one per core).
-        #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
-        threads: Option<usize>,
-        /// Largest single document to read, in MiB (larger ones are reported and skipped).
-        #[arg(long, value_name = "MIB", default_value_t = 64)]
-        max_mib: u64,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
         /// Also write each article's `original`: the text `removed` and `alignment` refer to
         /// (the decoded input, or an HTML page's text rendering).
         #[arg(long)]
         with_original: bool,
-        /// Keep plain-text inputs verbatim: no boilerplate removal, so every offset is an offset
-        /// into the input text (for text that is already clean, such as benchmark gold).
-        #[arg(long)]
-        no_clean: bool,
-        /// Link against this knowledge-base file (from `sitrep kb build` or `sitrep kb
-        /// extend`) instead of the built-in one.
-        #[arg(long, value_name = "FILE")]
-        kb: Option<PathBuf>,
         /// Print no progress bar or summary.
         #[arg(long, short)]
         quiet: bool,
@@ -84,21 +72,11 @@ enum Command {
         /// The store (a SQLite file; created if missing).
         #[arg(long, value_name = "FILE")]
         db: PathBuf,
-        /// Worker threads (default: one per core).
-        #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
-        threads: Option<usize>,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
         /// Articles per batch (one transaction each).
         #[arg(long, value_name = "N", default_value_t = 256, value_parser = at_least_one)]
         batch: usize,
-        /// Largest single document to read, in MiB (larger ones are reported and skipped).
-        #[arg(long, value_name = "MIB", default_value_t = 64)]
-        max_mib: u64,
-        /// Keep plain-text inputs verbatim: no boilerplate removal.
-        #[arg(long)]
-        no_clean: bool,
-        /// Link against this knowledge-base file instead of the built-in one.
-        #[arg(long, value_name = "FILE")]
-        kb: Option<PathBuf>,
         /// Print no progress bar or summary.
         #[arg(long, short)]
         quiet: bool,
@@ -148,12 +126,8 @@ enum Command {
         /// Largest request body, in MiB.
         #[arg(long, value_name = "N", default_value_t = 16)]
         max_body_mib: usize,
-        /// Worker threads for processing posted articles (default: one per core).
-        #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
-        threads: Option<usize>,
-        /// Link against this knowledge-base file instead of the built-in one.
-        #[arg(long, value_name = "FILE")]
-        kb: Option<PathBuf>,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
     },
     /// Build, extend, inspect the knowledge base (places and actors) sitrep links against.
     #[command(subcommand)]
@@ -164,6 +138,39 @@ enum Command {
         #[arg(long, short, value_name = "DIR", default_value = "sitrep-demo")]
         out: PathBuf,
     },
+}
+
+/// How the pipeline is built: the options `run`, `ingest` and `serve` share.
+#[derive(Debug, Args)]
+struct PipelineArgs {
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = at_least_one)]
+    threads: Option<usize>,
+    /// Largest single document to read, in MiB (larger ones are reported and skipped).
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_mib: u64,
+    /// Keep plain-text inputs verbatim: no boilerplate removal, so every offset is an offset
+    /// into the input text (for text that is already clean, such as benchmark gold).
+    #[arg(long)]
+    no_clean: bool,
+    /// Link against this knowledge-base file (from `sitrep kb build` or `sitrep kb extend`)
+    /// instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    kb: Option<PathBuf>,
+}
+
+impl PipelineArgs {
+    /// The pipeline's options (the rest at their defaults).
+    fn options(self) -> Options {
+        let mut o = Options {
+            threads: self.threads,
+            verbatim: self.no_clean,
+            kb: self.kb,
+            ..Options::default()
+        };
+        o.ingest.max_bytes = self.max_mib.saturating_mul(1 << 20);
+        o
+    }
 }
 
 fn main() -> ExitCode {
@@ -191,47 +198,29 @@ fn format(s: &str) -> Result<Format, String> {
     s.parse()
 }
 
-/// The pipeline's options from the flags `run`, `ingest` and `serve` share.
-fn options(threads: Option<usize>, no_clean: bool, kb: Option<PathBuf>) -> Options {
-    Options {
-        threads,
-        verbatim: no_clean,
-        kb,
-        ..Options::default()
-    }
-}
-
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run {
             paths,
             out,
-            threads,
-            max_mib,
+            pipeline,
             with_original,
-            no_clean,
-            kb,
             quiet,
         } => {
-            let mut opts = options(threads, no_clean, kb);
+            let mut opts = pipeline.options();
             opts.with_original = with_original;
-            opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
             let summary = run(&Pipeline::new(opts)?, &paths, &out, quiet)?;
             Ok(exit_code(&summary))
         }
         Command::Ingest {
             paths,
             db,
-            threads,
+            pipeline,
             batch,
-            max_mib,
-            no_clean,
-            kb,
             quiet,
         } => {
-            let mut opts = options(threads, no_clean, kb);
+            let mut opts = pipeline.options();
             opts.batch_docs = batch;
-            opts.ingest.max_bytes = max_mib.saturating_mul(1 << 20);
             store::ingest(&Pipeline::new(opts)?, &paths, &db, quiet)
         }
         Command::Export {
@@ -249,15 +238,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             token,
             auth_reads,
             max_body_mib,
-            threads,
-            kb,
+            pipeline,
         } => {
             let mut config = sitrep_serve::Config::new(db);
             config.token = token.filter(|t| !t.is_empty());
             config.auth_reads = auth_reads;
             config.max_body_bytes = max_body_mib.saturating_mul(1 << 20);
-            let pipeline = Pipeline::new(options(threads, false, kb))?;
-            serve::serve(&config, pipeline, &addr)?;
+            serve::serve(&config, Pipeline::new(pipeline.options())?, &addr)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Kb(cmd) => {

@@ -168,6 +168,20 @@ fn an_unwritable_output_is_a_clear_error() {
 fn usage_errors_exit_two_and_help_has_examples() {
     let r = sitrep().args(["run"]).output().unwrap();
     assert_eq!(r.status.code(), Some(2));
+    // Options are checked before anything runs: zero threads or batches is a usage error.
+    for args in [
+        &["run", "x", "--out", "y", "-j", "0"][..],
+        &["ingest", "x", "--db", "y.db", "--batch", "0"],
+        &["export", "--db", "y.db", "--format", "xml"],
+    ] {
+        let r = sitrep().args(args).output().unwrap();
+        assert_eq!(r.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(
+            err.contains("at least 1") || err.contains("one of"),
+            "{err}"
+        );
+    }
     let help = sitrep().args(["run", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("Examples:"));
 }
