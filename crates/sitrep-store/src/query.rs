@@ -1,6 +1,8 @@
 //! Reading the store: event filters (dates, type, actor, box, full text), pages, the
 //! timeline and full-text search, as SQL over the SQLite schema.
 
+#[cfg(doc)]
+use crate::Store;
 use crate::{enum_str, StoreError};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};

@@ -53,7 +53,12 @@ fn every_data_file_has_a_header_with_its_source_and_well_formed_rows() {
             let at = format!("{name}:{}", n + 1);
             let cells: Vec<&str> = line.split('\t').collect();
             let want = *columns.get_or_insert(cells.len());
-            assert_eq!(cells.len(), want, "{at}: {} columns, not {want}", cells.len());
+            assert_eq!(
+                cells.len(),
+                want,
+                "{at}: {} columns, not {want}",
+                cells.len()
+            );
             assert!(!cells[0].trim().is_empty(), "{at}: empty first column");
             for c in &cells {
                 assert_eq!(c.trim(), *c, "{at}: white space around {c:?}");
