@@ -66,3 +66,25 @@ pub(crate) fn authorized(state: &AppState, headers: &HeaderMap) -> Result<(), Ap
         ))
     }
 }
+
+/// A browser's write from another site is refused: when the request says which page sent it
+/// (`Origin`, which browsers add to every cross-site POST), that page must be served by this
+/// server (`Host`). Programs such as curl send no `Origin` and are not affected; a token, when
+/// set, is still required of them.
+pub(crate) fn same_origin(headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return Ok(());
+    };
+    let origin = origin.to_str().unwrap_or("");
+    let from = origin
+        .split_once("://")
+        .map(|(_, rest)| rest.trim_end_matches('/'));
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    match (from, host) {
+        (Some(from), Some(host)) if from.eq_ignore_ascii_case(host) => Ok(()),
+        _ => Err(ApiError::new(
+            ErrorCode::Forbidden,
+            format!("writes from another site ({origin}) are refused"),
+        )),
+    }
+}

@@ -237,12 +237,12 @@ pub fn router(state: AppState) -> Router {
         .route("/api/search", get(search))
         .route("/api/live", get(live))
         .route("/api/articles/{id}", get(article))
+        .route("/api/openapi.json", get(openapi))
         .route_layer(middleware::from_fn_with_state(state.clone(), read_auth));
     Router::new()
         .merge(reads)
         .route("/api/health", get(health))
         .route("/api/articles", axum::routing::post(post_articles))
-        .route("/api/openapi.json", get(openapi))
         .route("/", get(web::index))
         .route("/app.js", get(web::app_js))
         .route("/app.css", get(web::app_css))

@@ -182,7 +182,8 @@ pub fn openapi_document() -> Value {
                             "events_changed": {"type": "integer"}}}}}},
                     "400": err("Empty body, or no article in it could be read"),
                     "401": err("Missing or wrong bearer token"),
-                    "413": err("Body over the size limit")
+                    "403": err("Sent by a browser from a page of another site (Origin is not this server)"),
+                    "413": err("Body over the size limit (refused before the body is read)")
                 }
             }},
             "/api/openapi.json": {"get": {
@@ -195,7 +196,7 @@ pub fn openapi_document() -> Value {
             "schemas": {"Error": {
                 "type": "object",
                 "properties": {"error": {"type": "object", "properties": {
-                    "code": {"type": "string", "enum": ["bad_request", "unauthorized", "not_found",
+                    "code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden", "not_found",
                         "method_not_allowed", "payload_too_large", "internal"]},
                     "message": {"type": "string"}}}}
             }}

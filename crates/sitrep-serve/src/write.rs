@@ -1,12 +1,11 @@
 //! `POST /api/articles`: a posted body through the pipeline and into the store.
 
-use crate::auth::authorized;
+use crate::auth::{authorized, same_origin};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::{with_store, AppState};
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::header;
 use axum::Json;
 use serde_json::{json, Value};
 use sitrep_pipeline::{Input, Pipeline};
@@ -16,20 +15,47 @@ use std::sync::Arc;
 /// The name the posted body is read under: the source of its articles and of its messages.
 const BODY_NAME: &str = "body.json";
 
-pub(crate) async fn post_articles(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> ApiResult {
-    authorized(&state, &headers)?;
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(
-                ErrorCode::PayloadTooLarge,
-                format!("the body is larger than {} bytes", state.max_body_bytes),
-            )
+/// Whether reading a body failed because it passed the limit.
+fn over_limit(e: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
+pub(crate) async fn post_articles(State(state): State<AppState>, request: Request) -> ApiResult {
+    let (parts, body) = request.into_parts();
+    // Nothing of the body is read before the request is known to be allowed and small enough:
+    // a stranger's or an oversized body costs the server no memory and no wait.
+    authorized(&state, &parts.headers)?;
+    same_origin(&parts.headers)?;
+    let limit = state.max_body_bytes;
+    let too_large = || {
+        ApiError::new(
+            ErrorCode::PayloadTooLarge,
+            format!("the body is larger than {limit} bytes"),
+        )
+    };
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let body = axum::body::to_bytes(body, limit).await.map_err(|e| {
+        if over_limit(&e) {
+            too_large()
         } else {
-            ApiError::new(ErrorCode::BadRequest, e.body_text())
+            ApiError::new(
+                ErrorCode::BadRequest,
+                format!("the body could not be read: {e}"),
+            )
         }
     })?;
     if body.iter().all(u8::is_ascii_whitespace) {

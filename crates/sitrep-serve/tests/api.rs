@@ -180,6 +180,62 @@ async fn errors_are_json() {
     assert_eq!(r["error"]["code"], "method_not_allowed");
 }
 
+/// A POST whose body never comes: the answer must not wait for it.
+fn endless(
+    content_length: Option<u64>,
+    token: Option<&str>,
+    origin: Option<&str>,
+) -> Request<Body> {
+    let stream = futures_util::stream::pending::<Result<Vec<u8>, std::io::Error>>();
+    let mut req = Request::post("/api/articles").header(header::HOST, "sitrep.test:8080");
+    if let Some(n) = content_length {
+        req = req.header(header::CONTENT_LENGTH, n);
+    }
+    if let Some(t) = token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    if let Some(o) = origin {
+        req = req.header(header::ORIGIN, o);
+    }
+    req.body(Body::from_stream(stream)).unwrap()
+}
+
+#[tokio::test]
+async fn writes_are_refused_before_their_body_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&dir, Some("s3cret"), 1024);
+    let quick = |req| async {
+        tokio::time::timeout(std::time::Duration::from_secs(10), send(&app, req))
+            .await
+            .expect("answered without reading the body")
+    };
+    let (status, r) = quick(endless(Some(999_999_999_999), None, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{r}");
+    let (status, r) = quick(endless(Some(999_999_999_999), Some("s3cret"), None)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{r}");
+    assert_eq!(r["error"]["code"], "payload_too_large", "{r}");
+    // A browser page of another site may not write, whatever it sends.
+    let other = Some("https://elsewhere.example");
+    let (status, r) = quick(endless(Some(10), Some("s3cret"), other)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{r}");
+    assert_eq!(r["error"]["code"], "forbidden", "{r}");
+    // The server's own page may.
+    let req = Request::post("/api/articles")
+        .header(header::HOST, "sitrep.test:8080")
+        .header(header::ORIGIN, "http://sitrep.test:8080")
+        .header(header::AUTHORIZATION, "Bearer s3cret")
+        .body(Body::from("[null]"))
+        .unwrap();
+    let (status, r) = quick(req).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "read and found no article: {r}"
+    );
+    let (_, health) = get(&app, "/api/health").await;
+    assert_eq!(health["articles"], 0);
+}
+
 #[tokio::test]
 async fn bad_lines_are_reported_per_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -333,6 +333,7 @@ async fn reads_can_need_the_token() {
         "/api/search?q=warehouse",
         "/api/articles/nairobi-1",
         "/api/live",
+        "/api/openapi.json",
     ] {
         let (status, err) = get(&app, uri).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{uri}");
