@@ -7,6 +7,11 @@
 //! cues of its sentence, drops hypothetical ones, picks the article's main event, and fills
 //! each mention's slots (time, place, actors, weapons, counts) and the claims that cover it.
 //!
+//! The words the rules read are data as well: `data/cues.tsv` (modals, background cues, and
+//! the slot rules' clause boundaries, role cues, location, victim and toll words) and
+//! `data/shared-candidates.tsv` (general English lists: reporting verbs, determiners, titles),
+//! each row a class and a word; both are embedded and parsed once per process.
+//!
 //! # Rules
 //!
 //! - **Matching**: the ASCII-lowercased text, whole words only; overlapping candidates are
@@ -65,7 +70,10 @@
 //!   its sentence announces a separate event, or it is an arrest count beside an arrest). Claims
 //!   whose content holds a trigger cover that mention. The full rules are in `slots.rs`.
 
+mod cues;
 mod slots;
+
+use cues::{cue, Class};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_core::annotation::MentionKind;
@@ -158,76 +166,13 @@ struct Found {
     background: bool,
 }
 
-const MODALS: &[&str] = &[
-    "could",
-    "would",
-    "may",
-    "might",
-    "will",
-    "shall",
-    "should",
-    "threaten",
-    "threatens",
-    "threatened",
-    "threatening",
-    "threat",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "vow",
-    "vows",
-    "vowed",
-    "intend",
-    "intends",
-    "intended",
-    "warn",
-    "warns",
-    "warned",
-    "possible",
-    "potential",
-    "prevent",
-    "prevented",
-    "fear",
-    "fears",
-    "feared",
-    "ready",
-    "prepare",
-    "prepares",
-    "preparing",
-    "if",
-    "unless",
-    "risk",
-];
-
-const BACKGROUND_CUES: &[&str] = &[
-    "last year",
-    "last month",
-    "earlier this month",
-    "earlier this year",
-    "earlier in the year",
-    "earlier in the month",
-    "last summer",
-    "last winter",
-    "last spring",
-    "last autumn",
-    "last fall",
-    "years ago",
-    "months ago",
-    "a year ago",
-    "previously",
-    "previous",
-    "in two months",
-    "in three months",
-    "in recent months",
-    "in recent years",
-    "anniversary",
-    "repeatedly",
-];
-
 impl EventMentions {
     /// Build from a trigger table in the format of `data/triggers.tsv`.
+    ///
+    /// The cue words (`data/cues.tsv`, `data/shared-candidates.tsv`) are embedded and parsed
+    /// once for the whole process, on the first construction.
     pub fn from_table(table: &str) -> Result<Self, String> {
+        std::sync::LazyLock::force(&cues::CUES);
         let mut patterns: Vec<String> = Vec::new();
         let mut rows: Vec<Vec<Row>> = Vec::new();
         let mut index = std::collections::HashMap::new();
@@ -400,7 +345,7 @@ impl EventMentions {
         let mut marks: Vec<usize> = Vec::new();
         for &(a, b) in &sentences {
             let sent = &lower[a..b];
-            for c in BACKGROUND_CUES {
+            for c in cue(Class::Background).iter() {
                 if let Some(p) = find_word(sent, c.as_bytes()) {
                     marks.push(a + p);
                 }
@@ -430,8 +375,9 @@ impl EventMentions {
         }
         for i in 0..found.len() {
             let s = found[i].sentence;
-            let after = (preceded_within(&lower, found[i].start, "after", 4)
-                || preceded_within(&lower, found[i].start, "following", 4))
+            let after = words_before(&lower, found[i].start, 4)
+                .iter()
+                .any(|w| cue(Class::BackgroundAfter).has(w))
                 && found[..i].iter().any(|f| f.sentence == s);
             if after {
                 found[i].background = true;
@@ -632,11 +578,7 @@ fn abbreviation_before(t: &[u8], dot: usize) -> bool {
         s -= 1;
     }
     let word = t[s..dot].to_ascii_lowercase();
-    word.len() == 1
-        || matches!(
-            word.as_slice(),
-            b"mr" | b"mrs" | b"ms" | b"dr" | b"gen" | b"col" | b"lt" | b"sgt" | b"st" | b"no"
-        )
+    word.len() == 1 || cue(Class::Title).has(&word)
 }
 
 /// The `n` words before byte `at`, lowercase, nearest first.
@@ -666,17 +608,13 @@ fn words_before(lower: &[u8], at: usize, n: usize) -> Vec<&[u8]> {
 fn hypothetical(lower: &[u8], at: usize) -> bool {
     words_before(lower, at, 3)
         .iter()
-        .any(|w| MODALS.iter().any(|m| m.as_bytes() == *w))
+        .any(|w| cue(Class::Modal).has(w))
 }
 
 fn preceded_by(lower: &[u8], at: usize, word: &str) -> bool {
     words_before(lower, at, 1)
         .first()
         .is_some_and(|w| *w == word.as_bytes())
-}
-
-fn preceded_within(lower: &[u8], at: usize, word: &str, n: usize) -> bool {
-    words_before(lower, at, n).contains(&word.as_bytes())
 }
 
 fn find_word(hay: &[u8], needle: &[u8]) -> Option<usize> {

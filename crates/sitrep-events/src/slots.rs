@@ -81,6 +81,7 @@
 //! - **Claims** (`covers`): a claim whose content contains a trigger covers that mention
 //!   (`Cover::Event`), once.
 
+use crate::cues::{cue, Class};
 use crate::{is_earlier, sentence_bounds, words_before};
 use chrono::NaiveDate;
 use sitrep_core::annotation::{Cover, GeoPrecision, Mention, MentionKind, TimePrecision};
@@ -90,305 +91,6 @@ use sitrep_core::{Article, Claim, Quantity, TimeExpr};
 
 /// Sentences that make the opening.
 const OPENING: usize = 4;
-
-/// Words that report speech: a time right after one dates the speaking.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "stated",
-    "announced",
-    "reported",
-    "wrote",
-    "posted",
-    "confirmed",
-    "claimed",
-    "interview",
-    "statement",
-    "comments",
-    "briefing",
-    "speech",
-];
-
-/// Nouns after a country that make it a location ("X region", "X soil").
-const LOC_NOUNS: &[&str] = &[
-    "region",
-    "regions",
-    "soil",
-    "territory",
-    "territories",
-    "border",
-    "province",
-    "oblast",
-    "district",
-    "city",
-    "town",
-    "village",
-    "capital",
-    "state",
-    "airspace",
-    "side",
-];
-
-/// Words before a place that make it a location.
-/// Finite verbs after which a place name is the subject: the government it stands for.
-const SUBJECT_VERBS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "said",
-    "says",
-    "claimed",
-    "claims",
-    "denied",
-    "denies",
-    "accused",
-    "accuses",
-    "attacked",
-    "launched",
-    "struck",
-    "warned",
-    "announced",
-    "responded",
-    "vowed",
-    "blamed",
-    "insisted",
-    "retaliated",
-];
-
-const LOC_PREPS: &[&str] = &[
-    "in",
-    "into",
-    "inside",
-    "near",
-    "at",
-    "on",
-    "across",
-    "over",
-    "throughout",
-    "within",
-    "of",
-    "outside",
-    "around",
-    "toward",
-    "towards",
-    "to",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-];
-
-/// Nouns a nationality qualifies when it names a side ("Russian forces", "Ukrainian drones").
-const AGENT_NOUNS: &[&str] = &[
-    "forces",
-    "force",
-    "troops",
-    "army",
-    "military",
-    "soldiers",
-    "soldier",
-    "servicemen",
-    "fighters",
-    "militants",
-    "militias",
-    "militia",
-    "rebels",
-    "insurgents",
-    "police",
-    "guards",
-    "guard",
-    "units",
-    "unit",
-    "navy",
-    "aircraft",
-    "jets",
-    "warplanes",
-    "drones",
-    "drone",
-    "artillery",
-    "missiles",
-    "missile",
-    "rockets",
-    "shelling",
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "attack",
-    "attacks",
-    "raid",
-    "side",
-    "government",
-    "authorities",
-    "saboteurs",
-    "volunteers",
-    "nationalists",
-    "nationalist",
-    "formations",
-    "personnel",
-    "gunmen",
-    "troop",
-    "paratroopers",
-    "marines",
-    "commandos",
-    "partisans",
-    "occupiers",
-    "invaders",
-    "helicopters",
-    "helicopter",
-];
-
-/// Nouns that make the nationality before them a victim ("Ukrainian civilians").
-const VICTIM_NOUNS: &[&str] = &[
-    "civilians",
-    "civilian",
-    "residents",
-    "people",
-    "villagers",
-    "children",
-    "women",
-    "workers",
-    "journalists",
-    "refugees",
-    "farmers",
-    "students",
-    "protesters",
-    "demonstrators",
-    "prisoners",
-    "hostages",
-];
-
-/// Nouns after a possessive that make its owner the target ("X's positions").
-const POSITION_NOUNS: &[&str] = &[
-    "positions",
-    "position",
-    "base",
-    "bases",
-    "headquarters",
-    "outpost",
-    "outposts",
-    "checkpoint",
-    "checkpoints",
-    "convoy",
-    "depot",
-    "depots",
-    "barracks",
-    "camp",
-    "camps",
-    "trenches",
-    "lines",
-];
-
-/// Verbs whose past form does not end in "-ed".
-const IRREGULAR_VERBS: &[&str] = &[
-    "struck", "hit", "shot", "fought", "stormed", "seized", "overran", "blew", "took",
-];
-
-/// Auxiliaries that make the trigger after them passive ("was attacked").
-const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "got", "get"];
-
-/// Verbs that make the subject before them the doer of a noun trigger ("X carried out an
-/// attack", "X launched a strike", "X claimed the bombing").
-const LIGHT_VERBS: &[&str] = &[
-    "carried",
-    "carry",
-    "carries",
-    "carrying",
-    "launched",
-    "launch",
-    "launches",
-    "launching",
-    "conducted",
-    "conduct",
-    "conducts",
-    "conducting",
-    "staged",
-    "stage",
-    "staging",
-    "mounted",
-    "mount",
-    "mounting",
-    "made",
-    "make",
-    "making",
-    "began",
-    "begin",
-    "begins",
-    "started",
-    "start",
-    "starting",
-    "claimed",
-    "claim",
-    "claims",
-    "claiming",
-    "responsibility",
-    "behind",
-    "led",
-    "leading",
-    "perpetrated",
-    "committed",
-    "unleashed",
-    "resumed",
-    "continued",
-    "continuing",
-    "intensified",
-];
-
-/// Words that end the clause of a mention before the trigger.
-const BREAKS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "while", "but", "although", "though", "because",
-    "where", "when", "since", "after", "before", "as", "said", "says", "say", "told", "not",
-];
-
-/// Relative pronouns: right after a mention they keep it the subject ("fighters who attacked").
-const RELATIVES: &[&str] = &["who", "which", "that"];
-
-/// Words before a country that start its clause, so the country is a subject.
-const CLAUSE_STARTS: &[&str] = &["that", "and", "but", "while", "as", "when", "then"];
-
-/// Prepositions that make the mention after a trigger its target ("an attack on X").
-const TARGET_PREPS: &[&str] = &[
-    "on",
-    "against",
-    "at",
-    "targeting",
-    "targeted",
-    "toward",
-    "towards",
-    "upon",
-];
-
-/// Determiners skipped when reading the word before a mention.
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
-
-/// Predicates of counts that are an event's toll.
-const TOLL: &[&str] = &[
-    "killed",
-    "injured",
-    "casualties",
-    "missing",
-    "abducted",
-    "detained",
-    "captured",
-    "destroyed",
-    "damaged",
-    "eliminated",
-    "shot_down",
-];
-
-/// Triggers that are the predicate of a count rather than an event of their own.
-const CASUALTY_WORDS: &[&str] = &[
-    "kill", "killed", "killing", "kills", "wounded", "wounding", "injured", "injuring", "dead",
-    "died", "death", "deaths",
-];
-
-/// Words that make a sentence's event a separate one.
-const SEPARATE: &[&str] = &["separately", "another", "elsewhere", "separate"];
 
 /// Text, sentence bounds and offset conversion, shared by every slot.
 struct Ctx {
@@ -433,7 +135,7 @@ impl Ctx {
         let b = self.byte(ch).max(lo);
         words_before(&self.lower[lo..], b - lo, n + 2)
             .into_iter()
-            .filter(|w| !DETERMINERS.iter().any(|d| d.as_bytes() == *w))
+            .filter(|w| !is_in(Class::Determiner, w))
             .take(n)
             .collect()
     }
@@ -506,8 +208,8 @@ impl Ctx {
     }
 }
 
-fn is_in(list: &[&str], w: &[u8]) -> bool {
-    list.iter().any(|x| x.as_bytes() == w)
+fn is_in(class: Class, w: &[u8]) -> bool {
+    cue(class).has(w)
 }
 
 /// Fill the slots of every event mention of `article` and the claims' event covers.
@@ -630,7 +332,7 @@ impl Env<'_> {
             return false;
         };
         let sent = &self.ctx.lower[a..b];
-        !SEPARATE
+        !cue(Class::Separate)
             .iter()
             .any(|w| crate::find_word(sent, w.as_bytes()).is_some())
     }
@@ -712,12 +414,12 @@ impl Env<'_> {
         let subject = ctx
             .after(m.end, 1)
             .first()
-            .is_some_and(|w| is_in(SUBJECT_VERBS, w));
-        if subject && !prev.is_some_and(|w| is_in(LOC_PREPS, w)) {
+            .is_some_and(|w| is_in(Class::SubjectVerb, w));
+        if subject && !prev.is_some_and(|w| is_in(Class::LocPrep, w)) {
             return false;
         }
         let next = ctx.after(m.end, 1);
-        let next_is_loc = next.first().is_some_and(|w| is_in(LOC_NOUNS, w));
+        let next_is_loc = next.first().is_some_and(|w| is_in(Class::LocNoun, w));
         if let Some(p) = ctx.possessive(m.end) {
             // "X's Y": a location only when Y is one ("Russia's Belgorod region", "X's soil").
             let next_place = self
@@ -725,7 +427,7 @@ impl Env<'_> {
                 .iter()
                 .any(|o| o.kind == MentionKind::Place && o.start >= p && o.start <= p + 2);
             let w = ctx.after(p, 1);
-            let loc_word = w.first().is_some_and(|w| is_in(LOC_NOUNS, w));
+            let loc_word = w.first().is_some_and(|w| is_in(Class::LocNoun, w));
             if !next_place && !loc_word {
                 return false;
             }
@@ -735,7 +437,7 @@ impl Env<'_> {
             .as_ref()
             .is_some_and(|g| g.precision == GeoPrecision::Country);
         if country {
-            let prep = prev.is_some_and(|w| is_in(LOC_PREPS, w));
+            let prep = prev.is_some_and(|w| is_in(Class::LocPrep, w));
             // "Town, Country": a place ends just before the comma.
             let b = ctx.byte(m.start);
             let apposition = b >= 2
@@ -835,16 +537,16 @@ impl Env<'_> {
             .unwrap_or(trig);
         let verb = last_word.ends_with(b"ed")
             || last_word.ends_with(b"ing")
-            || is_in(IRREGULAR_VERBS, last_word);
+            || is_in(Class::IrregularVerb, last_word);
         let passive = verb
             && ctx
                 .before(e.start, 1)
                 .first()
-                .is_some_and(|w| is_in(PASSIVE_AUX, w));
+                .is_some_and(|w| is_in(Class::PassiveAux, w));
         let battle = e.event_type == EventType::Battles;
         let blamed = self
             .claim_of(i)
-            .is_some_and(|c| c.cue.to_ascii_lowercase().starts_with("blam"));
+            .is_some_and(|c| is_in(Class::BlameCue, c.cue.to_ascii_lowercase().as_bytes()));
         let mut out: Vec<MentionActor> = Vec::new();
         // The last candidate given a role: its end and role, for "X and Y".
         let mut last: Option<(usize, ActorRole)> = None;
@@ -893,7 +595,7 @@ impl Env<'_> {
                 .iter()
                 .any(|w| w.kind == MentionKind::Weapon && w.start >= m.end && w.start <= tail + 2);
             // The noun a nationality or a possessive qualifies, adjectives skipped.
-            let qualifies = |list: &[&str]| next.iter().take(3).any(|w| is_in(list, w));
+            let qualifies = |class: Class| next.iter().take(3).any(|w| is_in(class, w));
             // Words between the mention and the trigger (or the trigger and the mention).
             let gap: Vec<&[u8]> = if before {
                 ctx.words_between(tail, e.start)
@@ -908,14 +610,13 @@ impl Env<'_> {
             // A clause boundary between them; a relative pronoun right after the mention
             // ("fighters who attacked") is not one.
             let broken = punct_gap
-                || gap
-                    .iter()
-                    .enumerate()
-                    .any(|(k, w)| is_in(BREAKS, w) && !(before && k <= 1 && is_in(RELATIVES, w)));
+                || gap.iter().enumerate().any(|(k, w)| {
+                    is_in(Class::ClauseBreak, w) && !(before && k <= 1 && is_in(Class::Relative, w))
+                });
             let trigger_next = before && gap.len() <= 2 && !punct_gap;
-            let agentive = qualifies(AGENT_NOUNS) || weapon_next || trigger_next;
-            let victim = m.kind == MentionKind::Nationality && qualifies(VICTIM_NOUNS);
-            let position = poss.is_some() && qualifies(POSITION_NOUNS);
+            let agentive = qualifies(Class::AgentNoun) || weapon_next || trigger_next;
+            let victim = m.kind == MentionKind::Nationality && qualifies(Class::VictimNoun);
+            let position = poss.is_some() && qualifies(Class::PositionNoun);
             let by = prev_is("by")
                 || (m.kind == MentionKind::Nationality
                     && ctx.before(m.start, 2).get(1) == Some(&b"by".as_slice()));
@@ -927,9 +628,9 @@ impl Env<'_> {
                 continue;
             }
             let near_after = !before && !broken && gap.len() <= 5;
-            let accused = prev.is_some_and(|w| w.starts_with(b"accus") || w.starts_with(b"blam"));
-            let light = gap.iter().any(|w| is_in(LIGHT_VERBS, w));
-            let coordinated = (prev_is("and") || prev_is("or"))
+            let accused = prev.is_some_and(|w| is_in(Class::Accuse, w));
+            let light = gap.iter().any(|w| is_in(Class::LightVerb, w));
+            let coordinated = prev.is_some_and(|w| is_in(Class::Coordinator, w))
                 && last.is_some_and(|(end, _)| ctx.words_between(end, m.start).len() <= 2);
             let subject_ok = before
                 && !broken
@@ -943,17 +644,20 @@ impl Env<'_> {
                 } else {
                     trigger_next || light
                 })
-                && (!prev.is_some_and(|w| is_in(LOC_PREPS, w) || w == b"against" || w == b"for")
+                && (!prev
+                    .is_some_and(|w| is_in(Class::LocPrep, w) || is_in(Class::NonSubjectPrep, w))
                     || poss.is_some()
                     || (m.kind != MentionKind::Place && matches!(prev, Some(b"of"))));
             let country_subject = subject_ok
-                && (poss.is_some() || trigger_next || prev.is_none_or(|w| is_in(CLAUSE_STARTS, w)));
+                && (poss.is_some()
+                    || trigger_next
+                    || prev.is_none_or(|w| is_in(Class::ClauseStart, w)));
             let attacker_cue = (by && (before || (!broken && gap.len() <= 8)))
                 || (accused && before)
                 || (blamed && near_after && prev_is("on"));
             let target_cue = victim
                 || (position && (before || near_after))
-                || (near_after && prev.is_some_and(|w| is_in(TARGET_PREPS, w)))
+                || (near_after && prev.is_some_and(|w| is_in(Class::TargetPrep, w)))
                 || (near_after && prev_is("with") && battle);
             let role = if coordinated {
                 last.map(|(_, r)| r)
@@ -1018,10 +722,14 @@ impl Env<'_> {
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .next()
                 .unwrap_or("");
-            is_in(CASUALTY_WORDS, first.as_bytes())
+            is_in(Class::Casualty, first.as_bytes())
         };
         for (q, qt) in quantities.iter().enumerate() {
-            if !qt.predicate.as_deref().is_some_and(|p| TOLL.contains(&p)) {
+            if !qt
+                .predicate
+                .as_deref()
+                .is_some_and(|p| is_in(Class::Toll, p.as_bytes()))
+            {
                 continue;
             }
             let sq = self.ctx.sentence(qt.start);
@@ -1050,7 +758,10 @@ impl Env<'_> {
                 })
             };
             let Some(a) = anchor else { continue };
-            let detained = matches!(qt.predicate.as_deref(), Some("detained" | "abducted"));
+            let detained = qt
+                .predicate
+                .as_deref()
+                .is_some_and(|p| is_in(Class::ArrestToll, p.as_bytes()));
             let own_kind = here.iter().copied().find(|&i| {
                 matches!(
                     self.events[i].sub_event_type,
@@ -1062,7 +773,7 @@ impl Env<'_> {
                 let e = self.ctx.byte(self.events[i].start);
                 words_before(&self.ctx.lower[b..], e - b, 40)
                     .iter()
-                    .any(|w| is_in(SEPARATE, w))
+                    .any(|w| is_in(Class::Separate, w))
             });
             let to = if self.events[a].background {
                 a
@@ -1185,7 +896,7 @@ impl<'a> Times<'a> {
             .ctx
             .before_from(from, t.start, 3)
             .iter()
-            .any(|w| is_in(REPORTING, w))
+            .any(|w| is_in(Class::ReportingVerb, w) || is_in(Class::SpeechNoun, w))
     }
 
     /// Whether "since" stands between event `i` and time `t`.
