@@ -68,7 +68,8 @@
 //!   detained, destroyed, …, zero included), each to one mention: a recalled background
 //!   event keeps the counts nearest to it, every other count goes to the main event (unless
 //!   its sentence announces a separate event, or it is an arrest count beside an arrest). Claims
-//!   whose content holds a trigger cover that mention. The full rules are in `slots.rs`.
+//!   whose content holds a trigger cover that mention. The full rules are in
+//!   module `slots` (`src/slots/`).
 
 mod cues;
 mod slots;
