@@ -1,6 +1,5 @@
 //! The cue words of the rules, as data: `data/cues.tsv` (words specific to the event rules)
-//! and `data/shared-candidates.tsv` (general English lists: reporting verbs, determiners,
-//! titles). Both are compiled into the binary and parsed once, on first use, into [`CUES`].
+//! and `data/shared-candidates.tsv` (general English lists: reporting verbs, determiners). Both are compiled into the binary and parsed once, on first use, into [`CUES`].
 //!
 //! A rule asks for a class ([`cue`]) and tests a lowercase word against it ([`Words::has`]).
 
@@ -73,7 +72,6 @@ classes! {
     Casualty = "casualty" in "cues.tsv",
     ReportingVerb = "reporting-verb" in "shared-candidates.tsv",
     Determiner = "determiner" in "shared-candidates.tsv",
-    Title = "title" in "shared-candidates.tsv",
 }
 
 impl Class {

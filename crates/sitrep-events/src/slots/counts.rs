@@ -63,7 +63,7 @@ impl Env<'_> {
                 )
             });
             let separate = here.iter().any(|&i| {
-                let (b, _) = self.ctx.sents[self.ev_sent[i]];
+                let (b, _) = self.ctx.sents.get(self.ev_sent[i]).unwrap_or_default();
                 let e = self.ctx.byte(self.events[i].start);
                 words_before(&self.ctx.lower[b..], e - b, 40)
                     .iter()

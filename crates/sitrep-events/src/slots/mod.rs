@@ -93,7 +93,8 @@ mod place;
 mod time;
 
 use crate::cues::{cue, Class};
-use crate::{sentence_bounds, words_before};
+use crate::sentences::Sentences;
+use crate::words_before;
 use sitrep_core::annotation::{Cover, Mention, MentionKind};
 use sitrep_core::event::EventMention;
 use sitrep_core::text::CharIndex;
@@ -107,17 +108,15 @@ const OPENING: usize = 4;
 struct Ctx {
     lower: Vec<u8>,
     chars: CharIndex,
-    /// Sentence spans in bytes, covering the text.
-    sents: Vec<(usize, usize)>,
+    /// The understand stage's sentences, in bytes.
+    sents: Sentences,
 }
 
 impl Ctx {
-    fn new(text: &str) -> Self {
-        let lower = text.as_bytes().to_ascii_lowercase();
-        let sents = sentence_bounds(&lower);
+    fn new(text: &str, sents: Sentences) -> Self {
         Ctx {
             chars: CharIndex::new(text),
-            lower,
+            lower: text.as_bytes().to_ascii_lowercase(),
             sents,
         }
     }
@@ -128,10 +127,7 @@ impl Ctx {
 
     /// Sentence of the character at `ch`.
     fn sentence(&self, ch: usize) -> usize {
-        let b = self.byte(ch);
-        self.sents
-            .partition_point(|&(_, e)| e <= b)
-            .min(self.sents.len() - 1)
+        self.sents.of(self.byte(ch))
     }
 
     /// Up to `n` words before character `ch`, nearest first, within its sentence, determiners
@@ -224,7 +220,9 @@ fn is_in(class: Class, w: &[u8]) -> bool {
 }
 
 /// Fill the slots of every event mention of `article` and the claims' event covers.
-pub(crate) fn fill(article: &mut Article) {
+///
+/// `sentences` are the article's ([`Sentences::of_article`]).
+pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
     let Some(mut events) = article.event_mentions.take() else {
         return;
     };
@@ -232,7 +230,7 @@ pub(crate) fn fill(article: &mut Article) {
         article.event_mentions = Some(events);
         return;
     }
-    let ctx = Ctx::new(&article.text);
+    let ctx = Ctx::new(&article.text, sentences.clone());
     let empty_m: Vec<Mention> = Vec::new();
     let empty_t: Vec<TimeExpr> = Vec::new();
     let empty_q: Vec<Quantity> = Vec::new();
@@ -339,7 +337,7 @@ impl Env<'_> {
         if (0..self.events.len()).any(|i| self.ev_sent[i] == k && self.events[i].background) {
             return false;
         }
-        let Some(&(a, b)) = self.ctx.sents.get(k) else {
+        let Some((a, b)) = self.ctx.sents.get(k) else {
             return false;
         };
         let sent = &self.ctx.lower[a..b];
@@ -393,7 +391,9 @@ mod tests {
 
     #[test]
     fn context_words() {
-        let ctx = Ctx::new("Drones from the north hit Foo’s depot, said the army.");
+        let text = "Drones from the north hit Foo’s depot, said the army.";
+        let sents = Sentences::new(text.len(), None, &CharIndex::new(text));
+        let ctx = Ctx::new(text, sents);
         assert_eq!(ctx.prev(16), Some(b"from".as_slice()));
         assert_eq!(ctx.after(26, 2), vec![b"foo".as_slice(), b"s"]);
         assert_eq!(ctx.possessive(29), Some(31));
