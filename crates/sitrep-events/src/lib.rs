@@ -7,8 +7,16 @@
 //! cues of its sentence, drops hypothetical ones, picks the article's main event, and fills
 //! each mention's slots (time, place, actors, weapons, counts) and the claims that cover it.
 //!
+//! The words the rules read are data as well: `data/cues.tsv` (modals, background cues, and
+//! the slot rules' clause boundaries, role cues, location, victim and toll words) and
+//! `data/shared-candidates.tsv` (general English lists: reporting verbs, determiners),
+//! each row a class and a word; both are embedded and parsed once per process.
+//!
 //! # Rules
 //!
+//! - **Sentences**: the understand stage's ([`Article::sentences`]), the same for every stage;
+//!   a position between two sentences belongs to the one before it. Without them (understand
+//!   did not run) the whole text is one sentence.
 //! - **Matching**: the ASCII-lowercased text, whole words only; overlapping candidates are
 //!   resolved leftmost-longest ("suicide car bomb" over "car bomb" over "bomb").
 //! - **Refining** (`refine` and `weak` rows): an air platform in the sentence (a weapon
@@ -63,9 +71,15 @@
 //!   detained, destroyed, …, zero included), each to one mention: a recalled background
 //!   event keeps the counts nearest to it, every other count goes to the main event (unless
 //!   its sentence announces a separate event, or it is an arrest count beside an arrest). Claims
-//!   whose content holds a trigger cover that mention. The full rules are in `slots.rs`.
+//!   whose content holds a trigger cover that mention. The full rules are in
+//!   module `slots` (`src/slots/`).
 
+mod cues;
+mod sentences;
 mod slots;
+
+use cues::{cue, Class};
+use sentences::Sentences;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_core::annotation::MentionKind;
@@ -158,76 +172,13 @@ struct Found {
     background: bool,
 }
 
-const MODALS: &[&str] = &[
-    "could",
-    "would",
-    "may",
-    "might",
-    "will",
-    "shall",
-    "should",
-    "threaten",
-    "threatens",
-    "threatened",
-    "threatening",
-    "threat",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "vow",
-    "vows",
-    "vowed",
-    "intend",
-    "intends",
-    "intended",
-    "warn",
-    "warns",
-    "warned",
-    "possible",
-    "potential",
-    "prevent",
-    "prevented",
-    "fear",
-    "fears",
-    "feared",
-    "ready",
-    "prepare",
-    "prepares",
-    "preparing",
-    "if",
-    "unless",
-    "risk",
-];
-
-const BACKGROUND_CUES: &[&str] = &[
-    "last year",
-    "last month",
-    "earlier this month",
-    "earlier this year",
-    "earlier in the year",
-    "earlier in the month",
-    "last summer",
-    "last winter",
-    "last spring",
-    "last autumn",
-    "last fall",
-    "years ago",
-    "months ago",
-    "a year ago",
-    "previously",
-    "previous",
-    "in two months",
-    "in three months",
-    "in recent months",
-    "in recent years",
-    "anniversary",
-    "repeatedly",
-];
-
 impl EventMentions {
     /// Build from a trigger table in the format of `data/triggers.tsv`.
+    ///
+    /// The cue words (`data/cues.tsv`, `data/shared-candidates.tsv`) are embedded and parsed
+    /// once for the whole process, on the first construction.
     pub fn from_table(table: &str) -> Result<Self, String> {
+        std::sync::LazyLock::force(&cues::CUES);
         let mut patterns: Vec<String> = Vec::new();
         let mut rows: Vec<Vec<Row>> = Vec::new();
         let mut index = std::collections::HashMap::new();
@@ -292,9 +243,9 @@ impl EventMentions {
     pub fn run(&self, article: &mut Article) {
         let text = &article.text;
         let lower = text.as_bytes().to_ascii_lowercase();
-        let sentences = sentence_bounds(&lower);
-        let sentence_of = |b: usize| sentences.partition_point(|&(_, e)| e <= b);
         let chars = CharIndex::new(text);
+        let sentences = Sentences::of_article(article, &chars);
+        let sentence_of = |b: usize| sentences.of(b);
         let hits = self.hits(&lower);
 
         // Context cues per sentence.
@@ -307,9 +258,6 @@ impl EventMentions {
         let mut weapons: Vec<Vec<(usize, SubEventType)>> = vec![Vec::new(); nsent];
         for h in &hits {
             let s = sentence_of(h.start);
-            if s >= nsent {
-                continue;
-            }
             match h.row.kind {
                 Kind::CueAir => air[s] = true,
                 Kind::CueWeapon => weapons[s].push((h.start, h.row.sub)),
@@ -329,9 +277,6 @@ impl EventMentions {
             }
             let b = chars.char_to_byte(m.start);
             let s = sentence_of(b);
-            if s >= nsent {
-                continue;
-            }
             let be = chars.char_to_byte(m.end).min(lower.len());
             for h in self.hits(&lower[b..be]) {
                 match h.row.kind {
@@ -355,7 +300,7 @@ impl EventMentions {
             if hypothetical(&lower, h.start) {
                 continue;
             }
-            let s = sentence_of(h.start).min(nsent.saturating_sub(1));
+            let s = sentence_of(h.start);
             let sub = match kind {
                 Kind::Fixed => fixed_in_context(h.row.sub, protest[s]),
                 _ => refine(
@@ -398,9 +343,9 @@ impl EventMentions {
         // Background: a cue or an earlier time marks the trigger of its sentence nearest to it.
         let published = article.published.as_ref().map(|p| p.date());
         let mut marks: Vec<usize> = Vec::new();
-        for &(a, b) in &sentences {
+        for (a, b) in sentences.iter() {
             let sent = &lower[a..b];
-            for c in BACKGROUND_CUES {
+            for c in cue(Class::Background).iter() {
                 if let Some(p) = find_word(sent, c.as_bytes()) {
                     marks.push(a + p);
                 }
@@ -430,8 +375,9 @@ impl EventMentions {
         }
         for i in 0..found.len() {
             let s = found[i].sentence;
-            let after = (preceded_within(&lower, found[i].start, "after", 4)
-                || preceded_within(&lower, found[i].start, "following", 4))
+            let after = words_before(&lower, found[i].start, 4)
+                .iter()
+                .any(|w| cue(Class::BackgroundAfter).has(w))
                 && found[..i].iter().any(|f| f.sentence == s);
             if after {
                 found[i].background = true;
@@ -471,7 +417,7 @@ impl EventMentions {
             .collect();
         article.main_event = main.map(|i| mentions[i].id.clone());
         article.event_mentions = Some(mentions);
-        slots::fill(article);
+        slots::fill(article, &sentences);
     }
 }
 
@@ -576,69 +522,6 @@ fn refine(
     default
 }
 
-/// Sentence spans (bytes): a line break, or `.`/`!`/`?` followed by a space or no-break
-/// space (closing quotes between allowed; not after an initial or a short title), ends one.
-fn sentence_bounds(lower_or_text: &[u8]) -> Vec<(usize, usize)> {
-    let t = lower_or_text;
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < t.len() {
-        let c = t[i];
-        let end_here = c == b'\n'
-            || (matches!(c, b'.' | b'!' | b'?')
-                && space_after(t, i + 1)
-                && !abbreviation_before(t, i));
-        if end_here {
-            if i + 1 > start && t[start..=i].iter().any(|b| !b.is_ascii_whitespace()) {
-                out.push((start, i + 1));
-            }
-            start = i + 1;
-        }
-        i += 1;
-    }
-    if start < t.len() && t[start..].iter().any(|b| !b.is_ascii_whitespace()) {
-        out.push((start, t.len()));
-    }
-    if out.is_empty() {
-        out.push((0, t.len()));
-    }
-    // Make the spans cover everything between them, so every byte has a sentence.
-    let n = out.len();
-    for k in 0..n.saturating_sub(1) {
-        out[k].1 = out[k + 1].0;
-    }
-    out[n - 1].1 = t.len().max(out[n - 1].1);
-    out
-}
-
-/// Whitespace (a space, a tab or a no-break space) at `i`, after any closing quotes.
-fn space_after(t: &[u8], mut i: usize) -> bool {
-    loop {
-        match t.get(i..) {
-            Some([b'"' | b'\'' | b')', ..]) => i += 1,
-            // ’ and ” (U+2019, U+201D)
-            Some([0xE2, 0x80, 0x99 | 0x9D, ..]) => i += 3,
-            Some([b' ' | b'\t', ..]) | Some([0xC2, 0xA0, ..]) => return true,
-            _ => return false,
-        }
-    }
-}
-
-/// A period after a single letter or a short title is not a sentence end.
-fn abbreviation_before(t: &[u8], dot: usize) -> bool {
-    let mut s = dot;
-    while s > 0 && t[s - 1].is_ascii_alphabetic() {
-        s -= 1;
-    }
-    let word = t[s..dot].to_ascii_lowercase();
-    word.len() == 1
-        || matches!(
-            word.as_slice(),
-            b"mr" | b"mrs" | b"ms" | b"dr" | b"gen" | b"col" | b"lt" | b"sgt" | b"st" | b"no"
-        )
-}
-
 /// The `n` words before byte `at`, lowercase, nearest first.
 fn words_before(lower: &[u8], at: usize, n: usize) -> Vec<&[u8]> {
     let mut out = Vec::new();
@@ -666,17 +549,13 @@ fn words_before(lower: &[u8], at: usize, n: usize) -> Vec<&[u8]> {
 fn hypothetical(lower: &[u8], at: usize) -> bool {
     words_before(lower, at, 3)
         .iter()
-        .any(|w| MODALS.iter().any(|m| m.as_bytes() == *w))
+        .any(|w| cue(Class::Modal).has(w))
 }
 
 fn preceded_by(lower: &[u8], at: usize, word: &str) -> bool {
     words_before(lower, at, 1)
         .first()
         .is_some_and(|w| *w == word.as_bytes())
-}
-
-fn preceded_within(lower: &[u8], at: usize, word: &str, n: usize) -> bool {
-    words_before(lower, at, n).contains(&word.as_bytes())
 }
 
 fn find_word(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -235,3 +235,28 @@ fn no_event_no_main() {
     assert_eq!(a.event_mentions.as_deref(), Some(&[][..]));
     assert!(a.main_event.is_none());
 }
+
+#[test]
+fn without_understand_the_whole_text_is_one_sentence() {
+    let text = "Troops clashed with gunmen near the town. Protesters gathered in the square.";
+    let mut alone = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: Published::parse("2024-03-12"),
+        ..Article::default()
+    };
+    stages().1.annotate(&mut alone).unwrap();
+    assert!(alone.sentences.is_none());
+    // One sentence: the protesters of the second sentence retype the clash of the first.
+    let first = |a: &Article| a.event_mentions.as_ref().unwrap()[0].clone();
+    assert_eq!(first(&alone).trigger, "clashed");
+    assert_eq!(
+        first(&alone).sub_event_type,
+        SubEventType::ViolentDemonstration
+    );
+    // With understand's two sentences, a clash of troops and gunmen.
+    assert_eq!(
+        first(&annotate(text)).sub_event_type,
+        SubEventType::ArmedClash
+    );
+}

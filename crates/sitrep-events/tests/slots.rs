@@ -419,3 +419,15 @@ fn weapons_that_struck_and_capitals_that_act() {
         Some("Moscow")
     );
 }
+
+#[test]
+fn a_month_abbreviation_does_not_end_the_sentence() {
+    // The understand stage's sentences: "Mar." before a day does not end one, so the date
+    // stays in the sentence of the attack it dates.
+    let a = annotate(
+        "Rebels shelled the market on Tuesday. Late on Mar. 8, gunmen attacked a police post near the border.",
+    );
+    let second = &a.event_mentions.as_ref().unwrap()[1];
+    assert_eq!(second.trigger, "gunmen attacked");
+    assert_eq!(day_of(&a, second).as_deref(), Some("2024-03-08"));
+}

@@ -1,0 +1,154 @@
+//! The place slot: the rules are in the module docs of `slots` (**Place**).
+
+use super::{is_in, Env, OPENING};
+use crate::cues::Class;
+use sitrep_core::annotation::{GeoPrecision, MentionKind};
+
+impl Env<'_> {
+    /// Specificity rank of a place (lower is more specific); None when not a place.
+    fn place_rank(&self, j: usize) -> Option<u8> {
+        let m = &self.mentions[j];
+        let by_geo = |p: GeoPrecision| match p {
+            GeoPrecision::Exact | GeoPrecision::Near => 0,
+            GeoPrecision::Admin2 => 1,
+            GeoPrecision::Admin1 => 2,
+            GeoPrecision::Country => 3,
+        };
+        match (m.kind, &m.geo) {
+            // A village the gazetteer lacks, placed at its region: a specific name.
+            (MentionKind::Place, Some(g))
+                if m.kb_id.is_none() && g.precision == GeoPrecision::Admin1 =>
+            {
+                Some(1)
+            }
+            (MentionKind::Place, Some(g)) => Some(by_geo(g.precision)),
+            (MentionKind::Place, None) => Some(4),
+            (MentionKind::Facility, Some(g)) => Some(by_geo(g.precision)),
+            _ => None,
+        }
+    }
+
+    /// A dateline: the first mention of the text, followed by a comma, a dash or a parenthesis.
+    fn dateline(&self, j: usize) -> bool {
+        let m = &self.mentions[j];
+        if self.ctx.sentence(m.start) != 0 || !self.ctx.before(m.start, 1).is_empty() {
+            return false;
+        }
+        let b = self.ctx.byte(m.end);
+        let rest = &self.ctx.lower[b..];
+        rest.starts_with(b",")
+            || rest.starts_with(b" (")
+            || rest.starts_with(" —".as_bytes())
+            || rest.starts_with(" –".as_bytes())
+            || rest.starts_with(b" -")
+    }
+
+    /// Whether place mention `j` names where something is, not an origin or an actor.
+    fn locative(&self, j: usize) -> bool {
+        let m = &self.mentions[j];
+        let ctx = self.ctx;
+        if self.speakers.contains(&j) || ctx.within_before(m.start, "since", 6) {
+            return false;
+        }
+        let prev = ctx.prev(m.start);
+        if prev == Some(b"from".as_slice()) {
+            return false;
+        }
+        // "X-supplied", "X-backed": a modifier, not a location.
+        if ctx.lower.get(ctx.byte(m.end)) == Some(&b'-') {
+            return false;
+        }
+        // "Moscow has repeatedly attacked", "Kyiv said": a capital standing for its
+        // government, the subject of a verb, unless a preposition places it.
+        let subject = ctx
+            .after(m.end, 1)
+            .first()
+            .is_some_and(|w| is_in(Class::SubjectVerb, w));
+        if subject && !prev.is_some_and(|w| is_in(Class::LocPrep, w)) {
+            return false;
+        }
+        let next = ctx.after(m.end, 1);
+        let next_is_loc = next.first().is_some_and(|w| is_in(Class::LocNoun, w));
+        if let Some(p) = ctx.possessive(m.end) {
+            // "X's Y": a location only when Y is one ("Russia's Belgorod region", "X's soil").
+            let next_place = self
+                .mentions
+                .iter()
+                .any(|o| o.kind == MentionKind::Place && o.start >= p && o.start <= p + 2);
+            let w = ctx.after(p, 1);
+            let loc_word = w.first().is_some_and(|w| is_in(Class::LocNoun, w));
+            if !next_place && !loc_word {
+                return false;
+            }
+        }
+        let country = m
+            .geo
+            .as_ref()
+            .is_some_and(|g| g.precision == GeoPrecision::Country);
+        if country {
+            let prep = prev.is_some_and(|w| is_in(Class::LocPrep, w));
+            // "Town, Country": a place ends just before the comma.
+            let b = ctx.byte(m.start);
+            let apposition = b >= 2
+                && ctx.lower[..b].ends_with(b", ")
+                && self.mentions.iter().any(|o| {
+                    o.kind == MentionKind::Place && ctx.byte(o.end) + 2 == b && o.geo.is_some()
+                });
+            return prep || next_is_loc || apposition || self.dateline(j);
+        }
+        true
+    }
+
+    pub(super) fn place(&self, i: usize) -> Option<usize> {
+        let e = &self.events[i];
+        let s = self.ev_sent[i];
+        let own = self
+            .mentions_in(s)
+            .filter_map(|j| Some((j, self.place_rank(j)?)))
+            .filter(|&(j, _)| {
+                let m = &self.mentions[j];
+                self.locative(j) && !self.attribution(i, m.start, m.end)
+            })
+            .min_by_key(|&(j, r)| {
+                let m = &self.mentions[j];
+                let dist = if m.end <= e.start {
+                    e.start - m.end
+                } else {
+                    m.start.saturating_sub(e.end)
+                };
+                (self.dateline(j), r, dist)
+            });
+        if !e.main {
+            return own.map(|(j, _)| j);
+        }
+        let opening = |f: &dyn Fn(usize, u8) -> bool| {
+            (0..self.mentions.len())
+                .filter(|&j| {
+                    let k = self.ctx.sentence(self.mentions[j].start);
+                    k < OPENING && (k == s || self.lends_to_main(k))
+                })
+                .filter_map(|j| Some((j, self.place_rank(j)?)))
+                .filter(|&(j, r)| self.locative(j) && f(j, r))
+                .min_by_key(|&(j, r)| (r, self.mentions[j].start))
+                .map(|(j, _)| j)
+        };
+        match own {
+            Some((j, r)) if r == 2 || r == 3 => {
+                // Narrow a region or a country to a place of the opening inside it.
+                let g = self.mentions[j].geo.as_ref()?;
+                let inside = |k: usize, rk: u8| {
+                    let Some(h) = self.mentions[k].geo.as_ref() else {
+                        return false;
+                    };
+                    rk < r
+                        && h.country.is_some()
+                        && h.country == g.country
+                        && (r == 3 || h.admin1 == g.admin1)
+                };
+                opening(&inside).or(Some(j))
+            }
+            Some((j, _)) => Some(j),
+            None => opening(&|_, _| true),
+        }
+    }
+}
