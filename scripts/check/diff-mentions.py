@@ -2,7 +2,7 @@
 """Event mentions and events that differ between two folders written by
 scripts/check/outputs.sh (before and after a change to the events stage).
 
-    crates/sitrep-events/scripts/diff-mentions.py BEFORE AFTER [SET...]   # sets: seeds demo gvc
+    scripts/check/diff-mentions.py BEFORE AFTER [SET...]   # sets: seeds demo gvc
 
 Per article (run/articles.jsonl): each changed mention field, with indices resolved to their
 text (time, place, actors, weapons, counts), and a changed main event or claim covers; the
