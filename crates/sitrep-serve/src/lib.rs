@@ -68,6 +68,8 @@ pub struct Config {
     pub auth_reads: bool,
     /// Largest request body, in bytes.
     pub max_body_bytes: usize,
+    /// Most posts waiting for or going through the pipeline at once; more are answered 503.
+    pub max_pending_posts: usize,
 }
 
 impl Config {
@@ -78,6 +80,7 @@ impl Config {
             token: None,
             auth_reads: false,
             max_body_bytes: 16 << 20,
+            max_pending_posts: 64,
         }
     }
 }
@@ -92,6 +95,8 @@ pub struct AppState {
     max_body_bytes: usize,
     /// The stages posted articles go through, built once for the server's life.
     pipeline: Arc<Pipeline>,
+    /// Places for posts waiting for or in the pipeline ([`Config::max_pending_posts`]).
+    pending: Arc<tokio::sync::Semaphore>,
     /// The store's latest generation, for `GET /api/live`.
     live: Arc<watch::Sender<Generation>>,
 }
@@ -126,6 +131,7 @@ impl AppState {
             live: Arc::new(live),
             max_body_bytes: config.max_body_bytes,
             pipeline,
+            pending: Arc::new(tokio::sync::Semaphore::new(config.max_pending_posts.max(1))),
         })
     }
 

@@ -183,7 +183,8 @@ pub fn openapi_document() -> Value {
                     "400": err("Empty body, or no article in it could be read"),
                     "401": err("Missing or wrong bearer token"),
                     "403": err("Sent by a browser from a page of another site (Origin is not this server)"),
-                    "413": err("Body over the size limit (refused before the body is read)")
+                    "413": err("Body over the size limit (refused before the body is read)"),
+                    "503": err("Too many posts waiting for the pipeline; try again shortly")
                 }
             }},
             "/api/openapi.json": {"get": {
@@ -197,7 +198,7 @@ pub fn openapi_document() -> Value {
                 "type": "object",
                 "properties": {"error": {"type": "object", "properties": {
                     "code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden", "not_found",
-                        "method_not_allowed", "payload_too_large", "internal"]},
+                        "method_not_allowed", "payload_too_large", "internal", "busy"]},
                     "message": {"type": "string"}}}}
             }}
         }

@@ -2,18 +2,23 @@
 
 use crate::auth::{authorized, same_origin};
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::{with_store, AppState};
+use crate::{blocking, with_store, AppState};
 use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::Json;
 use serde_json::{json, Value};
-use sitrep_pipeline::{Input, Pipeline};
+use sitrep_core::Article;
+use sitrep_pipeline::{Input, Pipeline, Summary};
 use sitrep_store::{SqliteStore, Store};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// The name the posted body is read under: the source of its articles and of its messages.
 const BODY_NAME: &str = "body.json";
+
+/// Articles per store transaction, as `sitrep ingest` batches them.
+const INGEST_BATCH: usize = 256;
 
 /// Whether reading a body failed because it passed the limit.
 fn over_limit(e: &axum::Error) -> bool {
@@ -64,14 +69,50 @@ pub(crate) async fn post_articles(State(state): State<AppState>, request: Reques
             "the body is empty: send a JSON article or JSON Lines",
         ));
     }
+    // A bounded queue: past `Config::max_pending_posts` bodies waiting or in the pipeline, a
+    // post is answered 503 at once rather than queued without end.
+    let _slot = Arc::clone(&state.pending)
+        .try_acquire_owned()
+        .map_err(|_| {
+            ApiError::new(
+                ErrorCode::Busy,
+                "too many posts are being processed; try again shortly",
+            )
+        })?;
+    // A client that goes away cancels what has not been done yet: the handler is dropped,
+    // the flag is raised, and the work stops at its next batch, before the store is touched.
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let _guard = CancelOnDrop(Arc::clone(&cancelled));
+    // The pipeline runs outside the store's lock, so posts are processed in parallel and a
+    // slow one holds up no other; only the store's own transaction takes turns.
     let pipeline = Arc::clone(&state.pipeline);
+    let flag = Arc::clone(&cancelled);
+    let read = blocking(move || process_body(&pipeline, body, &flag)).await?;
     let result = with_store(&state.writer, move |store| {
-        ingest_body(store, &pipeline, body)
+        if cancelled.load(Ordering::Relaxed) {
+            return Err(ApiError::new(ErrorCode::BadRequest, "the client went away"));
+        }
+        ingest_read(store, read)
     })
     .await;
     // Live pages see the change now, not at the next poll.
     let _ = state.refresh_live().await;
     result
+}
+
+/// Raises its flag when dropped: the request's work is no longer wanted.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A posted body after the pipeline: its articles, and what reading it found.
+struct ReadBody {
+    articles: Vec<Article>,
+    summary: Summary,
 }
 
 /// The line of a pipeline failure's source (`body.json:LINE`, `body.json#N` or the body).
@@ -80,18 +121,37 @@ fn source_line(source: &str) -> usize {
     tail.trim_start_matches([':', '#']).parse().unwrap_or(1)
 }
 
-/// Run the pipeline over a posted body and add its articles to `store`.
-fn ingest_body(store: &mut SqliteStore, pipeline: &Pipeline, body: Bytes) -> ApiResult {
-    // The body goes through the same reader as `sitrep run` (one object, an array or JSON
-    // Lines, and the same fields), from memory.
+/// Run the pipeline over a posted body (no lock held). The body goes through the same reader
+/// as `sitrep run` (one object, an array or JSON Lines, and the same fields), from memory.
+fn process_body(
+    pipeline: &Pipeline,
+    body: Bytes,
+    cancelled: &AtomicBool,
+) -> Result<ReadBody, ApiError> {
     let input = Input::bytes(BODY_NAME, body.as_ref());
-    let mut ids = Vec::new();
-    let mut total = sitrep_store::IngestStats::default();
+    let mut articles = Vec::new();
     let summary = pipeline.process(vec![input], &|_| {}, |batch| -> Result<(), ApiError> {
-        ids.extend(batch.iter().map(|a| a.id.clone()));
-        total.add(store.ingest(batch)?);
+        if cancelled.load(Ordering::Relaxed) {
+            return Err(ApiError::new(ErrorCode::BadRequest, "the client went away"));
+        }
+        articles.extend(batch);
         Ok(())
     })?;
+    Ok(ReadBody { articles, summary })
+}
+
+/// Add the articles of a processed body to `store`, a batch at a time as `sitrep ingest` does.
+fn ingest_read(store: &mut SqliteStore, read: ReadBody) -> ApiResult {
+    let ReadBody {
+        mut articles,
+        summary,
+    } = read;
+    let mut ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let mut total = sitrep_store::IngestStats::default();
+    while !articles.is_empty() {
+        let rest = articles.split_off(articles.len().min(INGEST_BATCH));
+        total.add(store.ingest(std::mem::replace(&mut articles, rest))?);
+    }
     let errors: Vec<Value> = summary
         .failures
         .iter()
