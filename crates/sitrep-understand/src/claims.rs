@@ -874,7 +874,7 @@ impl<'a> Ctx<'a> {
         }
         self.channel_word(k).is_some()
             || self.channel_noun(k)
-            || crate::lexicon::is_weekday(w)
+            || sitrep_lexicon::weekday(w).is_some()
             || matches!(
                 w,
                 "in" | "on"
@@ -1025,7 +1025,7 @@ impl<'a> Ctx<'a> {
             }
             p -= 1;
             let w = self.lw(p);
-            if adverb(w) || crate::lexicon::is_weekday(w) {
+            if adverb(w) || sitrep_lexicon::weekday(w).is_some() {
                 continue;
             }
             break;

@@ -701,7 +701,7 @@ impl<'a> Sent<'a> {
                 && qualifier_word(prev).is_none()
                 && pred_word(prev).is_none()
                 && !(i == 1 || self.is_quote(i - 2))
-                && !crate::lexicon::is_weekday(prev)
+                && sitrep_lexicon::weekday(prev).is_none()
                 && noun(next).is_none()
                 && pred_word(next).is_none()
             {
@@ -989,7 +989,7 @@ impl<'a> Sent<'a> {
                     || unit_compound(next).is_some()
                     || self.is_capitalised(k + 1)
                         && self.kind(k + 1) == Some(TokKind::Word)
-                        && !crate::lexicon::is_weekday(next)
+                        && sitrep_lexicon::weekday(next).is_none()
                         && !month(next);
                 if object && !matches!(w, "died" | "dead" | "missing" | "perished") {
                     return None;
