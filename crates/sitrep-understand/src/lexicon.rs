@@ -34,6 +34,13 @@ pub const CATEGORIES: &[&str] = &[
     "not-a-name",
     "misc-head",
     "content-word",
+    "role-reference",
+    "region-word",
+    "apposition-determiner",
+    "head-preposition",
+    "model-series",
+    "name-prefix",
+    "not-speech-verb",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -79,6 +86,20 @@ pub mod bits {
     /// `content-word`: a function word of sitrep-lexicon that the mention finder does not
     /// count as one (it never has [`FUNCTION`]).
     pub const CONTENT: u64 = 1 << 19;
+    /// `role-reference`: a role that, after "the", refers back to a person ("the governor").
+    pub const ROLE_REF: u64 = 1 << 20;
+    /// `region-word`: "the *province* of X" calls X a first-level region.
+    pub const REGION_WORD: u64 = 1 << 21;
+    /// `apposition-determiner`: a determiner that may open a role apposition.
+    pub const APPOSITION_DET: u64 = 1 << 22;
+    /// `head-preposition`: a preposition after a name's head word ("Ministry *of* …").
+    pub const HEAD_PREP: u64 = 1 << 23;
+    /// `model-series`: a one-letter weapon model series ("F-16").
+    pub const MODEL_SERIES: u64 = 1 << 24;
+    /// `name-prefix`: an Arabic article glued to a name ("al-").
+    pub const NAME_PREFIX: u64 = 1 << 25;
+    /// `not-speech-verb`: a finite reporting verb that does not make a name a speaker.
+    pub const NOT_SPEECH: u64 = 1 << 26;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].
@@ -135,8 +156,18 @@ impl Lexicon {
         }
     }
 
-    /// Whether `word` is in any list of `mask`.
+    /// Whether `word` (any case) is in any list of `mask`.
     pub fn is(&self, word: &str, mask: u64) -> bool {
         self.flags(word) & mask != 0
+    }
+
+    /// Whether `word`, exactly as written (so lowercase), is in any list of `mask`.
+    pub fn is_exact(&self, word: &str, mask: u64) -> bool {
+        self.sets.has(word, mask)
+    }
+
+    /// The words of the list with bit `bit`, in table order.
+    pub fn words(&self, bit: u64) -> &[&'static str] {
+        self.sets.words(bit)
     }
 }

@@ -108,6 +108,7 @@ pub(super) enum Needs {
 struct Words {
     sets: WordSets,
     units: FxHashMap<&'static str, f64>,
+    unit_order: Vec<&'static str>,
     scales: FxHashMap<&'static str, f64>,
     vague: FxHashMap<&'static str, (f64, Needs)>,
     plural_scales: FxHashMap<&'static str, f64>,
@@ -149,7 +150,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         let value: f64 = r.cols[2].parse().unwrap_or_else(|_| bad("numbers.tsv", &r));
         let word = r.cols[0];
         match (r.cols[1], r.cols[3]) {
-            ("unit", "-") => w.units.insert(word, value),
+            ("unit", "-") => {
+                w.unit_order.push(word);
+                w.units.insert(word, value)
+            }
             ("scale", "-") => w.scales.insert(word, value),
             ("plural-scale", "-") => w.plural_scales.insert(word, value),
             ("vague", needs) => {
@@ -192,6 +196,11 @@ pub(super) fn is(w: &str, mask: u64) -> bool {
 /// A number word of its own (`seven`, `forty`).
 pub(super) fn unit_word(w: &str) -> Option<f64> {
     WORDS.units.get(w).copied()
+}
+
+/// The number words of their own (`one` … `ninety`) with their values, in table order.
+pub(crate) fn unit_words() -> impl Iterator<Item = (&'static str, f64)> {
+    WORDS.unit_order.iter().map(|w| (*w, WORDS.units[w]))
 }
 
 /// A scale word (`hundred`, `million`).
