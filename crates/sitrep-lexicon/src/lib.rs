@@ -45,7 +45,7 @@ const CALENDAR: &str = include_str!("../data/calendar.tsv");
 /// Every data file of this crate: (file name, contents, column count), for format checks.
 pub const DATA_FILES: &[(&str, &str, usize)] = &[
     ("function_words.tsv", FUNCTION_WORDS, 3),
-    ("reporting_verbs.tsv", REPORTING_VERBS, 5),
+    ("reporting_verbs.tsv", REPORTING_VERBS, 6),
     ("calendar.tsv", CALENDAR, 4),
 ];
 
@@ -175,6 +175,14 @@ pub fn is_function_word(word: impl AsRef<[u8]>) -> bool {
     function_word(word).is_some()
 }
 
+/// Whether `word` (lowercase) is among the commonest words of running English news prose: a
+/// common function word ("the", "of", "was") or a common reporting verb ("said"). A text that
+/// is a quarter or more such words reads as English.
+pub fn is_common_word(word: impl AsRef<[u8]>) -> bool {
+    let w = word.as_ref();
+    function_word(w).is_some_and(|f| f.common) || reporting_verb(w).is_some_and(|v| v.common)
+}
+
 /// Every function word, in table order.
 pub fn function_words() -> &'static [FunctionWord] {
     &FUNCTION.entries
@@ -224,6 +232,8 @@ pub struct ReportingVerb {
     /// reporting at all ("reported", "posted", "claimed"). `false` for the unambiguous ones
     /// ("said", "told") and for forms that are no cue.
     pub weak: bool,
+    /// Whether it is among the commonest words of running English news prose ("said").
+    pub common: bool,
 }
 
 impl ReportingVerb {
@@ -235,7 +245,7 @@ impl ReportingVerb {
 }
 
 static REPORTING: LazyLock<Table<ReportingVerb>> = LazyLock::new(|| {
-    Table::build("reporting_verbs.tsv", REPORTING_VERBS, 5, |r| {
+    Table::build("reporting_verbs.tsv", REPORTING_VERBS, 6, |r| {
         let stance = match r.cols[3] {
             "asserts" => Some(Stance::Asserts),
             "alleges" => Some(Stance::Alleges),
@@ -262,6 +272,11 @@ static REPORTING: LazyLock<Table<ReportingVerb>> = LazyLock::new(|| {
             },
             stance,
             weak,
+            common: match r.cols[5] {
+                "common" => true,
+                "-" => false,
+                _ => return None,
+            },
         };
         Some((entry.form, entry))
     })

@@ -37,6 +37,7 @@ fn every_data_file_keeps_its_format() {
     )
     .unwrap();
     tsv::check_values("reporting_verbs.tsv", r, 4, &["strong", "weak", "-"]).unwrap();
+    tsv::check_values("reporting_verbs.tsv", r, 5, &["common", "-"]).unwrap();
     let c = file("calendar.tsv");
     tsv::check_values("calendar.tsv", c, 1, &["month", "weekday"]).unwrap();
     tsv::check_values("calendar.tsv", c, 3, &["full", "abbreviation"]).unwrap();
@@ -65,6 +66,9 @@ fn function_words() {
     assert!(!is_function_word("The"));
     assert!(!is_function_word("people"));
     assert!(!is_function_word("said"));
+    // The common words: common function words and common reporting verbs.
+    assert!(sitrep_lexicon::is_common_word("the") && sitrep_lexicon::is_common_word("said"));
+    assert!(!sitrep_lexicon::is_common_word("whereas") && !sitrep_lexicon::is_common_word("told"));
 }
 
 #[test]
