@@ -523,8 +523,12 @@ const NOT_STOP: u64 = 1 << 1;
 /// The words left out of lead terms: sitrep-lexicon's function words, strong reporting verbs
 /// and weekday names, with the table's `stop` words, less its `not-stop` words.
 static STOP_WORDS: LazyLock<WordSets> = LazyLock::new(|| {
-    let mut sets = WordSets::parse("lead_stop_words.tsv", LEAD_STOP_WORDS, &["stop", "not-stop"])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut sets = WordSets::parse(
+        "lead_stop_words.tsv",
+        LEAD_STOP_WORDS,
+        &["stop", "not-stop"],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let shared = sitrep_lexicon::function_words()
         .iter()
         .map(|f| f.word)

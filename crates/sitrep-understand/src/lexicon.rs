@@ -112,8 +112,8 @@ impl Lexicon {
     /// The lexicon, built once.
     pub fn get() -> &'static Lexicon {
         static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-            let mut sets = WordSets::parse("lexicon.tsv", TABLE, CATEGORIES)
-                .unwrap_or_else(|e| panic!("{e}"));
+            let mut sets =
+                WordSets::parse("lexicon.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| panic!("{e}"));
             for f in sitrep_lexicon::function_words() {
                 if !sets.has(f.word, bits::CONTENT) {
                     sets.insert(f.word, bits::FUNCTION);

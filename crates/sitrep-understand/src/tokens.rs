@@ -234,8 +234,7 @@ fn is_abbreviation(word: &str) -> bool {
         return true; // an initial
     }
     let w = w.to_ascii_lowercase();
-    WORDS.has(&w, ABBREVIATION)
-        || sitrep_lexicon::calendar_word(&w).is_some_and(|c| c.abbreviation)
+    WORDS.has(&w, ABBREVIATION) || sitrep_lexicon::calendar_word(&w).is_some_and(|c| c.abbreviation)
 }
 
 fn is_closer(c: char) -> bool {

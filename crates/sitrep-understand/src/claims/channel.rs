@@ -22,7 +22,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// The channel of a claim, from its sentence.
-    pub(super) fn channel(&self, a: usize, b: usize, d: &Draft, here: &[Draft]) -> Option<&'static str> {
+    pub(super) fn channel(
+        &self,
+        a: usize,
+        b: usize,
+        d: &Draft,
+        here: &[Draft],
+    ) -> Option<&'static str> {
         let mut best: Option<(&'static str, u8)> = None;
         let in_content = |k: usize| k >= d.content.0 && k < d.content.1;
         let in_other_block = |k: usize| {

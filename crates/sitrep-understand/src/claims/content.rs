@@ -140,9 +140,7 @@ impl<'a> Ctx<'a> {
                         s += 1;
                     }
                     // "told reporters the strike …": the article starts the content.
-                    while s > after
-                        && is(self.lw(s - 1), LISTENER_DET)
-                    {
+                    while s > after && is(self.lw(s - 1), LISTENER_DET) {
                         s -= 1;
                     }
                     s
@@ -249,11 +247,7 @@ impl<'a> Ctx<'a> {
             match self.lw(k) {
                 ";" => return k,
                 "," if subordinate && k > s => return k,
-                "," if k > s + 1
-                    && is(self.lw(k + 1), CONTRAST) =>
-                {
-                    return k
-                }
+                "," if k > s + 1 && is(self.lw(k + 1), CONTRAST) => return k,
                 "”" if opened => return k + 1,
                 _ => {}
             }
@@ -283,7 +277,13 @@ impl<'a> Ctx<'a> {
 
     /// A claim for a sentence without a cue: a quotation going on, or a reported figure
     /// right after a claim in the same paragraph.
-    pub(super) fn continuation(&self, si: usize, a: usize, b: usize, out: &[Draft]) -> Option<Draft> {
+    pub(super) fn continuation(
+        &self,
+        si: usize,
+        a: usize,
+        b: usize,
+        out: &[Draft],
+    ) -> Option<Draft> {
         let prev = out.last()?;
         if prev.sentence + 1 != si || self.new_par[si] {
             return None;
@@ -317,12 +317,12 @@ impl<'a> Ctx<'a> {
     pub(super) fn has_figure(&self, s: usize, e: usize) -> bool {
         let lc = &self.lc[s..e];
         let has_number = lc.bytes().any(|c| c.is_ascii_digit())
-            || lc.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-                is(w, FIGURE_NUMBER)
-            });
+            || lc
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| is(w, FIGURE_NUMBER));
         has_number
-            && lc.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-                is(w, FIGURE_PREDICATE)
-            })
+            && lc
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| is(w, FIGURE_PREDICATE))
     }
 }

@@ -55,10 +55,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            if is(w, DECLINE_VERB)
-                && self.lw(k + 1) == "to"
-                && is(self.lw(k + 2), DECLINE_OBJECT)
-            {
+            if is(w, DECLINE_VERB) && self.lw(k + 1) == "to" && is(self.lw(k + 2), DECLINE_OBJECT) {
                 out.push(mk(k, k + 3, Stance::NeitherConfirmsNorDenies, true));
                 k += 3;
                 continue;
@@ -86,8 +83,7 @@ impl<'a> Ctx<'a> {
         if is(w, NEGATION) {
             return Some(1);
         }
-        if is(w, NEGATED_AUX) && self.lw(k + 1) == "not"
-        {
+        if is(w, NEGATED_AUX) && self.lw(k + 1) == "not" {
             return Some(2);
         }
         None

@@ -42,6 +42,10 @@
 //! facebook, instagram, youtube, interview, press conference, briefing, statement, tv,
 //! report, website, social media, media (a bare "told X" is `media`).
 //!
+//! The cue words are sitrep-lexicon's reporting verbs (their stance and whether they need a
+//! speaker are columns there); every other word list is data: `data/claims.tsv` (words by
+//! category) and `data/channels.tsv` (channel words), read by [`words`].
+//!
 //! Offsets are byte offsets, like the mentions and quantities given.
 
 mod channel;

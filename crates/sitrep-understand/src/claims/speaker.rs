@@ -35,10 +35,8 @@ impl<'a> Ctx<'a> {
         while s > a {
             let p = s - 1;
             let w = self.lw(p);
-            let ok = self.is_word(p)
-                && (self.capitalised(p)
-                    || title_word(w)
-                    || is(w, TITLE_JOINER));
+            let ok =
+                self.is_word(p) && (self.capitalised(p) || title_word(w) || is(w, TITLE_JOINER));
             if !ok {
                 break;
             }
@@ -248,8 +246,7 @@ impl<'a> Ctx<'a> {
                     k + 1,
                 ));
             }
-            if !self.is_word(k) || stop_like(w) && !(article(w) || possessive(w))
-            {
+            if !self.is_word(k) || stop_like(w) && !(article(w) || possessive(w)) {
                 break;
             }
             k += 1;

@@ -105,8 +105,7 @@ struct Words {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let fail = |e: String| -> ! { panic!("{e}") };
-    let mut sets =
-        WordSets::parse("claims.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| fail(e));
+    let mut sets = WordSets::parse("claims.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| fail(e));
     let stop_words = sitrep_lexicon::function_words()
         .iter()
         .map(|f| f.word)
@@ -122,23 +121,26 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
     }
     let mut channels: FxHashMap<String, Vec<ChannelRule>> = FxHashMap::default();
-    for row in sitrep_lexicon::tsv::rows_exact("channels.tsv", CHANNELS, 4)
-        .unwrap_or_else(|e| fail(e))
+    for row in
+        sitrep_lexicon::tsv::rows_exact("channels.tsv", CHANNELS, 4).unwrap_or_else(|e| fail(e))
     {
         let word = row.cols[0];
         let rank = row.cols[2]
             .parse()
             .unwrap_or_else(|_| fail(format!("channels.tsv:{}: bad rank", row.line)));
         let lower = word.to_lowercase();
-        channels.entry(lower.clone()).or_default().push(ChannelRule {
-            exact: (lower != word).then_some(word),
-            channel: row.cols[1],
-            rank,
-            after: match row.cols[3] {
-                "-" => Vec::new(),
-                a => a.split('|').collect(),
-            },
-        });
+        channels
+            .entry(lower.clone())
+            .or_default()
+            .push(ChannelRule {
+                exact: (lower != word).then_some(word),
+                channel: row.cols[1],
+                rank,
+                after: match row.cols[3] {
+                    "-" => Vec::new(),
+                    a => a.split('|').collect(),
+                },
+            });
     }
     Words { sets, channels }
 });

@@ -19,6 +19,10 @@
 //!    "the governor" to the person given that role, and a shorter or reordered form of a group
 //!    or organisation name to the full one; each mention's `canonical` is the full form.
 //!
+//! Finding names is `names.rs` and lowercase things `things.rs`; typing and roles are
+//! `typing.rs`; coreference is `coref.rs`. The word lists are data: `data/lexicon.tsv` (read by
+//! [`crate::lexicon`]) and sitrep-lexicon's function words, reporting verbs and calendar words.
+//!
 //! Offsets are byte offsets here; the stage converts them to characters at the end.
 
 use std::ops::Range;

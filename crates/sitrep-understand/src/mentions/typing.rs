@@ -150,11 +150,12 @@ impl MentionFinder {
             return None;
         }
         let det = s.word(start).to_lowercase();
-        let begin = if sitrep_lexicon::function_word(&det).is_some_and(|f| f.class == WordClass::Article) {
-            start + 1
-        } else {
-            start
-        };
+        let begin =
+            if sitrep_lexicon::function_word(&det).is_some_and(|f| f.class == WordClass::Article) {
+                start + 1
+            } else {
+                start
+            };
         if begin >= end {
             return None;
         }
@@ -193,9 +194,8 @@ impl MentionFinder {
 /// "the region of X", "the province of X", "the territory of X", "X Governor": the words
 /// around the place starting at token `i` call it a region.
 pub(super) fn region_of(s: &Sent<'_>, i: usize) -> bool {
-    let before = i >= 2
-        && s.word(i - 1) == "of"
-        && Lexicon::get().is(s.word(i - 2), bits::REGION_WORD);
+    let before =
+        i >= 2 && s.word(i - 1) == "of" && Lexicon::get().is(s.word(i - 2), bits::REGION_WORD);
     // A regional governor: the word right after the name (a one-word place).
     let after = s
         .word_opt(i + 1)

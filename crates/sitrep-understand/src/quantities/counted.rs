@@ -1,8 +1,8 @@
 //! What is counted: the noun phrase after a number (its head noun as a lemma) and the predicate
 //! of its clause (before the number in the active voice, after it in the passive).
 
-use super::words::*;
 use super::numbers::{month, unit_compound};
+use super::words::*;
 use super::{Dir, Found, Np, NumKind, Sent};
 use crate::tokens::TokKind;
 
@@ -108,9 +108,7 @@ impl Sent<'_> {
             if let Some(c) = f.counts.as_deref().and_then(|c| compound(&modifiers, c)) {
                 f.counts = Some(c.to_string());
             }
-        } else if f.kind == NumKind::Zero
-            && is(self.lw(f.end - 1), ZERO_PERSON)
-        {
+        } else if f.kind == NumKind::Zero && is(self.lw(f.end - 1), ZERO_PERSON) {
             f.counts = Some("person".into());
             f.known = true;
         }
@@ -183,10 +181,7 @@ impl Sent<'_> {
                     k += 1;
                     continue;
                 }
-                "lost"
-                    if is(self.lw(k + 1), LIFE_POSSESSIVE)
-                        && is(self.lw(k + 2), LIFE_NOUN) =>
-                {
+                "lost" if is(self.lw(k + 1), LIFE_POSSESSIVE) && is(self.lw(k + 2), LIFE_NOUN) => {
                     return Some("killed")
                 }
                 "shot" if self.lw(k + 1) == "down" => return Some("shot_down"),
@@ -199,12 +194,8 @@ impl Sent<'_> {
                     k += 2;
                     continue;
                 }
-                _ if is(w, DEAD_VERB) && self.lw(k + 1) == "dead" => {
-                    return Some("killed")
-                }
-                "taken" if is(self.lw(k + 1), TAKEN_AS) => {
-                    return Some("captured")
-                }
+                _ if is(w, DEAD_VERB) && self.lw(k + 1) == "dead" => return Some("killed"),
+                "taken" if is(self.lw(k + 1), TAKEN_AS) => return Some("captured"),
                 _ if is(w, FLEE_VERB) => return Some("displaced"),
                 _ => {}
             }
@@ -213,7 +204,8 @@ impl Sent<'_> {
                 // Directly after the noun and followed by an object: the counted things did
                 // it (`two drones destroyed a bridge`).
                 let next = self.lw(k + 1);
-                let object = is(next, OBJECT_WORD) || self.kind(k + 1) == Some(TokKind::Number)
+                let object = is(next, OBJECT_WORD)
+                    || self.kind(k + 1) == Some(TokKind::Number)
                     || unit_compound(next).is_some()
                     || self.is_capitalised(k + 1)
                         && self.kind(k + 1) == Some(TokKind::Word)

@@ -59,15 +59,21 @@
 //! is not a person, a piece of equipment, a building or a settlement is kept only when it
 //! has a predicate (`3 substations damaged`); `one`, `a`/`an` and vague words only with a
 //! known noun or a predicate (and `a`/`an` with both).
+//!
+//! The words are data, read by [`words`]: `data/numbers.tsv` (number words),
+//! `data/qualifiers.tsv`, `data/counted.tsv` and `data/compounds.tsv` (what is counted),
+//! `data/predicates.tsv` and `data/quantities.tsv` (everything else, by category), with
+//! sitrep-lexicon's function words, reporting verbs and month names. Number parsing is
+//! `numbers.rs`; the counted noun phrase and the predicate are `counted.rs`.
 
 mod counted;
 mod numbers;
 pub mod words;
 
 use crate::tokens::{tokenize, TokKind, Token};
-use words::*;
 use sitrep_core::Quantity;
 use std::ops::Range;
+use words::*;
 
 /// Finds quantities. Holds no state: build once, share across threads.
 #[derive(Debug, Default)]
@@ -260,11 +266,7 @@ impl<'a> Sent<'a> {
     }
 
     fn only_separators(&self, from: usize, to: usize) -> bool {
-        from <= to
-            && to - from <= 4
-            && (from..to).all(|j| {
-                is(self.lw(j), SEPARATOR)
-            })
+        from <= to && to - from <= 4 && (from..to).all(|j| is(self.lw(j), SEPARATOR))
     }
 
     /// What starts at token `i`.
@@ -355,7 +357,6 @@ impl<'a> Sent<'a> {
         Step::Found(f)
     }
 }
-
 
 enum Step {
     Found(Found),

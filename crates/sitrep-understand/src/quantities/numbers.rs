@@ -1,8 +1,8 @@
 //! Numbers: digits, number words, vague numbers, zeros, ranges and qualifiers, and what is not
 //! a count (dates, times, money, designations).
 
-use super::words::{self, *};
 use super::counted::casualty_noun;
+use super::words::{self, *};
 use super::{plain, vague, Num, NumKind, Sent};
 use crate::tokens::TokKind;
 
@@ -167,9 +167,7 @@ impl Sent<'_> {
                 while is(self.lw(j), ZERO_MODIFIER) {
                     j += 1;
                 }
-                if is(self.lw(j), ZERO_REPORT)
-                    && is(self.lw(j + 1), ZERO_REPORT_PREP)
-                {
+                if is(self.lw(j), ZERO_REPORT) && is(self.lw(j + 1), ZERO_REPORT_PREP) {
                     j += 2;
                 }
                 if w == "without" && !casualty_noun(self.lw(j)) {
@@ -242,9 +240,7 @@ impl Sent<'_> {
         let next = self.lw(num.end);
         if self.kind(i) == Some(TokKind::Number) {
             // Money and percentages.
-            if is(prev, CURRENCY_BEFORE)
-                || is(next, PERCENT_AFTER)
-            {
+            if is(prev, CURRENCY_BEFORE) || is(next, PERCENT_AFTER) {
                 return true;
             }
             // Times: 10:30, 9 a.m.
@@ -283,10 +279,7 @@ impl Sent<'_> {
             }
         }
         // Populations: `a city of 69,000 people`.
-        if prev == "of"
-            && i >= 2
-            && is(self.lw(i - 2), POPULATION_NOUN)
-        {
+        if prev == "of" && i >= 2 && is(self.lw(i - 2), POPULATION_NOUN) {
             return true;
         }
         // `one of them`, `one another`, `the one`.
@@ -322,8 +315,7 @@ pub(super) fn unit_compound(w: &str) -> Option<f64> {
 }
 
 pub(super) fn qualifier_word(w: &str) -> Option<()> {
-    is(w, QUALIFIER_WORD)
-    .then_some(())
+    is(w, QUALIFIER_WORD).then_some(())
 }
 
 pub(super) fn month(w: &str) -> bool {
