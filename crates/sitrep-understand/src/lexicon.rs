@@ -41,6 +41,7 @@ pub const CATEGORIES: &[&str] = &[
     "model-series",
     "name-prefix",
     "not-speech-verb",
+    "org-connector",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -100,6 +101,8 @@ pub mod bits {
     pub const NAME_PREFIX: u64 = 1 << 25;
     /// `not-speech-verb`: a finite reporting verb that does not make a name a speaker.
     pub const NOT_SPEECH: u64 = 1 << 26;
+    /// `org-connector`: a connector that joins names only after an organisation's head word.
+    pub const ORG_CONNECTOR: u64 = 1 << 27;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

@@ -23,7 +23,23 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use sitrep_core::text::CharIndex;
 use sitrep_core::{TimeExpr, TimePrecision};
-use sitrep_lexicon::CalendarKind;
+use sitrep_lexicon::{CalendarKind, WordSets};
+use std::sync::LazyLock;
+
+/// The range words, as data.
+pub const TABLE: &str = include_str!("../data/times.tsv");
+/// The categories of [`TABLE`], in bit order.
+pub const CATEGORIES: &[&str] = &["range-link", "range-opener"];
+const RANGE_LINK: u64 = 1;
+const RANGE_OPENER: u64 = 1 << 1;
+
+static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
+    WordSets::parse("times.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| panic!("{e}"))
+});
+
+fn is(w: &str, mask: u64) -> bool {
+    WORDS.has(w, mask)
+}
 
 /// The largest number written in words that counts back in time ("twelve days ago").
 const MAX_WORD_NUMBER: f64 = 12.0;
@@ -281,7 +297,7 @@ fn ranges(
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            let inside = matches!(own.as_str(), "from" | "between");
+            let inside = is(&own, RANGE_OPENER);
             let opener = if inside {
                 own
             } else {
@@ -292,9 +308,8 @@ fn ranges(
                     .to_ascii_lowercase()
             };
             let linked = match between {
-                "to" | "until" | "till" | "through" | "-" | "–" => true,
                 "and" => opener == "between",
-                _ => false,
+                _ => is(between, RANGE_LINK),
             };
             if linked && cur.3.is_none() {
                 if let (Some((v1, p1)), Some((v2, p2))) = (&cur.2, &next.2) {
@@ -302,7 +317,7 @@ fn ranges(
                         let precision = coarser(*p1, *p2);
                         let start = if inside {
                             cur.0
-                        } else if matches!(opener.as_str(), "from" | "between") {
+                        } else if is(&opener, RANGE_OPENER) {
                             before.len() - opener.len()
                         } else {
                             cur.0

@@ -158,6 +158,14 @@ fn quantities_tables() {
 }
 
 #[test]
+fn times_table() {
+    use sitrep_understand::times;
+    tsv::check_table("times.tsv", times::TABLE, 2).unwrap();
+    tsv::check_values("times.tsv", times::TABLE, 0, times::CATEGORIES).unwrap();
+    tsv::check_lowercase("times.tsv", times::TABLE, 1).unwrap();
+}
+
+#[test]
 fn tokens_table() {
     check_sets("tokens.tsv", tokens::TABLE, tokens::CATEGORIES);
 }

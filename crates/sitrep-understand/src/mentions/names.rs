@@ -51,7 +51,7 @@ impl MentionFinder {
         }
         let left = s.word(j - 1);
         match w {
-            "for" | "on" | "in" | "the" => self.lex.is(left, bits::ORG),
+            _ if self.lex.is_exact(w, bits::ORG_CONNECTOR) => self.lex.is(left, bits::ORG),
             // "Bank of England", "Gulf of Aden", "Freedom of …"; not "Tom Smith of the …".
             "of" => {
                 self.lex.is(

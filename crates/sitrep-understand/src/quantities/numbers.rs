@@ -200,8 +200,7 @@ impl Sent<'_> {
         let sep = self.lw(j);
         let ok = match sep {
             "and" => between,
-            "to" | "or" | "-" | "–" | "—" => true,
-            _ => false,
+            _ => is(sep, RANGE_SEPARATOR),
         };
         if !ok {
             return None;

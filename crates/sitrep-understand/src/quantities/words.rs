@@ -54,6 +54,7 @@ pub const CATEGORIES: &[&str] = &[
     "casualty-noun",
     "stop",
     "not-stop",
+    "range-separator",
 ];
 
 pub(super) const SEPARATOR: u64 = 1;
@@ -92,6 +93,7 @@ pub(super) const CASUALTY_NOUN: u64 = 1 << 30;
 /// `not-stop` words.
 pub(super) const STOP: u64 = 1 << 31;
 pub(super) const NOT_STOP: u64 = 1 << 32;
+pub(super) const RANGE_SEPARATOR: u64 = 1 << 33;
 
 /// What must follow a vague number word for it to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
