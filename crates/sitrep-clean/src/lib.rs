@@ -121,14 +121,10 @@ pub fn detect_language(text: &str) -> Option<String> {
     iso639_1(info.lang()).map(str::to_string)
 }
 
-/// Fast path for the commonest case: running English prose is a quarter or more function
-/// words. Anything else goes to the statistical detector.
+/// Fast path for the commonest case: running English prose is a quarter or more of the
+/// commonest English words (sitrep-lexicon's common function words and "said"). Anything else
+/// goes to the statistical detector.
 fn looks_english(sample: &str) -> bool {
-    const FUNCTION_WORDS: &[&str] = &[
-        "the", "of", "and", "to", "in", "a", "is", "was", "that", "for", "on", "with", "said",
-        "by", "at", "as", "from", "it", "were", "had", "has", "have", "he", "she", "they", "an",
-        "be", "are", "after", "his", "her", "their", "its", "this", "which", "who", "not", "but",
-    ];
     let (mut words, mut hits) = (0usize, 0usize);
     for w in sample
         .split(|c: char| !c.is_alphabetic())
@@ -138,7 +134,13 @@ fn looks_english(sample: &str) -> bool {
             return false;
         }
         words += 1;
-        if w.len() <= 5 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        if w.len() <= 5 && {
+            let mut buf = [0u8; 5];
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            sitrep_lexicon::is_common_word(&*lower)
+        } {
             hits += 1;
         }
     }

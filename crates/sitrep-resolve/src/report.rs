@@ -9,6 +9,8 @@ use sitrep_core::{
     ActorRole, Article, ClaimStatus, Cover, GeoPrecision, MentionKind, Stance, SubEventType,
     TimePrecision,
 };
+use sitrep_lexicon::{CalendarKind, WordSets};
+use std::sync::LazyLock;
 
 /// A span of an article with its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -513,111 +515,42 @@ fn sentence_around(text: &str, s: usize, e: usize) -> (usize, usize) {
     (text_start.min(end.max(start)), end.max(start))
 }
 
-/// Words that say nothing about which event an article reports.
-const STOP: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "that",
-    "with",
-    "was",
-    "were",
-    "are",
-    "has",
-    "have",
-    "had",
-    "his",
-    "her",
-    "its",
-    "their",
-    "they",
-    "this",
-    "from",
-    "said",
-    "says",
-    "say",
-    "will",
-    "would",
-    "been",
-    "after",
-    "who",
-    "when",
-    "where",
-    "which",
-    "what",
-    "into",
-    "about",
-    "than",
-    "also",
-    "but",
-    "not",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "there",
-    "them",
-    "him",
-    "she",
-    "our",
-    "out",
-    "over",
-    "more",
-    "some",
-    "other",
-    "while",
-    "during",
-    "being",
-    "could",
-    "should",
-    "may",
-    "can",
-    "all",
-    "any",
-    "new",
-    "news",
-    "told",
-    "according",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "week",
-    "year",
-    "years",
-    "day",
-    "days",
-    "last",
-    "first",
-    "officials",
-    "official",
-    "police",
-    "people",
-    "man",
-    "woman",
-    "local",
-    "reported",
-    "report",
-    "reports",
-    "authorities",
-    "statement",
-    "just",
-    "still",
-    "before",
-    "under",
-    "near",
-    "home",
-];
+/// Words that say nothing about which event an article reports (`data/lead_stop_words.tsv`).
+pub const LEAD_STOP_WORDS: &str = include_str!("../data/lead_stop_words.tsv");
+const STOP: u64 = 1;
+const NOT_STOP: u64 = 1 << 1;
+
+/// The words left out of lead terms: sitrep-lexicon's function words, strong reporting verbs
+/// and weekday names, with the table's `stop` words, less its `not-stop` words.
+static STOP_WORDS: LazyLock<WordSets> = LazyLock::new(|| {
+    let mut sets = WordSets::parse(
+        "lead_stop_words.tsv",
+        LEAD_STOP_WORDS,
+        &["stop", "not-stop"],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let shared = sitrep_lexicon::function_words()
+        .iter()
+        .map(|f| f.word)
+        .chain(
+            sitrep_lexicon::reporting_verbs()
+                .iter()
+                .filter(|v| v.strong())
+                .map(|v| v.form),
+        )
+        .chain(
+            sitrep_lexicon::calendar()
+                .iter()
+                .filter(|c| c.kind == CalendarKind::Weekday)
+                .map(|c| c.word),
+        );
+    for w in shared {
+        if !sets.has(w, NOT_STOP) {
+            sets.insert(w, STOP);
+        }
+    }
+    sets
+});
 
 /// Content words of the headline and the first three sentences, hashed.
 fn lead_terms(title: &str, text: &str) -> Vec<u32> {
@@ -641,7 +574,7 @@ fn lead_terms(title: &str, text: &str) -> Vec<u32> {
         .chain(lead.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| w.to_lowercase())
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !STOP_WORDS.has(w, STOP))
         .map(|w| xxhash_rust::xxh3::xxh3_64(stem(&w).as_bytes()) as u32)
         .collect();
     out.sort_unstable();
@@ -664,6 +597,23 @@ fn stem(w: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_stop_words_keep_their_format() {
+        use sitrep_lexicon::tsv;
+        let (name, t) = ("lead_stop_words.tsv", LEAD_STOP_WORDS);
+        tsv::check_table(name, t, 2).unwrap();
+        tsv::check_values(name, t, 0, &["stop", "not-stop"]).unwrap();
+        tsv::check_lowercase(name, t, 1).unwrap();
+        tsv::check_unique(name, t, 1).unwrap();
+        // Composed: shared function words, strong reporting verbs and weekdays, and the table.
+        for w in ["the", "said", "monday", "officials", "yesterday"] {
+            assert!(STOP_WORDS.has(w, STOP), "{w}");
+        }
+        for w in ["shelling", "through", "tells", "march"] {
+            assert!(!STOP_WORDS.has(w, STOP), "{w}");
+        }
+    }
 
     #[test]
     fn windows_cover_the_precision() {

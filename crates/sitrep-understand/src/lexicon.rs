@@ -1,1176 +1,134 @@
 //! Word lists the mention finder reasons with: titles, the head nouns that make a name an
 //! organisation, an armed group, a place or a facility, and weapon nouns.
 //!
-//! These are closed-class English words of news writing, written by the sitrep team; names of
-//! particular people, places and groups live in the knowledge base (`sitrep-kb`), never here.
+//! The lists are data, `data/lexicon.tsv` (one `category<TAB>word` row per entry; the file's
+//! header says what each category holds); the function words are sitrep-lexicon's, shared with
+//! the rest of the workspace. Names of particular people, places and groups live in the
+//! knowledge base (`sitrep-kb`), never here.
 
-/// Title heads: the word a title ends in ("Defense *Minister*", "Brig. *Gen.*").
-pub const TITLE_HEADS: &[&str] = &[
-    "president",
-    "minister",
-    "governor",
-    "premier",
-    "chancellor",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "commander",
-    "chief",
-    "director",
-    "ambassador",
-    "envoy",
-    "mayor",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "emir",
-    "ayatollah",
-    "pope",
-    "cardinal",
-    "archbishop",
-    "bishop",
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "lt.",
-    "major",
-    "maj.",
-    "captain",
-    "capt.",
-    "sergeant",
-    "sgt.",
-    "admiral",
-    "adm.",
-    "marshal",
-    "brigadier",
-    "brig.",
-    "judge",
-    "justice",
-    "prosecutor",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "prof.",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "professor",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "leader",
-    "head",
-    "ombudsman",
-    "attorney",
-    "coach",
-    "manager",
-    "deputy",
-    "officer",
-    "official",
-    "inspector",
-    "superintendent",
-    "sheriff",
-    "patriarch",
-    "imam",
-    "rabbi",
-    "pastor",
-    "father",
-    "sister",
-    "lord",
-    "lady",
-    "sir",
-    "dame",
-    "mullah",
-    "vice-president",
-    "pm",
-    "gov.",
-    "supt.",
-];
+use sitrep_lexicon::WordSets;
+use std::sync::LazyLock;
 
-/// Words that can stand inside a title before its head ("Deputy *Defense* Minister").
-pub const TITLE_MODIFIERS: &[&str] = &[
-    "deputy",
-    "vice",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "home",
-    "finance",
-    "justice",
-    "health",
-    "energy",
-    "economy",
-    "trade",
-    "state",
-    "chief",
-    "first",
-    "acting",
-    "former",
-    "ex",
-    "regional",
-    "national",
+/// The lists, as data.
+pub const TABLE: &str = include_str!("../data/lexicon.tsv");
+
+/// The categories of [`TABLE`], in [`bits`] order.
+pub const CATEGORIES: &[&str] = &[
+    "title-head",
+    "title-modifier",
+    "role",
+    "armed-head",
+    "weak-armed-head",
     "military",
-    "security",
-    "press",
-    "foreign-affairs",
-    "general",
-    "attorney",
-    "lieutenant",
-    "brigadier",
-    "major",
-    "staff",
-    "supreme",
-    "senior",
-    "air",
-    "force",
-    "army",
-    "navy",
-    "marine",
-    "corps",
-    "rear",
-    "task",
-    "intelligence",
-    "police",
-    "border",
-    "district",
-    "provincial",
-    "county",
-    "city",
-    "town",
-    "vice-admiral",
-    "secretary-general",
-    "under",
-    "assistant",
-    "executive",
-    "communications",
-    "presidential",
-    "parliamentary",
-    "opposition",
-    "party",
-    "union",
-    "information",
-    "culture",
-    "education",
-    "agriculture",
-    "transport",
-    "labour",
-    "labor",
-    "environment",
-    "emergencies",
-    "emergency",
-    "digital",
-    "infrastructure",
-    "veterans",
-    "war",
-    "reintegration",
-    "defence-ministry",
+    "org-head",
+    "place-head",
+    "facility-head",
+    "facility-modifier",
+    "facility-needs-modifier",
+    "weapon",
+    "weapon-needs-modifier",
+    "weapon-modifier",
+    "connector",
+    "place-preposition",
+    "place-type",
+    "not-a-name",
+    "misc-head",
+    "content-word",
+    "role-reference",
+    "region-word",
+    "apposition-determiner",
+    "head-preposition",
+    "model-series",
+    "name-prefix",
+    "not-speech-verb",
+    "org-connector",
 ];
 
-/// Lowercase role nouns that, before a name or in an apposition, give a person's role.
-pub const ROLE_NOUNS: &[&str] = &[
-    "governor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "president",
-    "expert",
-    "analyst",
-    "commander",
-    "chief",
-    "official",
-    "mayor",
-    "head",
-    "director",
-    "leader",
-    "editor",
-    "correspondent",
-    "reporter",
-    "journalist",
-    "envoy",
-    "ambassador",
-    "premier",
-    "chancellor",
-    "secretary",
-    "general",
-    "colonel",
-    "lawmaker",
-    "senator",
-    "prosecutor",
-    "judge",
-    "researcher",
-    "adviser",
-    "advisor",
-    "aide",
-    "founder",
-    "ceo",
-    "chairman",
-    "negotiator",
-    "diplomat",
-    "citizen",
-    "resident",
-    "witness",
-    "member",
-    "commissioner",
-    "ombudsman",
-    "blogger",
-    "soldier",
-    "officer",
-    "activist",
-    "lawyer",
-    "professor",
-    "scientist",
-    "historian",
-    "economist",
-    "deputy",
-];
-
-/// Last words that make a capitalised name an armed group or military unit.
-pub const ARMED_HEADS: &[&str] = &[
-    "legion",
-    "corps",
-    "brigade",
-    "brigades",
-    "battalion",
-    "battalions",
-    "regiment",
-    "army",
-    "militia",
-    "militias",
-    "front",
-    "forces",
-    "guard",
-    "guards",
-    "division",
-    "mujahideen",
-    "jihad",
-    "taliban",
-    "squadron",
-    "commando",
-    "commandos",
-    "rebels",
-    "fighters",
-    "marines",
-    "navy",
-    "force",
-    "fleet",
-    "group",
-    "movement",
-    "detachment",
-    "company",
-    "unit",
-    "units",
-    "resistance",
-    "liberation",
-    "tigers",
-    "shabaab",
-    "hezbollah",
-    "hamas",
-    "houthis",
-];
-
-/// Armed-group heads that are only armed groups when the name also says so elsewhere
-/// ("Wagner *Group*" yes, "Adani Group" no): they need a military word in the name.
-pub const WEAK_ARMED_HEADS: &[&str] = &["group", "movement", "company", "unit", "units", "force"];
-
-/// Words that, anywhere in a name, mark it as military or militant.
-pub const MILITARY_WORDS: &[&str] = &[
-    "army",
-    "military",
-    "militia",
-    "volunteer",
-    "volunteers",
-    "liberation",
-    "defense",
-    "defence",
-    "armed",
-    "special",
-    "islamic",
-    "jihad",
-    "mujahideen",
-    "rebel",
-    "revolutionary",
-    "guard",
-    "paramilitary",
-    "wagner",
-    "national",
-    "popular",
-    "mobilization",
-    "mobilisation",
-    "rapid",
-    "support",
-    "freedom",
-    "resistance",
-    "patriotic",
-    "self-defense",
-    "self-defence",
-];
-
-/// Words that make a capitalised name an organisation (first or last word).
-pub const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "department",
-    "committee",
-    "council",
-    "agency",
-    "office",
-    "service",
-    "services",
-    "institute",
-    "institution",
-    "university",
-    "college",
-    "school",
-    "academy",
-    "company",
-    "corporation",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "bank",
-    "party",
-    "union",
-    "association",
-    "organization",
-    "organisation",
-    "commission",
-    "court",
-    "parliament",
-    "assembly",
-    "congress",
-    "senate",
-    "cabinet",
-    "government",
-    "administration",
-    "authority",
-    "authorities",
-    "bureau",
-    "foundation",
-    "fund",
-    "trust",
-    "society",
-    "federation",
-    "league",
-    "club",
-    "network",
-    "news",
-    "times",
-    "post",
-    "press",
-    "tribune",
-    "herald",
-    "journal",
-    "gazette",
-    "telegraph",
-    "guardian",
-    "broadcasting",
-    "radio",
-    "television",
-    "tv",
-    "channel",
-    "media",
-    "group",
-    "holdings",
-    "airlines",
-    "airways",
-    "railways",
-    "kremlin",
-    "pentagon",
-    "nations",
-    "alliance",
-    "coalition",
-    "center",
-    "centre",
-    "tank",
-    "watch",
-    "project",
-    "program",
-    "programme",
-    "red",
-    "crescent",
-    "cross",
-    "fc",
-    "united",
-    "city",
-    "rovers",
-    "wanderers",
-    "athletic",
-    "olympic",
-    "sporting",
-    "police",
-    "duma",
-    "rada",
-    "knesset",
-    "majlis",
-    "secretariat",
-    "directorate",
-    "inspectorate",
-    "prosecutor's",
-    "staff",
-    "command",
-    "headquarters",
-    "exchange",
-    "board",
-    "firm",
-    "reuters",
-    "ag",
-    "sa",
-    "gmbh",
-    "nv",
-    "bv",
-    "co",
-    "co.",
-    "cos",
-    "systems",
-    "industries",
-    "technologies",
-    "motors",
-    "energy",
-    "oil",
-    "gas",
-    "petroleum",
-    "telecom",
-    "communications",
-    "broadcaster",
-    "newspaper",
-    "outlet",
-    "agency",
-    "daily",
-    "weekly",
-    "magazine",
-    "website",
-    "tabloid",
-    "operator",
-    "manufacturer",
-    "producer",
-    "carrier",
-    "insurer",
-    "retailer",
-];
-
-/// Words that make a capitalised name a place when they end it ("Belgorod *region*").
-pub const PLACE_HEADS: &[&str] = &[
-    "lane",
-    "drive",
-    "parkway",
-    "terrace",
-    "trail",
-    "way",
-    "side",
-    "pike",
-    "alley",
-    "region",
-    "oblast",
-    "province",
-    "district",
-    "county",
-    "governorate",
-    "prefecture",
-    "state",
-    "territory",
-    "city",
-    "town",
-    "village",
-    "island",
-    "islands",
-    "river",
-    "mountains",
-    "mountain",
-    "valley",
-    "sea",
-    "gulf",
-    "strait",
-    "bay",
-    "peninsula",
-    "desert",
-    "lake",
-    "coast",
-    "basin",
-    "krai",
-    "kray",
-    "republic",
-    "raion",
-    "rayon",
-    "canton",
-    "municipality",
-    "street",
-    "avenue",
-    "square",
-    "boulevard",
-    "road",
-    "highway",
-    "neighbourhood",
-    "neighborhood",
-    "quarter",
-    "camp",
-    "strip",
-    "bank",
-    "heights",
-    "hills",
-    "plain",
-];
-
-/// Facility head nouns ("oil *depot*", "Kerch *Bridge*").
-pub const FACILITY_HEADS: &[&str] = &[
-    "depot",
-    "depots",
-    "bridge",
-    "bridges",
-    "airfield",
-    "airfields",
-    "airport",
-    "airbase",
-    "checkpoint",
-    "checkpoints",
-    "refinery",
-    "refineries",
-    "plant",
-    "station",
-    "substation",
-    "port",
-    "harbour",
-    "harbor",
-    "dam",
-    "hospital",
-    "warehouse",
-    "warehouses",
-    "barracks",
-    "base",
-    "embassy",
-    "consulate",
-    "prison",
-    "jail",
-    "stadium",
-    "mosque",
-    "church",
-    "cathedral",
-    "synagogue",
-    "temple",
-    "market",
-    "terminal",
-    "pipeline",
-    "mine",
-    "factory",
-    "facility",
-    "complex",
-    "compound",
-    "headquarters",
-    "outpost",
-    "post",
-];
-
-/// Lowercase modifiers a facility phrase may start with ("*oil* depot", "*border* post").
-pub const FACILITY_MODIFIERS: &[&str] = &[
-    "oil",
-    "fuel",
-    "ammunition",
-    "arms",
-    "weapons",
-    "munitions",
-    "border",
-    "military",
-    "air",
-    "naval",
-    "nuclear",
-    "power",
-    "thermal",
-    "hydroelectric",
-    "electrical",
-    "railway",
-    "rail",
-    "train",
-    "bus",
-    "gas",
-    "chemical",
-    "police",
-    "army",
-    "storage",
-    "energy",
-    "water",
-    "petrol",
-    "grain",
-    "food",
-    "coal",
-    "electricity",
-    "command",
-    "radar",
-    "missile",
-    "drone",
-];
-
-/// Lowercase facility phrases that are facilities only with a modifier ("border *post*" yes,
-/// a bare "post" no).
-pub const FACILITY_NEEDS_MODIFIER: &[&str] = &[
-    "plant", "station", "post", "base", "complex", "facility", "terminal", "market", "mine",
-    "port", "compound",
-];
-
-/// Weapon and equipment nouns (singular and plural).
-pub const WEAPON_NOUNS: &[&str] = &[
-    "drone",
-    "drones",
-    "uav",
-    "uavs",
-    "helicopter",
-    "helicopters",
-    "gunship",
-    "gunships",
-    "tank",
-    "tanks",
-    "humvee",
-    "humvees",
-    "missile",
-    "missiles",
-    "rocket",
-    "rockets",
-    "artillery",
-    "mortar",
-    "mortars",
-    "howitzer",
-    "howitzers",
-    "mlrs",
-    "grenade",
-    "grenades",
-    "ied",
-    "ieds",
-    "bomb",
-    "bombs",
-    "warplane",
-    "warplanes",
-    "jet",
-    "jets",
-    "aircraft",
-    "fighter",
-    "bomber",
-    "bombers",
-    "rifle",
-    "rifles",
-    "gun",
-    "guns",
-    "handgun",
-    "handguns",
-    "pistol",
-    "pistols",
-    "shotgun",
-    "shotguns",
-    "machine-gun",
-    "machine-guns",
-    "launcher",
-    "launchers",
-    "carrier",
-    "carriers",
-    "apc",
-    "apcs",
-    "vehicle",
-    "vehicles",
-    "truck",
-    "trucks",
-    "warship",
-    "warships",
-    "submarine",
-    "submarines",
-    "frigate",
-    "cruiser",
-    "mine",
-    "mines",
-    "landmine",
-    "landmines",
-    "explosive",
-    "explosives",
-    "shell",
-    "shells",
-    "munition",
-    "munitions",
-    "interceptor",
-    "interceptors",
-    "torpedo",
-    "torpedoes",
-    "boat",
-    "boats",
-];
-
-/// Weapon nouns that count only with a military modifier ("armored *vehicle*", not a parked
-/// vehicle; "fighter *jet*").
-pub const WEAPON_NEEDS_MODIFIER: &[&str] = &[
-    "cruiser",
-    "vehicle",
-    "vehicles",
-    "truck",
-    "trucks",
-    "carrier",
-    "carriers",
-    "launcher",
-    "launchers",
-    "jet",
-    "jets",
-    "fighter",
-    "boat",
-    "boats",
-    "mine",
-    "shell",
-    "shells",
-    "gun",
-    "guns",
-    "explosive",
-    "aircraft",
-];
-
-/// Modifiers that may precede a weapon noun inside its mention.
-pub const WEAPON_MODIFIERS: &[&str] = &[
-    "armored",
-    "armoured",
-    "attack",
-    "combat",
-    "military",
-    "fighter",
-    "cruise",
-    "ballistic",
-    "hypersonic",
-    "anti-tank",
-    "anti-aircraft",
-    "anti-ship",
-    "multiple",
-    "rocket",
-    "kamikaze",
-    "unmanned",
-    "heavy",
-    "main",
-    "battle",
-    "infantry",
-    "fighting",
-    "personnel",
-    "assault",
-    "surface-to-air",
-    "air-to-air",
-    "air-defense",
-    "air-defence",
-    "guided",
-    "loitering",
-    "naval",
-    "sea",
-    "suicide",
-    "strike",
-    "stealth",
-    "transport",
-    "reconnaissance",
-    "machine",
-    "automatic",
-    "semi-automatic",
-    "self-propelled",
-    "improvised",
-    "explosive",
-    "cluster",
-    "incendiary",
-    "mortar",
-    "artillery",
-    "tactical",
-    "nuclear",
-    "sniper",
-    "light",
-    "military",
-];
-
-/// Words that join the parts of a name without being capitalised ("Institute *for the* Study
-/// *of* War", "Osama *bin* Laden").
-pub const NAME_CONNECTORS: &[&str] = &[
-    "of", "for", "the", "de", "del", "della", "da", "di", "du", "des", "al", "el", "bin", "ibn",
-    "van", "von", "der", "den", "le", "la", "y", "and", "&", "on", "in",
-];
-
-/// Prepositions and phrases after which a capitalised name is a place ("*near* Kharkiv").
-pub const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "from",
-    "to",
-    "outside",
-    "into",
-    "across",
-    "towards",
-    "toward",
-    "around",
-    "between",
-    "through",
-    "inside",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "north",
-    "south",
-    "east",
-    "west",
-    "via",
-    "over",
-];
-
-/// Lowercase place words that, before "of", introduce a place ("the *village of* X").
-pub const PLACE_TYPE_WORDS: &[&str] = &[
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "city",
-    "cities",
-    "region",
-    "regions",
-    "province",
-    "district",
-    "settlement",
-    "settlements",
-    "hamlet",
-    "municipality",
-    "county",
-    "capital",
-    "port",
-    "island",
-    "area",
-    "oblast",
-    "state",
-    "suburb",
-    "outskirts",
-];
-
-/// English closed-class words: never a name on their own, whatever their case.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "to",
-    "of",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "while",
-    "when",
-    "where",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "how",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "so",
-    "yet",
-    "if",
-    "then",
-    "than",
-    "as",
-    "because",
-    "although",
-    "though",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "your",
-    "my",
-    "me",
-    "him",
-    "them",
-    "us",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "should",
-    "not",
-    "no",
-    "all",
-    "some",
-    "any",
-    "many",
-    "much",
-    "more",
-    "most",
-    "other",
-    "such",
-    "there",
-    "here",
-    "also",
-    "only",
-    "both",
-    "each",
-    "every",
-    "about",
-    "against",
-    "between",
-    "through",
-    "without",
-    "within",
-    "among",
-    "across",
-    "despite",
-    "however",
-    "meanwhile",
-    "according",
-    "earlier",
-    "later",
-    "now",
-    "once",
-    "already",
-    "still",
-    "just",
-    "even",
-    "again",
-    "further",
-    "yes",
-    "one",
-    "two",
-    "three",
-    "several",
-    "few",
-    "first",
-    "last",
-    "next",
-    "new",
-    "former",
-    "mr",
-    "ms",
-    "mrs",
-    "unlike",
-    "amid",
-    "following",
-    "including",
-    "instead",
-    "whether",
-    "neither",
-    "either",
-    "nothing",
-    "someone",
-    "anyone",
-    "everyone",
-    "nobody",
-    "people",
-    "officials",
-    "sources",
-    "if",
-    "up",
-    "out",
-    "off",
-    "down",
-    "near",
-    "per",
-    "via",
-    "toward",
-    "towards",
-    "upon",
-    "like",
-];
-
-/// Heads of names that are neither people, organisations nor places (awards, laws, events,
-/// wars): such a name is left alone.
-pub const MISC_HEADS: &[&str] = &[
-    "award",
-    "awards",
-    "prize",
-    "prizes",
-    "cup",
-    "championship",
-    "championships",
-    "olympics",
-    "games",
-    "act",
-    "law",
-    "treaty",
-    "accord",
-    "accords",
-    "agreement",
-    "protocol",
-    "festival",
-    "day",
-    "week",
-    "summit",
-    "conference",
-    "forum",
-    "doctrine",
-    "plan",
-    "war",
-    "revolution",
-    "crisis",
-    "bill",
-    "code",
-    "convention",
-    "declaration",
-    "charter",
-    "budget",
-    "index",
-    "operation",
-    "offensive",
-    "campaign",
-    "initiative",
-    "strategy",
-    "report",
-    "update",
-    "editor",
-    "reporter",
-    "correspondent",
-    "writer",
-    "columnist",
-    "contributor",
-];
-
-/// Whether `w` (lowercase) names a day of the week.
-pub fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
-}
-
-/// Bit flags: which of the lists above a word is in.
+/// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
 pub mod bits {
-    /// [`super::TITLE_HEADS`]
-    pub const TITLE_HEAD: u32 = 1;
-    /// [`super::TITLE_MODIFIERS`]
-    pub const TITLE_MOD: u32 = 1 << 1;
-    /// [`super::ROLE_NOUNS`]
-    pub const ROLE: u32 = 1 << 2;
-    /// [`super::ARMED_HEADS`]
-    pub const ARMED: u32 = 1 << 3;
-    /// [`super::WEAK_ARMED_HEADS`]
-    pub const WEAK_ARMED: u32 = 1 << 4;
-    /// [`super::MILITARY_WORDS`]
-    pub const MILITARY: u32 = 1 << 5;
-    /// [`super::ORG_HEADS`]
-    pub const ORG: u32 = 1 << 6;
-    /// [`super::PLACE_HEADS`]
-    pub const PLACE_HEAD: u32 = 1 << 7;
-    /// [`super::FACILITY_HEADS`]
-    pub const FACILITY: u32 = 1 << 8;
-    /// [`super::FACILITY_MODIFIERS`]
-    pub const FACILITY_MOD: u32 = 1 << 9;
-    /// [`super::FACILITY_NEEDS_MODIFIER`]
-    pub const FACILITY_NEEDS_MOD: u32 = 1 << 10;
-    /// [`super::WEAPON_NOUNS`]
-    pub const WEAPON: u32 = 1 << 11;
-    /// [`super::WEAPON_NEEDS_MODIFIER`]
-    pub const WEAPON_NEEDS_MOD: u32 = 1 << 12;
-    /// [`super::WEAPON_MODIFIERS`]
-    pub const WEAPON_MOD: u32 = 1 << 13;
-    /// [`super::NAME_CONNECTORS`]
-    pub const CONNECTOR: u32 = 1 << 14;
-    /// [`super::PLACE_PREPOSITIONS`]
-    pub const PLACE_PREP: u32 = 1 << 15;
-    /// [`super::PLACE_TYPE_WORDS`]
-    pub const PLACE_TYPE: u32 = 1 << 16;
-    /// [`super::FUNCTION_WORDS`]
-    pub const FUNCTION: u32 = 1 << 17;
-    /// [`super::MISC_HEADS`]
-    pub const MISC: u32 = 1 << 18;
+    /// `title-head`: the word a title ends in ("Defense *Minister*").
+    pub const TITLE_HEAD: u64 = 1;
+    /// `title-modifier`: a word inside a title before its head ("Deputy *Defense* Minister").
+    pub const TITLE_MOD: u64 = 1 << 1;
+    /// `role`: a lowercase role noun ("spokesman").
+    pub const ROLE: u64 = 1 << 2;
+    /// `armed-head`: the last word of an armed group's name ("Legion").
+    pub const ARMED: u64 = 1 << 3;
+    /// `weak-armed-head`: an armed-group head that needs a military word in the name too.
+    pub const WEAK_ARMED: u64 = 1 << 4;
+    /// `military`: a word that marks a name as military or militant.
+    pub const MILITARY: u64 = 1 << 5;
+    /// `org-head`: a word that makes a name an organisation.
+    pub const ORG: u64 = 1 << 6;
+    /// `place-head`: a word that ends a place name ("region").
+    pub const PLACE_HEAD: u64 = 1 << 7;
+    /// `facility-head`: a facility noun ("depot").
+    pub const FACILITY: u64 = 1 << 8;
+    /// `facility-modifier`: a modifier a facility phrase may start with ("oil").
+    pub const FACILITY_MOD: u64 = 1 << 9;
+    /// `facility-needs-modifier`: a facility noun that needs a modifier ("post").
+    pub const FACILITY_NEEDS_MOD: u64 = 1 << 10;
+    /// `weapon`: a weapon or equipment noun.
+    pub const WEAPON: u64 = 1 << 11;
+    /// `weapon-needs-modifier`: a weapon noun that needs a military modifier ("vehicle").
+    pub const WEAPON_NEEDS_MOD: u64 = 1 << 12;
+    /// `weapon-modifier`: a modifier inside a weapon mention ("armored").
+    pub const WEAPON_MOD: u64 = 1 << 13;
+    /// `connector`: a lowercase word inside a name ("of", "bin").
+    pub const CONNECTOR: u64 = 1 << 14;
+    /// `place-preposition`: a preposition after which a name is a place ("near").
+    pub const PLACE_PREP: u64 = 1 << 15;
+    /// `place-type`: a place word before "of" ("village").
+    pub const PLACE_TYPE: u64 = 1 << 16;
+    /// Never a name on its own: sitrep-lexicon's function words and the `not-a-name` words.
+    pub const FUNCTION: u64 = 1 << 17;
+    /// `misc-head`: the head of a name this stage leaves alone (awards, laws, wars).
+    pub const MISC: u64 = 1 << 18;
+    /// `content-word`: a function word of sitrep-lexicon that the mention finder does not
+    /// count as one (it never has [`FUNCTION`]).
+    pub const CONTENT: u64 = 1 << 19;
+    /// `role-reference`: a role that, after "the", refers back to a person ("the governor").
+    pub const ROLE_REF: u64 = 1 << 20;
+    /// `region-word`: "the *province* of X" calls X a first-level region.
+    pub const REGION_WORD: u64 = 1 << 21;
+    /// `apposition-determiner`: a determiner that may open a role apposition.
+    pub const APPOSITION_DET: u64 = 1 << 22;
+    /// `head-preposition`: a preposition after a name's head word ("Ministry *of* …").
+    pub const HEAD_PREP: u64 = 1 << 23;
+    /// `model-series`: a one-letter weapon model series ("F-16").
+    pub const MODEL_SERIES: u64 = 1 << 24;
+    /// `name-prefix`: an Arabic article glued to a name ("al-").
+    pub const NAME_PREFIX: u64 = 1 << 25;
+    /// `not-speech-verb`: a finite reporting verb that does not make a name a speaker.
+    pub const NOT_SPEECH: u64 = 1 << 26;
+    /// `org-connector`: a connector that joins names only after an organisation's head word.
+    pub const ORG_CONNECTOR: u64 = 1 << 27;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].
 #[derive(Debug)]
 pub struct Lexicon {
-    map: rustc_hash::FxHashMap<&'static str, u32>,
+    sets: WordSets,
 }
 
 impl Lexicon {
     /// The lexicon, built once.
     pub fn get() -> &'static Lexicon {
-        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEX.get_or_init(|| {
-            use bits::*;
-            let mut map = rustc_hash::FxHashMap::default();
-            for (list, bit) in [
-                (TITLE_HEADS, TITLE_HEAD),
-                (TITLE_MODIFIERS, TITLE_MOD),
-                (ROLE_NOUNS, ROLE),
-                (ARMED_HEADS, ARMED),
-                (WEAK_ARMED_HEADS, WEAK_ARMED),
-                (MILITARY_WORDS, MILITARY),
-                (ORG_HEADS, ORG),
-                (PLACE_HEADS, PLACE_HEAD),
-                (FACILITY_HEADS, FACILITY),
-                (FACILITY_MODIFIERS, FACILITY_MOD),
-                (FACILITY_NEEDS_MODIFIER, FACILITY_NEEDS_MOD),
-                (WEAPON_NOUNS, WEAPON),
-                (WEAPON_NEEDS_MODIFIER, WEAPON_NEEDS_MOD),
-                (WEAPON_MODIFIERS, WEAPON_MOD),
-                (NAME_CONNECTORS, CONNECTOR),
-                (PLACE_PREPOSITIONS, PLACE_PREP),
-                (PLACE_TYPE_WORDS, PLACE_TYPE),
-                (FUNCTION_WORDS, FUNCTION),
-                (MISC_HEADS, MISC),
-            ] {
-                for w in list {
-                    *map.entry(*w).or_insert(0) |= bit;
+        static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+            let mut sets =
+                WordSets::parse("lexicon.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| panic!("{e}"));
+            for f in sitrep_lexicon::function_words() {
+                if !sets.has(f.word, bits::CONTENT) {
+                    sets.insert(f.word, bits::FUNCTION);
                 }
             }
-            Lexicon { map }
-        })
+            Lexicon { sets }
+        });
+        &LEX
     }
 
     /// Which lists `word` (any case) is in.
-    pub fn flags(&self, word: &str) -> u32 {
+    pub fn flags(&self, word: &str) -> u64 {
         if word.len() > 24 {
             return 0;
         }
@@ -1184,15 +142,15 @@ impl Lexicon {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             let lower = std::str::from_utf8(lower).expect("ASCII");
-            self.map.get(lower).copied().unwrap_or(0)
+            self.sets.flags(lower)
         } else {
-            self.map.get(word).copied().unwrap_or(0)
+            self.sets.flags(word)
         }
     }
 
     /// Like [`Lexicon::flags`], but a hyphenated word unknown as a whole takes the flags of its
     /// last part ("Lieutenant-*General*").
-    pub fn flags_hyphenated(&self, word: &str) -> u32 {
+    pub fn flags_hyphenated(&self, word: &str) -> u64 {
         match self.flags(word) {
             0 => word
                 .rsplit_once('-')
@@ -1201,8 +159,18 @@ impl Lexicon {
         }
     }
 
-    /// Whether `word` is in any list of `mask`.
-    pub fn is(&self, word: &str, mask: u32) -> bool {
+    /// Whether `word` (any case) is in any list of `mask`.
+    pub fn is(&self, word: &str, mask: u64) -> bool {
         self.flags(word) & mask != 0
+    }
+
+    /// Whether `word`, exactly as written (so lowercase), is in any list of `mask`.
+    pub fn is_exact(&self, word: &str, mask: u64) -> bool {
+        self.sets.has(word, mask)
+    }
+
+    /// The words of the list with bit `bit`, in table order.
+    pub fn words(&self, bit: u64) -> &[&'static str] {
+        self.sets.words(bit)
     }
 }

@@ -1,8 +1,27 @@
 //! sitrep understand: reads each clean article the way an analyst does.
 //!
-//! So far: time expressions ([`times`]), resolved against the publication date with an honest
-//! precision. Mentions, quantities and claims follow (see the issues). Every item is a span of
-//! Unicode character offsets into [`sitrep_core::Article::text`], which this stage never changes.
+//! One pass over an article ([`Understand`], an [`Annotator`]) fills, from its text alone:
+//!
+//! - [`Article::sentences`]: the character spans of its sentences ([`tokens`] splits the text
+//!   into tokens and sentences once, for every tagger; later stages reuse the sentences);
+//! - `times`: time expressions resolved against the publication date, with an honest precision
+//!   ([`times`]);
+//! - `mentions`: people, organisations, armed groups, places, facilities, nationalities and
+//!   weapons, with in-article coreference ([`mentions`]), linked to the knowledge base
+//!   (`sitrep-kb`) where it knows them ([`link`]);
+//! - `quantities`: casualty, damage and other counts, with what they count and what happened
+//!   to them ([`quantities`]);
+//! - `claims`: who said what, with which stance, through which channel, covering which
+//!   quantities ([`claims`]).
+//!
+//! Every item is a span of Unicode character offsets into [`sitrep_core::Article::text`],
+//! which this stage never changes.
+//!
+//! The word lists the taggers reason with are data, read once when the stage is built:
+//! `data/*.tsv` here (each file's header says what it holds and how a row reads) and the
+//! workspace's shared lists in `sitrep-lexicon` (function words, reporting verbs, month and
+//! weekday names). Adding a title, a claim cue, a counted noun or a unit is a row in one of
+//! those files, and a test.
 //!
 //! ```
 //! use sitrep_core::{Annotator, Article, Published};
@@ -15,6 +34,7 @@
 //! Understand::default().annotate(&mut a).unwrap();
 //! let t = &a.times.as_ref().unwrap()[0];
 //! assert_eq!((t.text.as_str(), t.value.as_deref()), ("on Monday", Some("2024-05-06")));
+//! assert_eq!(a.sentences.as_ref().unwrap().len(), 1);
 //! ```
 
 mod cache;

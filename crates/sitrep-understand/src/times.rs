@@ -23,11 +23,50 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use sitrep_core::text::CharIndex;
 use sitrep_core::{TimeExpr, TimePrecision};
+use sitrep_lexicon::{CalendarKind, WordSets};
+use std::sync::LazyLock;
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-const NUMBER: &str =
-    r"(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)";
+/// The range words, as data.
+pub const TABLE: &str = include_str!("../data/times.tsv");
+/// The categories of [`TABLE`], in bit order.
+pub const CATEGORIES: &[&str] = &["range-link", "range-opener"];
+const RANGE_LINK: u64 = 1;
+const RANGE_OPENER: u64 = 1 << 1;
+
+static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
+    WordSets::parse("times.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| panic!("{e}"))
+});
+
+fn is(w: &str, mask: u64) -> bool {
+    WORDS.has(w, mask)
+}
+
+/// The largest number written in words that counts back in time ("twelve days ago").
+const MAX_WORD_NUMBER: f64 = 12.0;
+
+/// A regex group of the calendar words (sitrep-lexicon) of `kind`, longest first, so that
+/// "september" wins over "sep".
+fn calendar_group(kind: CalendarKind) -> String {
+    let mut words: Vec<&str> = sitrep_lexicon::calendar()
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| c.word)
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    format!("({})", words.join("|"))
+}
+
+/// The count of an "… ago": digits, "a"/"an", the number words up to [`MAX_WORD_NUMBER`]
+/// (`data/numbers.tsv`) or "several".
+fn number_group() -> String {
+    let words: Vec<&str> = number_words().map(|(w, _)| w).collect();
+    format!(r"(\d{{1,3}}|an?|{}|several)", words.join("|"))
+}
+
+/// The number words up to [`MAX_WORD_NUMBER`], with their values, in table order.
+fn number_words() -> impl Iterator<Item = (&'static str, f64)> {
+    crate::quantities::words::unit_words().filter(|(_, v)| *v <= MAX_WORD_NUMBER)
+}
 
 /// The kinds of expression, each with its own pattern.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +91,11 @@ pub struct TimeTagger {
 
 impl Default for TimeTagger {
     fn default() -> Self {
+        let (month, weekday, number) = (
+            calendar_group(CalendarKind::Month),
+            calendar_group(CalendarKind::Weekday),
+            number_group(),
+        );
         let p = |kind, re: String| {
             (
                 kind,
@@ -61,40 +105,27 @@ impl Default for TimeTagger {
         TimeTagger {
             patterns: vec![
                 p(Kind::Iso, r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".into()),
-                p(Kind::MonthDayYear, format!(r"(?-u:\b)(?:on\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
-                p(Kind::DayMonthYear, format!(r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
-                p(Kind::MonthYear, format!(r"(?-u:\b)(?:(?:in|since|during|until|by|from)\s+)?{MONTH}\.?\s+(\d{{4}})(?-u:\b)")),
-                p(Kind::BareMonth, format!(r"(?-u:\b)(?:in|since|during|until|by|from|between|early|late|mid-?|last|this)\s+{MONTH}(?-u:\b)")),
+                p(Kind::MonthDayYear, format!(r"(?-u:\b)(?:on\s+)?{month}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
+                p(Kind::DayMonthYear, format!(r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")),
+                p(Kind::MonthYear, format!(r"(?-u:\b)(?:(?:in|since|during|until|by|from)\s+)?{month}\.?\s+(\d{{4}})(?-u:\b)")),
+                p(Kind::BareMonth, format!(r"(?-u:\b)(?:in|since|during|until|by|from|between|early|late|mid-?|last|this)\s+{month}(?-u:\b)")),
                 p(Kind::Year, r"(?-u:\b)(?:in|since|during|until|by|from)\s+((?:19|20)\d{2})(?-u:\b)".into()),
-                p(Kind::Weekday, format!(r"(?-u:\b)(?:(on|last|this|next|early|late)\s+)?{WEEKDAY}(?-u:\b)")),
+                p(Kind::Weekday, format!(r"(?-u:\b)(?:(on|last|this|next|early|late)\s+)?{weekday}(?-u:\b)")),
                 p(Kind::Deictic, r"(?-u:\b)(the day before yesterday|yesterday|today|tonight|tomorrow|last night|overnight|this (?:morning|afternoon|evening))(?-u:\b)".into()),
                 p(Kind::Period, r"(?-u:\b)(?:(earlier|later) )?(this|last|next|past) (week|month|year)(?-u:\b)".into()),
-                p(Kind::Ago, format!(r"(?-u:\b){NUMBER}\s+(day|week|month|year)s?\s+ago(?-u:\b)")),
+                p(Kind::Ago, format!(r"(?-u:\b){number}\s+(day|week|month|year)s?\s+ago(?-u:\b)")),
             ],
         }
     }
 }
 
 fn month_of(s: &str) -> u32 {
-    let s = s.to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| s.starts_with(m))
-    .map_or(1, |i| i as u32 + 1)
+    sitrep_lexicon::month(s.to_ascii_lowercase()).unwrap_or(1)
 }
 
 fn weekday_of(s: &str) -> Weekday {
-    match s.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        _ => Weekday::Sun,
-    }
+    let n = sitrep_lexicon::weekday(s.to_ascii_lowercase()).unwrap_or(7);
+    Weekday::try_from(n as u8 - 1).unwrap_or(Weekday::Sun)
 }
 
 fn number_of(s: &str) -> Option<u32> {
@@ -102,21 +133,11 @@ fn number_of(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    Some(match s.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        _ => return None, // "several": no number to count back
-    })
+    if matches!(s.as_str(), "a" | "an") {
+        return Some(1);
+    }
+    // "several": no number to count back.
+    number_words().find(|(w, _)| *w == s).map(|(_, v)| v as u32)
 }
 
 type Resolved = Option<(String, TimePrecision)>;
@@ -276,7 +297,7 @@ fn ranges(
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            let inside = matches!(own.as_str(), "from" | "between");
+            let inside = is(&own, RANGE_OPENER);
             let opener = if inside {
                 own
             } else {
@@ -287,9 +308,8 @@ fn ranges(
                     .to_ascii_lowercase()
             };
             let linked = match between {
-                "to" | "until" | "till" | "through" | "-" | "–" => true,
                 "and" => opener == "between",
-                _ => false,
+                _ => is(between, RANGE_LINK),
             };
             if linked && cur.3.is_none() {
                 if let (Some((v1, p1)), Some((v2, p2))) = (&cur.2, &next.2) {
@@ -297,7 +317,7 @@ fn ranges(
                         let precision = coarser(*p1, *p2);
                         let start = if inside {
                             cur.0
-                        } else if matches!(opener.as_str(), "from" | "between") {
+                        } else if is(&opener, RANGE_OPENER) {
                             before.len() - opener.len()
                         } else {
                             cur.0

@@ -10,7 +10,9 @@
 //! abbreviation (`Gen.`, `Brig.`, `Mr.`, `Jan.`) or an initial (`J.`). A line break always ends
 //! a sentence, so headlines and captions without final punctuation stand alone.
 
+use sitrep_lexicon::WordSets;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,10 +156,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// Function words that bad scraping glues onto the end of a capitalised name
-/// (`Kharkivwhich`).
-const GLUED_TAILS: &[&str] = &["which", "where", "while", "whose", "that", "who"];
-
 /// Push a word, splitting it where bad scraping glued two together.
 fn push_word(text: &str, start: usize, end: usize, kind: TokKind, out: &mut Vec<Token>) {
     if kind == TokKind::Word && end - start >= 6 {
@@ -196,7 +194,7 @@ fn glue_seam(w: &str) -> Option<usize> {
         prev = Some(c);
     }
     if w.starts_with(char::is_uppercase) {
-        for tail in GLUED_TAILS {
+        for tail in WORDS.words(GLUED_TAIL) {
             if w.len() >= tail.len() + 5 && w.ends_with(tail) {
                 let cut = w.len() - tail.len();
                 if w[..cut].chars().skip(1).all(char::is_lowercase) {
@@ -208,28 +206,35 @@ fn glue_seam(w: &str) -> Option<usize> {
     None
 }
 
-/// Words that end with a full stop without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
-    "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp",
-    "co", "ltd", "no", "nos", "vs", "etc", "approx", "dept", "est", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "al", "pres", "gov't",
-    "messrs", "lieut", "supt", "insp",
-];
+/// The tokenizer's word lists, as data.
+pub const TABLE: &str = include_str!("../data/tokens.tsv");
 
-/// Words after which an abbreviation's full stop still ends the sentence ("… in the U.S. The
-/// next day").
-const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "In", "On", "But", "A", "An", "This", "That",
-    "There", "His", "Her", "Their", "Its", "As", "At", "After", "And",
-];
+/// The categories of [`TABLE`], in bit order.
+pub const CATEGORIES: &[&str] = &["abbreviation", "sentence-starter", "glued-tail"];
+const ABBREVIATION: u64 = 1;
+const SENTENCE_STARTER: u64 = 1 << 1;
+const GLUED_TAIL: u64 = 1 << 2;
+
+static WORDS: LazyLock<WordSets> = LazyLock::new(|| {
+    WordSets::parse("tokens.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Whether `w` is a sentence opener after which an abbreviation's full stop ends the sentence:
+/// a listed word, capitalised ("The").
+fn sentence_starter(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && cs.all(|c| c.is_ascii_lowercase())
+        && WORDS.has(w.to_ascii_lowercase(), SENTENCE_STARTER)
+}
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true; // an initial
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    let w = w.to_ascii_lowercase();
+    WORDS.has(&w, ABBREVIATION) || sitrep_lexicon::calendar_word(&w).is_some_and(|c| c.abbreviation)
 }
 
 fn is_closer(c: char) -> bool {
@@ -285,7 +290,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                         None if t.kind == TokKind::Word => {
                             // A dotted abbreviation (U.S.) ends a sentence only before a
                             // typical sentence opener.
-                            !SENTENCE_STARTERS.contains(&nt)
+                            !sentence_starter(nt)
                         }
                         _ => false,
                     };
