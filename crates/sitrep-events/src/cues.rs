@@ -1,5 +1,7 @@
-//! The cue words of the rules, as data: `data/cues.tsv` (words specific to the event rules)
-//! and `data/shared-candidates.tsv` (general English lists: reporting verbs, determiners). Both are compiled into the binary and parsed once, on first use, into [`CUES`].
+//! The cue words of the rules, as data: `data/cues.tsv`, compiled into the binary and parsed
+//! once, on first use, into [`CUES`]. General English lists (reporting verbs) come from the
+//! workspace's one shared lexicon, `sitrep-lexicon`; a rule that departs from one says so with
+//! a class of its own here (`not-speech-time`).
 //!
 //! A rule asks for a class ([`cue`]) and tests a lowercase word against it ([`Words::has`]).
 
@@ -7,13 +9,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The data files of the cue classes: name and text.
-pub(crate) const FILES: [(&str, &str); 2] = [
-    ("cues.tsv", include_str!("../data/cues.tsv")),
-    (
-        "shared-candidates.tsv",
-        include_str!("../data/shared-candidates.tsv"),
-    ),
-];
+pub(crate) const FILES: [(&str, &str); 1] = [("cues.tsv", include_str!("../data/cues.tsv"))];
 
 macro_rules! classes {
     ($($variant:ident = $name:literal in $file:literal,)*) => {
@@ -70,8 +66,8 @@ classes! {
     Toll = "toll" in "cues.tsv",
     ArrestToll = "arrest-toll" in "cues.tsv",
     Casualty = "casualty" in "cues.tsv",
-    ReportingVerb = "reporting-verb" in "shared-candidates.tsv",
-    Determiner = "determiner" in "shared-candidates.tsv",
+    NotSpeechTime = "not-speech-time" in "cues.tsv",
+    SkipBefore = "skip-before" in "cues.tsv",
 }
 
 impl Class {
@@ -320,6 +316,20 @@ mod tests {
         }
         let rows = parse("cues.tsv", "# header\n\nmodal\tcould\naccuse\taccus*\n").unwrap();
         assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn exceptions_to_the_shared_reporting_verbs_are_shared_reporting_verbs() {
+        let cues = Cues::from_files(&FILES).unwrap();
+        for w in cues[Class::NotSpeechTime].iter() {
+            assert!(
+                sitrep_lexicon::reporting_verb(w).is_some(),
+                "{w}: not a reporting verb of sitrep-lexicon"
+            );
+        }
+        // The verbs of speaking the time rule reads do date the speaking.
+        assert!(!cues[Class::NotSpeechTime].has(b"said"));
+        assert!(cues[Class::NotSpeechTime].has(b"denied"));
     }
 
     #[test]

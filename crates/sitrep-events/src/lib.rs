@@ -8,9 +8,9 @@
 //! each mention's slots (time, place, actors, weapons, counts) and the claims that cover it.
 //!
 //! The words the rules read are data as well: `data/cues.tsv` (modals, background cues, and
-//! the slot rules' clause boundaries, role cues, location, victim and toll words) and
-//! `data/shared-candidates.tsv` (general English lists: reporting verbs, determiners),
-//! each row a class and a word; both are embedded and parsed once per process.
+//! the slot rules' clause boundaries, role cues, location, victim and toll words), each row a
+//! class and a word, embedded and parsed once per process; the reporting verbs are the shared
+//! list of `sitrep-lexicon`.
 //!
 //! # Rules
 //!
@@ -175,7 +175,7 @@ struct Found {
 impl EventMentions {
     /// Build from a trigger table in the format of `data/triggers.tsv`.
     ///
-    /// The cue words (`data/cues.tsv`, `data/shared-candidates.tsv`) are embedded and parsed
+    /// The cue words (`data/cues.tsv`) are embedded and parsed
     /// once for the whole process, on the first construction.
     pub fn from_table(table: &str) -> Result<Self, String> {
         std::sync::LazyLock::force(&cues::CUES);

@@ -12,7 +12,7 @@
 //! lowercase text, its sentences, words before and after a position) and the weapons rule;
 //! each other slot has its module: `time`, `place`, `actors`, `counts`. The words the rules
 //! read (clause boundaries, role cues, location, victim and toll words, …) are rows of
-//! `data/cues.tsv` and `data/shared-candidates.tsv` (module `cues`), one class per list.
+//! `data/cues.tsv` (module `cues`), one class per list; reporting verbs are `sitrep-lexicon`'s.
 //!
 //! - **Time** (`time`): the time expression of the trigger's sentence nearest to the trigger,
 //!   skipping those that cannot date it: unresolved ones, those after the publication day, those
@@ -142,7 +142,7 @@ impl Ctx {
         let b = self.byte(ch).max(lo);
         words_before(&self.lower[lo..], b - lo, n + 2)
             .into_iter()
-            .filter(|w| !is_in(Class::Determiner, w))
+            .filter(|w| !is_in(Class::SkipBefore, w))
             .take(n)
             .collect()
     }

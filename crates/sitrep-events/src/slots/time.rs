@@ -113,7 +113,7 @@ impl<'a> Times<'a> {
             .ctx
             .before_from(from, t.start, 3)
             .iter()
-            .any(|w| is_in(Class::ReportingVerb, w) || is_in(Class::SpeechNoun, w))
+            .any(|w| speech_verb(w) || is_in(Class::SpeechNoun, w))
     }
 
     /// Whether "since" stands between event `i` and time `t`.
@@ -210,4 +210,10 @@ mod tests {
         );
         assert_eq!(span_of("20x4", TimePrecision::Year), None);
     }
+}
+
+/// A verb of speaking after which a time dates the speaking: a reporting verb of the shared
+/// lexicon the time rule reads so (`cues.tsv`, `not-speech-time`, lists the others).
+fn speech_verb(w: &[u8]) -> bool {
+    sitrep_lexicon::reporting_verb(w).is_some() && !is_in(Class::NotSpeechTime, w)
 }
