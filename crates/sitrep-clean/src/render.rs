@@ -7,6 +7,7 @@
 
 use dom_query::{Document, NodeRef};
 use sitrep_core::RemovalReason;
+use std::sync::LazyLock;
 
 /// Elements whose text is not page text.
 const SKIP: &[&str] = &[
@@ -60,74 +61,39 @@ const BLOCK: &[&str] = &[
 /// bar: its hint is ignored (some sites put `author` or `share` in the class of the whole page).
 const MAX_HINTED_BYTES: usize = 1500;
 
-/// `class` and `id` tokens that say what an element is (split on non-alphanumerics,
-/// case-folded, matched whole). General web conventions (WordPress, schema.org-minded themes,
-/// news CMSs), not any one site.
-const CLASS_HINTS: &[(&str, RemovalReason)] = {
-    use RemovalReason::*;
-    &[
-        ("caption", Caption),
-        ("captions", Caption),
-        ("figcaption", Caption),
-        ("credit", Caption),
-        ("credits", Caption),
-        ("photocredit", Caption),
-        ("imagecredit", Caption),
-        ("byline", Byline),
-        ("bylines", Byline),
-        ("author", Byline),
-        ("authors", Byline),
-        ("dateline", Byline),
-        ("timestamp", Byline),
-        ("pubdate", Byline),
-        ("publishdate", Byline),
-        ("posted", Byline),
-        ("updated", Byline),
-        ("date", Byline),
-        ("share", Share),
-        ("sharing", Share),
-        ("sharebar", Share),
-        ("social", Share),
-        ("socialshare", Share),
-        ("addthis", Share),
-        ("newsletter", Share),
-        ("subscribe", Share),
-        ("subscription", Share),
-        ("signup", Share),
-        ("related", Related),
-        ("recommended", Related),
-        ("recommendations", Related),
-        ("recirculation", Related),
-        ("trending", Related),
-        ("popular", Related),
-        ("outbrain", Related),
-        ("taboola", Related),
-        ("readmore", Related),
-        ("comment", Comments),
-        ("comments", Comments),
-        ("disqus", Comments),
-        ("nav", Navigation),
-        ("navbar", Navigation),
-        ("navigation", Navigation),
-        ("menu", Navigation),
-        ("breadcrumb", Navigation),
-        ("breadcrumbs", Navigation),
-        ("pagination", Navigation),
-        ("tags", Navigation),
-        ("taglist", Navigation),
-        ("ad", Advertisement),
-        ("ads", Advertisement),
-        ("advert", Advertisement),
-        ("advertisement", Advertisement),
-        ("adslot", Advertisement),
-        ("adunit", Advertisement),
-        ("sponsor", Advertisement),
-        ("sponsored", Advertisement),
-        ("promo", Advertisement),
-        ("footer", Footer),
-        ("copyright", Footer),
-    ]
-};
+/// `class` and `id` tokens that say what an element is (`data/class_hints.tsv`: split on
+/// non-alphanumerics, case-folded, matched whole). General web conventions, not any one site.
+static CLASS_HINTS: LazyLock<Vec<(&'static str, RemovalReason)>> = LazyLock::new(|| {
+    parse_class_hints(include_str!("../data/class_hints.tsv"))
+        .expect("the built-in class hints are valid (tested)")
+});
+
+/// Read a table in the format of `data/class_hints.tsv`.
+fn parse_class_hints(table: &str) -> Result<Vec<(&str, RemovalReason)>, String> {
+    let mut out = Vec::new();
+    for (n, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (token, reason) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("class_hints.tsv:{}: expected token<TAB>reason", n + 1))?;
+        let ok = !token.is_empty()
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        if !ok {
+            return Err(format!("class_hints.tsv:{}: bad token {token:?}", n + 1));
+        }
+        let reason: RemovalReason = serde_json::from_value(serde_json::Value::from(reason))
+            .map_err(|_| format!("class_hints.tsv:{}: unknown reason {reason:?}", n + 1))?;
+        if out.iter().any(|(t, _)| *t == token) {
+            return Err(format!("class_hints.tsv:{}: {token} twice", n + 1));
+        }
+        out.push((token, reason));
+    }
+    Ok(out)
+}
 
 /// A page's text rendering.
 #[derive(Debug, Default)]
@@ -293,6 +259,20 @@ pub fn render(doc: &Document) -> Rendering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_hints_are_read_from_their_table() {
+        assert!(CLASS_HINTS.len() > 50);
+        assert!(CLASS_HINTS.contains(&("figcaption", RemovalReason::Caption)));
+        for bad in [
+            "caption",
+            "Caption\tcaption",
+            "caption\tnonsense",
+            "a\tfooter\na\tfooter",
+        ] {
+            assert!(parse_class_hints(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn renders_blocks_and_hints() {

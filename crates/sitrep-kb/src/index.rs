@@ -5,7 +5,7 @@ use crate::names::{bounded_levenshtein, fold_into, jaro_winkler, skeleton_of_fol
 use crate::{Candidate, Entry, EntryId, KbError, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../data/kb.tsv.gz");
 
@@ -134,44 +134,14 @@ thread_local! {
 }
 
 /// Generic words stripped from subdivision names to make the short alias ("Kharkiv Oblast"
-/// → "Kharkiv").
-pub(crate) const ADMIN_SUFFIXES: &[&str] = &[
-    "oblast",
-    "oblast'",
-    "region",
-    "province",
-    "governorate",
-    "state",
-    "district",
-    "county",
-    "prefecture",
-    "department",
-    "departement",
-    "krai",
-    "kray",
-    "republic",
-    "autonomous okrug",
-    "okrug",
-    "voivodeship",
-    "municipality",
-    "territory",
-    "division",
-    "canton",
-    "emirate",
-    "wilayah",
-    "wilaya",
-    "vilayeti",
-    "ili",
-    "muhafazat",
-    "muhafazah",
-    "provincia",
-    "estado",
-    "region of",
-    "province of",
-    "governorate of",
-    "state of",
-    "city",
-];
+/// → "Kharkiv"): `data/admin_suffixes.tsv`, in file order (the first that matches wins).
+pub(crate) static ADMIN_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/admin_suffixes.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 impl Kb {
     /// The built-in KB, parsed and indexed once on first use.
@@ -776,7 +746,7 @@ fn pattern_key(tokens: &[&str], star: usize, key: &mut String) {
 
 /// A folded subdivision name without its generic word ("kharkiv oblast" → "kharkiv").
 pub(crate) fn strip_admin_suffix(f: &str) -> &str {
-    for suf in ADMIN_SUFFIXES {
+    for suf in ADMIN_SUFFIXES.iter() {
         if let Some(rest) = f.strip_suffix(suf) {
             if let Some(rest) = rest.strip_suffix(' ') {
                 if !rest.is_empty() {
@@ -794,4 +764,27 @@ pub(crate) fn strip_admin_suffix(f: &str) -> &str {
         }
     }
     f
+}
+
+#[cfg(test)]
+mod admin_suffix_tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_are_read_in_order_longer_forms_first() {
+        let s = &*ADMIN_SUFFIXES;
+        assert!(s.len() > 20 && s.contains(&"oblast"));
+        for (i, a) in s.iter().enumerate() {
+            assert_eq!(a.to_lowercase(), *a, "{a}: not folded");
+            // A form that ends with a later one must come first, or it would never be stripped.
+            for b in &s[..i] {
+                assert!(
+                    !(a.ends_with(b) && a.len() > b.len() && a.contains(' ')),
+                    "{a} after {b}"
+                );
+            }
+        }
+        assert_eq!(strip_admin_suffix("kharkiv oblast"), "kharkiv");
+        assert_eq!(strip_admin_suffix("province of nangarhar"), "nangarhar");
+    }
 }

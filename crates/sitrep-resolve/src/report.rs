@@ -370,28 +370,21 @@ pub(crate) fn base_status(c: &ReportCount, parties: &[&str]) -> ClaimStatus {
     }
 }
 
+/// Nouns for people (`data/people_nouns.tsv`): their counts fill the predicate's own slot.
+static PEOPLE_NOUNS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/people_nouns.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
 /// The slot a quantity fills: the predicate for people, `<predicate> <thing>` otherwise.
 fn slot_name(predicate: &str, counts: Option<&str>) -> String {
-    const PEOPLE: [&str; 14] = [
-        "people",
-        "person",
-        "persons",
-        "civilians",
-        "civilian",
-        "soldiers",
-        "soldier",
-        "children",
-        "child",
-        "residents",
-        "workers",
-        "men",
-        "women",
-        "officers",
-    ];
     match (predicate, counts) {
         ("killed" | "injured" | "casualties", _) => predicate.to_string(),
         (_, None) => predicate.to_string(),
-        (_, Some(c)) if PEOPLE.contains(&c) => predicate.to_string(),
+        (_, Some(c)) if PEOPLE_NOUNS.contains(&c) => predicate.to_string(),
         (_, Some(c)) => format!("{predicate} {c}"),
     }
 }
