@@ -189,6 +189,12 @@ impl<'a> Times<'a> {
     }
 }
 
+/// A verb of speaking after which a time dates the speaking: a reporting verb of the shared
+/// lexicon the time rule reads so (`cues.tsv`, `not-speech-time`, lists the others).
+fn speech_verb(w: &[u8]) -> bool {
+    sitrep_lexicon::reporting_verb(w).is_some() && !is_in(Class::NotSpeechTime, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,10 +216,4 @@ mod tests {
         );
         assert_eq!(span_of("20x4", TimePrecision::Year), None);
     }
-}
-
-/// A verb of speaking after which a time dates the speaking: a reporting verb of the shared
-/// lexicon the time rule reads so (`cues.tsv`, `not-speech-time`, lists the others).
-fn speech_verb(w: &[u8]) -> bool {
-    sitrep_lexicon::reporting_verb(w).is_some() && !is_in(Class::NotSpeechTime, w)
 }
