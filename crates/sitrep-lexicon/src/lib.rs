@@ -188,6 +188,18 @@ pub fn function_words() -> &'static [FunctionWord] {
     &FUNCTION.entries
 }
 
+/// The workspace's stop words: every function word, then the strong reporting verbs
+/// ("said", "told"). A rule whose boundary differs keeps its departures in its own data file
+/// and passes them to [`WordSets::insert_all_but`].
+pub fn stop_words() -> impl Iterator<Item = &'static str> {
+    function_words().iter().map(|f| f.word).chain(
+        reporting_verbs()
+            .iter()
+            .filter(|v| v.strong())
+            .map(|v| v.form),
+    )
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reporting verbs
 

@@ -62,6 +62,21 @@ impl WordSets {
         }
     }
 
+    /// Add each of `words` to the categories of `mask`, except the words already in a category
+    /// of `but` (a local table's departures from a shared list: `not-stop` rows).
+    pub fn insert_all_but(
+        &mut self,
+        words: impl IntoIterator<Item = &'static str>,
+        mask: u64,
+        but: u64,
+    ) {
+        for w in words {
+            if !self.has(w, but) {
+                self.insert(w, mask);
+            }
+        }
+    }
+
     /// The categories `word` is in, as bits; 0 when none. Words match exactly as written in
     /// the table (lowercase, for most tables).
     pub fn flags(&self, word: impl AsRef<[u8]>) -> u64 {

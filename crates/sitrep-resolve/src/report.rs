@@ -470,26 +470,11 @@ static STOP_WORDS: LazyLock<WordSets> = LazyLock::new(|| {
         &["stop", "not-stop"],
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let shared = sitrep_lexicon::function_words()
+    let weekdays = sitrep_lexicon::calendar()
         .iter()
-        .map(|f| f.word)
-        .chain(
-            sitrep_lexicon::reporting_verbs()
-                .iter()
-                .filter(|v| v.strong())
-                .map(|v| v.form),
-        )
-        .chain(
-            sitrep_lexicon::calendar()
-                .iter()
-                .filter(|c| c.kind == CalendarKind::Weekday)
-                .map(|c| c.word),
-        );
-    for w in shared {
-        if !sets.has(w, NOT_STOP) {
-            sets.insert(w, STOP);
-        }
-    }
+        .filter(|c| c.kind == CalendarKind::Weekday)
+        .map(|c| c.word);
+    sets.insert_all_but(sitrep_lexicon::stop_words().chain(weekdays), STOP, NOT_STOP);
     sets
 });
 

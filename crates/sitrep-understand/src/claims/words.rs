@@ -106,20 +106,7 @@ struct Words {
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let fail = |e: String| -> ! { panic!("{e}") };
     let mut sets = WordSets::parse("claims.tsv", TABLE, CATEGORIES).unwrap_or_else(|e| fail(e));
-    let stop_words = sitrep_lexicon::function_words()
-        .iter()
-        .map(|f| f.word)
-        .chain(
-            sitrep_lexicon::reporting_verbs()
-                .iter()
-                .filter(|v| v.strong())
-                .map(|v| v.form),
-        );
-    for w in stop_words {
-        if !sets.has(w, NOT_STOP) {
-            sets.insert(w, STOP);
-        }
-    }
+    sets.insert_all_but(sitrep_lexicon::stop_words(), STOP, NOT_STOP);
     let mut channels: FxHashMap<String, Vec<ChannelRule>> = FxHashMap::default();
     for row in
         sitrep_lexicon::tsv::rows_exact("channels.tsv", CHANNELS, 4).unwrap_or_else(|e| fail(e))

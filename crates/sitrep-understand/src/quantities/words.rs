@@ -134,20 +134,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .unwrap_or_else(|e| panic!("{e}")),
         ..Words::default()
     };
-    let stop_words = sitrep_lexicon::function_words()
-        .iter()
-        .map(|f| f.word)
-        .chain(
-            sitrep_lexicon::reporting_verbs()
-                .iter()
-                .filter(|v| v.strong())
-                .map(|v| v.form),
-        );
-    for word in stop_words {
-        if !w.sets.has(word, NOT_STOP) {
-            w.sets.insert(word, STOP);
-        }
-    }
+    w.sets
+        .insert_all_but(sitrep_lexicon::stop_words(), STOP, NOT_STOP);
     for r in rows("numbers.tsv", NUMBERS, 4) {
         let value: f64 = r.cols[2].parse().unwrap_or_else(|_| bad("numbers.tsv", &r));
         let word = r.cols[0];
