@@ -31,6 +31,11 @@ pub enum ErrorCode {
     Duplicate,
     /// A later stage failed on this article; what earlier stages found is kept.
     Stage,
+    /// Another article of the same run already has this id, with other text; this one was
+    /// not written (ids never silently replace each other within a run).
+    IdClash,
+    /// The article went over the per-article time budget and was given up.
+    OverBudget,
 }
 
 impl ErrorCode {
@@ -48,6 +53,8 @@ impl ErrorCode {
             ErrorCode::BadMetadata => "bad_metadata",
             ErrorCode::Duplicate => "duplicate",
             ErrorCode::Stage => "stage",
+            ErrorCode::IdClash => "id_clash",
+            ErrorCode::OverBudget => "over_budget",
         }
     }
 }

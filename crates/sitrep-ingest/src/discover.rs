@@ -8,7 +8,7 @@ use walkdir::WalkDir;
 /// Expand user arguments into inputs, in order.
 ///
 /// - `-` is [`Input::Stdin`] (JSON Lines on standard input);
-/// - a directory is walked recursively, entries sorted by file name, hidden files and
+/// - a directory is walked recursively into [`Input::Walked`] (ids relative to it), entries sorted by file name, hidden files and
 ///   directories (names starting with `.`) skipped, `meta.jsonl` sidecars left out (they are
 ///   read by the [`crate::Reader`] for the files next to them), symbolic links followed;
 /// - anything else, a file or a path that does not exist, is [`Input::Path`] as given: a
@@ -38,7 +38,10 @@ fn walk(root: &PathBuf, inputs: &mut Vec<Input>) {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) if e.depth() > 0 && e.file_name() == SIDECAR_NAME => {}
-            Ok(e) => inputs.push(Input::Path(e.into_path())),
+            Ok(e) => inputs.push(Input::Walked {
+                root: root.clone(),
+                path: e.into_path(),
+            }),
             // Reading the path again reports why it cannot be read.
             Err(err) => inputs.push(Input::Path(err.path().unwrap_or(root).to_path_buf())),
         }
@@ -68,11 +71,15 @@ mod tests {
             fs::write(d.join(f), "x").unwrap();
         }
         let got = discover(&[d.to_path_buf(), "-".into(), d.join("nope.txt")]);
+        let walked = |f: &str| Input::Walked {
+            root: d.to_path_buf(),
+            path: d.join(f),
+        };
         let want = vec![
-            Input::Path(d.join("a.txt")),
-            Input::Path(d.join("b/a.html")),
-            Input::Path(d.join("b/sub/c.txt")),
-            Input::Path(d.join("z.txt")),
+            walked("a.txt"),
+            walked("b/a.html"),
+            walked("b/sub/c.txt"),
+            walked("z.txt"),
             Input::Stdin,
             Input::Path(d.join("nope.txt")),
         ];

@@ -142,7 +142,7 @@ pub(crate) fn document(bytes: Vec<u8>, at: &str, stem: &str) -> Items {
         Value::Array(values) => {
             let (at, stem) = (at.to_string(), stem.to_string());
             Box::new(values.into_iter().enumerate().map(move |(i, v)| {
-                let (at, id) = (format!("{at}#{}", i + 1), format!("{stem}-{}", i + 1));
+                let (at, id) = (format!("{at}#{}", i + 1), format!("{stem}#{}", i + 1));
                 item(serde_json::from_value(v), at, id)
             }))
         }
@@ -217,7 +217,7 @@ impl Iterator for JsonLines {
                     if line.trim_ascii().is_empty() {
                         continue;
                     }
-                    let default_id = format!("{}-{}", self.stem, self.line);
+                    let default_id = format!("{}:{}", self.stem, self.line);
                     let parsed = serde_json::from_slice::<JsonArticle>(line).map_err(|err| {
                         Problem::MalformedJson {
                             at: at.clone(),

@@ -28,8 +28,12 @@
 //! file of that same directory) sets metadata for that file (for each of its documents, if
 //! it holds several), over anything the file says.
 //!
-//! Ids: the file name without format extensions (`abc.html.gz` → `abc`), the JSON `id`
-//! (else `STEM-LINE`, or `STEM-N` in a JSON array) or the WARC-Record-ID.
+//! Ids: the JSON `id` or the WARC-Record-ID where there is one; otherwise the item's source
+//! relative to the input root. A file found by walking a directory is named by its path under
+//! that directory, whole (`a/report.txt`, `a/report.html.gz`); a file given by itself by its
+//! name (`report.txt`); the records of a JSON Lines file, a JSON array or a WARC file by that
+//! and their line or number (`feed.jsonl:3`, `list.json#2`, `crawl.warc#7`); standard input as
+//! `stdin:LINE`. So two files never share an id, whatever their names.
 //!
 //! Text is decoded by BOM, else the declared charset (HTTP header in WARC, `<meta charset>`
 //! in the first 2 KiB of HTML), else UTF-8; bytes that do not decode are replaced, with an
@@ -59,7 +63,7 @@
 //! let inputs = discover(&[dir.path().into()]);
 //! let items: Vec<Item> = Reader::new(inputs, IngestOptions::default()).collect();
 //! let Item::Doc(a) = &items[0] else { panic!() };
-//! assert_eq!(a.id, "a");
+//! assert_eq!(a.id, "a.txt");
 //! assert!(matches!(&a.body, Body::Text(t) if t.starts_with("Shelling")));
 //! let Item::Doc(x1) = &items[1] else { panic!() };
 //! assert_eq!((x1.id.as_str(), x1.source.ends_with("b.jsonl:1")), ("x1", true));
@@ -111,8 +115,17 @@ impl Default for IngestOptions {
 /// One thing to read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Input {
-    /// A file, by its path as given.
+    /// A file, by its path as given; its default id is its file name (`report.txt`).
     Path(PathBuf),
+    /// A file found by walking the directory `root` ([`discover`]); its default id is its
+    /// path relative to `root`, `/`-separated (`a/report.txt`), so files of the same name in
+    /// different folders never share an id.
+    Walked {
+        /// The directory that was walked (the argument as given).
+        root: PathBuf,
+        /// The file (under `root`).
+        path: PathBuf,
+    },
     /// Standard input, read as JSON Lines.
     Stdin,
     /// Bytes already in memory (a body posted to a server), read as a file called `name`
@@ -139,7 +152,7 @@ impl Input {
 impl fmt::Display for Input {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Input::Path(p) => write!(f, "{}", p.display()),
+            Input::Path(p) | Input::Walked { path: p, .. } => write!(f, "{}", p.display()),
             Input::Stdin => f.write_str("<stdin>"),
             Input::Bytes { name, .. } => f.write_str(name),
         }
@@ -197,10 +210,12 @@ impl Reader {
         let path = match input {
             Input::Stdin => return open::open_stdin(&self.options),
             Input::Bytes { name, bytes } => return open::open_bytes(name, bytes, &self.options),
-            Input::Path(path) => path,
+            Input::Path(path) => (sniff::id_base(&path, None), path),
+            Input::Walked { root, path } => (sniff::id_base(&path, Some(&root)), path),
         };
+        let (base, path) = path;
         let (problems, entry) = self.sidecars.lookup(&path);
-        let items = open::open_path(&path, &self.options);
+        let items = open::open_path(&path, base, &self.options);
         let items: Items = match entry {
             None => items,
             Some(entry) => Box::new(items.map(move |item| match item {
@@ -255,7 +270,7 @@ mod tests {
         let Item::Doc(second) = &items[1] else {
             panic!("{items:?}")
         };
-        assert_eq!(second.id, "feed-2");
+        assert_eq!(second.id, "feed.jsonl:2");
         let Item::Failed { error, .. } = &items[2] else {
             panic!("{items:?}")
         };
@@ -275,7 +290,7 @@ mod tests {
         };
         assert_eq!(
             (doc.id.as_str(), doc.source.as_str()),
-            ("report", "report.html")
+            ("report.html", "report.html")
         );
         assert!(matches!(doc.body, sitrep_core::Body::Html(_)));
     }

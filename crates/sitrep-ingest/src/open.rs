@@ -26,7 +26,8 @@ const STREAM_BUF: usize = 256 * 1024;
 struct Named {
     /// The path as given (or `<stdin>`): the source of its items, and the start of messages.
     at: String,
-    /// Default article id (the file name without format extensions).
+    /// Default article id, and the start of its records' ids: the input's name relative to
+    /// its root.
     stem: String,
     hint: Option<Hint>,
 }
@@ -36,8 +37,9 @@ pub(crate) fn one(item: Item) -> Items {
     Box::new(iter::once(item))
 }
 
-/// Open a file.
-pub(crate) fn open_path(path: &Path, opts: &IngestOptions) -> Items {
+/// Open a file;
+/// `base` is its default id ([`crate::sniff::id_base`]).
+pub(crate) fn open_path(path: &Path, base: String, opts: &IngestOptions) -> Items {
     let at = path.display().to_string();
     let file = match File::open(path) {
         Ok(file) => file,
@@ -63,7 +65,7 @@ pub(crate) fn open_path(path: &Path, opts: &IngestOptions) -> Items {
     };
     let named = Named {
         at,
-        stem: sniff::stem(path),
+        stem: base,
         hint: sniff::hint(path),
     };
     open_stream(Box::new(file), named, len, opts)
@@ -83,7 +85,7 @@ pub(crate) fn open_stdin(opts: &IngestOptions) -> Items {
 pub(crate) fn open_bytes(name: String, bytes: Arc<[u8]>, opts: &IngestOptions) -> Items {
     let path = Path::new(&name);
     let named = Named {
-        stem: sniff::stem(path),
+        stem: name.clone(),
         hint: sniff::hint(path),
         at: name,
     };

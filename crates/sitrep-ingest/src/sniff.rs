@@ -43,11 +43,6 @@ pub(crate) enum Format {
     Binary(&'static str),
 }
 
-/// File extensions that name a format, stripped from file names to make article ids.
-const FORMAT_EXTS: &[&str] = &[
-    "gz", "gzip", "txt", "text", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "warc",
-];
-
 /// Tags that make a leading `<` HTML.
 const HTML_TAGS: &[&str] = &[
     "!doctype", "!--", "html", "head", "body", "div", "p", "meta", "article", "title", "script",
@@ -133,20 +128,25 @@ pub(crate) fn hint(path: &Path) -> Option<Hint> {
     }
 }
 
-/// The article id of a file: its name without format extensions (`abc.html.gz` → `abc`).
-pub(crate) fn stem(path: &Path) -> String {
-    let name = match path.file_name() {
-        Some(name) => name.to_string_lossy().into_owned(),
-        None => return path.display().to_string(),
-    };
-    let mut id = name.as_str();
-    while let Some((base, ext)) = id.rsplit_once('.') {
-        if base.is_empty() || !FORMAT_EXTS.contains(&ext.to_ascii_lowercase().as_str()) {
-            break;
+/// The default article id of the file `path`: its path relative to `root`, the directory it
+/// was found under, with `/` between folders (`a/report.html.gz`); without a root, or when
+/// `path` is not under it, its file name. Names are kept whole, extensions included, so
+/// `report.txt` and `report.html` never share an id.
+pub(crate) fn id_base(path: &Path, root: Option<&Path>) -> String {
+    let relative = root.and_then(|root| path.strip_prefix(root).ok());
+    match relative {
+        Some(rel) if rel.components().next().is_some() => {
+            let parts: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            parts.join("/")
         }
-        id = base;
+        _ => match path.file_name() {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => path.display().to_string(),
+        },
     }
-    id.to_string()
 }
 
 /// Decide the format from what the content looks like and what the name says.
@@ -198,12 +198,21 @@ mod tests {
     }
 
     #[test]
-    fn strips_format_extensions_for_ids() {
-        assert_eq!(stem(Path::new("d/abc.html.gz")), "abc");
-        assert_eq!(stem(Path::new("x.txt")), "x");
-        assert_eq!(stem(Path::new("report.v2.TXT")), "report.v2");
-        assert_eq!(stem(Path::new("noext")), "noext");
-        assert_eq!(stem(Path::new(".txt")), ".txt");
+    fn ids_are_paths_under_the_root_kept_whole() {
+        let root = Path::new("crawl");
+        let id = |p: &str| id_base(Path::new(p), Some(root));
+        assert_eq!(id("crawl/a/report.txt"), "a/report.txt");
+        assert_eq!(id("crawl/a/report.html"), "a/report.html");
+        assert_eq!(id("crawl/b/report.txt"), "b/report.txt");
+        assert_eq!(id("crawl/d/abc.html.gz"), "d/abc.html.gz");
+        assert_eq!(id("elsewhere/x.txt"), "x.txt");
+        assert_eq!(id_base(Path::new("d/report.v2.TXT"), None), "report.v2.TXT");
+        assert_eq!(id_base(Path::new("noext"), None), "noext");
+        // A file given as the root itself is named by its file name.
+        assert_eq!(
+            id_base(Path::new("x.txt"), Some(Path::new("x.txt"))),
+            "x.txt"
+        );
     }
 
     #[test]

@@ -266,7 +266,7 @@ impl WarcRecords {
         let id = get(headers, "WARC-Record-ID")
             .map(record_id)
             .filter(|id| !id.is_empty())
-            .unwrap_or_else(|| format!("{}-{}", self.stem, self.record));
+            .unwrap_or_else(|| format!("{}#{}", self.stem, self.record));
         let url = get(headers, "WARC-Target-URI")
             .map(|u| u.trim_start_matches('<').trim_end_matches('>').to_string());
         let doc = RawDocument {

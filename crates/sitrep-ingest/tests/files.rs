@@ -12,7 +12,7 @@ fn plain_text_file() {
     let path = write(dir.path(), "x.txt", "Shelling near Kharkiv.\n");
     let item = read_one(&path);
     let d = doc(&item);
-    assert_eq!(d.id, "x");
+    assert_eq!(d.id, "x.txt");
     assert_eq!(d.source, path.display().to_string());
     assert_eq!(text(d), "Shelling near Kharkiv.\n");
     assert!(d.errors.is_empty() && d.fetched.is_none());
@@ -39,9 +39,9 @@ fn gzipped_html_and_text_are_decompressed() {
     );
     let b = write(dir.path(), "x.txt.gz", gz("Київ".as_bytes()));
     let items = read(&[a, b]);
-    assert_eq!(doc(&items[0]).id, "abc");
+    assert_eq!(doc(&items[0]).id, "abc.html.gz");
     assert_eq!(html(doc(&items[0])), "<html><body>Kyiv</body></html>");
-    assert_eq!(doc(&items[1]).id, "x");
+    assert_eq!(doc(&items[1]).id, "x.txt.gz");
     assert_eq!(text(doc(&items[1])), "Київ");
 }
 

@@ -37,7 +37,7 @@ fn json_lines_with_a_malformed_line() {
     assert_eq!(items[1].source(), format!("{shown}:3"));
 
     let b = doc(&items[2]);
-    assert_eq!(b.id, "articles-4");
+    assert_eq!(b.id, "articles.jsonl:4");
     assert_eq!(html(b), "<p>Two</p>");
     assert_eq!(doc(&items[3]).id, "7");
 }
@@ -102,11 +102,11 @@ fn json_document_object_and_array() {
     let d = doc(&items[0]);
     assert_eq!(
         (d.id.as_str(), d.source.clone()),
-        ("one", one.display().to_string())
+        ("one.json", one.display().to_string())
     );
     assert_eq!(html(d), "<p>x</p>");
     assert_eq!(doc(&items[1]).id, "m");
-    assert_eq!(doc(&items[2]).id, "many-2");
+    assert_eq!(doc(&items[2]).id, "many.json#2");
     assert_eq!(doc(&items[2]).source, format!("{}#2", many.display()));
     let e = failed(&items[3], ErrorCode::MalformedJson);
     assert!(
@@ -117,7 +117,7 @@ fn json_document_object_and_array() {
     let e = failed(&items[4], ErrorCode::MalformedJson);
     assert!(e.message.contains("bad.json: EOF"), "{}", e.message);
     // A `.json` file that is really JSON Lines.
-    assert_eq!(doc(&items[6]).id, "lines-2");
+    assert_eq!(doc(&items[6]).id, "lines.json:2");
     assert!(doc(&items[6]).source.ends_with("lines.json:2"));
 }
 

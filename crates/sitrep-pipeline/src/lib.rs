@@ -213,7 +213,9 @@ impl Pipeline {
     /// `sink` gets one batch at a time, in input order, holding every article of the batch
     /// that [`Pipeline::run`] would write: articles with an error are counted as failures in
     /// the returned [`Summary`], and an article with the same clean-text hash as an earlier
-    /// one of this call is counted as a duplicate; neither reaches `sink`. The articles carry
+    /// one of this call is counted as a duplicate; neither reaches `sink`. An article whose id
+    /// an earlier article of this call already has, with other text, fails with
+    /// [`ErrorCode::IdClash`] and does not reach `sink` either: nothing is replaced silently. The articles carry
     /// no event ids (events are resolved by the consumer) and no `original` unless
     /// [`Options::with_original`]. An error from `sink` stops the run and is returned.
     pub fn process<E: From<PipelineError>>(
@@ -370,9 +372,23 @@ fn accept(article: Article, accepted: &mut Vec<Article>, summary: &mut Summary) 
         summary.skip(ErrorCode::Duplicate);
         return;
     }
+    // Another text under an id already written: never replace it silently.
+    if let Some(first) = summary.ids.get(&article.id) {
+        let message = format!(
+            "{}: id {:?} was already given to {first} in this run, with other text; not written \
+             (give each input its own id)",
+            article.source, article.id
+        );
+        let error = ArticleError::error(ErrorCode::IdClash, message);
+        summary.fail(article.source.clone(), error);
+        return;
+    }
     summary
         .seen
         .insert(article.hash.clone(), article.id.clone());
+    summary
+        .ids
+        .insert(article.id.clone(), article.source.clone());
     summary.written += 1;
     accepted.push(article);
 }

@@ -39,8 +39,12 @@ pub struct Summary {
     /// Seconds spent resolving events across articles.
     #[serde(default)]
     pub resolve_seconds: f64,
+    /// Content hash → id of the first article written with it.
     #[serde(skip)]
     pub(crate) seen: HashMap<String, String>,
+    /// Id → source of the article written under it.
+    #[serde(skip)]
+    pub(crate) ids: HashMap<String, String>,
 }
 
 impl Summary {

@@ -1,7 +1,7 @@
 //! Writing the store: one transaction per batch — articles, reports and names, then events
 //! resolved again and only what changed written (see the crate docs).
 
-use crate::{enum_str, IngestStats, SqliteStore, StoreError};
+use crate::{enum_str, IngestStats, Replacement, SqliteStore, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use sitrep_core::{Article, Event, MentionKind};
 use sitrep_resolve::names;
@@ -44,14 +44,15 @@ pub(crate) fn ingest(
             r.get(0)
         })?;
     for a in articles {
-        let existing: Option<(String, i64)> = tx
+        let existing: Option<(String, i64, String)> = tx
             .query_row(
-                "SELECT hash, seq FROM articles WHERE id = ?1",
+                "SELECT hash, seq, COALESCE(json_extract(json, '$.source'), '') \
+                 FROM articles WHERE id = ?1",
                 [&a.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        if matches!(&existing, Some((hash, _)) if *hash == a.hash) {
+        if matches!(&existing, Some((hash, _, _)) if *hash == a.hash) {
             stats.unchanged += 1;
             continue;
         }
@@ -66,9 +67,15 @@ pub(crate) fn ingest(
             stats.duplicates.push((a.id.clone(), first));
             continue;
         }
+        let replace = existing.is_some();
         let seq = match existing {
-            Some((_, seq)) => {
+            Some((_, seq, was)) => {
                 stats.replaced += 1;
+                stats.replacements.push(Replacement {
+                    id: a.id.clone(),
+                    was,
+                    now: a.source.clone(),
+                });
                 seq
             }
             None => {
@@ -79,7 +86,7 @@ pub(crate) fn ingest(
         };
         // An id twice in one batch: the later text wins, as it would over two batches.
         written.retain(|r| r.article != a.id);
-        written.extend(put_article(&tx, seq, &a, existing.is_some())?);
+        written.extend(put_article(&tx, seq, &a, replace)?);
         touched.insert(a.id.clone(), a);
     }
     if touched.is_empty() {

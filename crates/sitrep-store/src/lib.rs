@@ -108,6 +108,8 @@ pub struct IngestStats {
     pub new: usize,
     /// Articles stored before with other content, now replaced.
     pub replaced: usize,
+    /// Each replacement and its reason, in ingest order.
+    pub replacements: Vec<Replacement>,
     /// Articles stored before with the same content: nothing written.
     pub unchanged: usize,
     /// Articles whose text a stored article with another id already has: (id, stored id).
@@ -122,6 +124,27 @@ pub struct IngestStats {
     pub events: usize,
 }
 
+/// A stored article replaced by an ingest: same id, other text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// The article's id.
+    pub id: String,
+    /// Where the stored text came from.
+    pub was: String,
+    /// Where the new text comes from.
+    pub now: String,
+}
+
+impl std::fmt::Display for Replacement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} replaced: its text changed (stored from {}, now from {})",
+            self.id, self.was, self.now
+        )
+    }
+}
+
 impl IngestStats {
     /// Events inserted, updated or deleted.
     pub fn events_changed(&self) -> usize {
@@ -132,6 +155,7 @@ impl IngestStats {
     pub fn add(&mut self, other: IngestStats) {
         self.new += other.new;
         self.replaced += other.replaced;
+        self.replacements.extend(other.replacements);
         self.unchanged += other.unchanged;
         self.duplicates.extend(other.duplicates);
         self.events_inserted += other.events_inserted;

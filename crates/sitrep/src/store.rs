@@ -32,6 +32,9 @@ pub fn ingest(pipeline: &Pipeline, paths: &[PathBuf], db: &Path, quiet: bool) ->
         for f in &summary.failures {
             eprintln!("sitrep: {}: {}", f.code, f.message);
         }
+        for r in &total.replacements {
+            eprintln!("sitrep: {r}");
+        }
         for (dup, first) in &total.duplicates {
             eprintln!("sitrep: duplicate: {dup} has the same text as stored {first}");
         }

@@ -73,7 +73,7 @@ fn bad_inputs_are_reported_and_good_articles_still_written() {
     let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        ["cut", "dup", "j1", "j2", "latin"],
+        ["cut.txt.gz", "dup.txt", "j1", "j2", "latin.txt"],
         "input order; failures and the copy out"
     );
     let latin = &arts[4];
@@ -89,7 +89,101 @@ fn bad_inputs_are_reported_and_good_articles_still_written() {
     assert_eq!(run["skipped"]["malformed_json"], 1);
     assert_eq!(run["skipped"]["empty"], 1);
     assert_eq!(run["read"], 9);
-    assert_eq!(run["duplicates"][0], serde_json::json!(["good", "dup"]));
+    assert_eq!(
+        run["duplicates"][0],
+        serde_json::json!(["good.txt", "dup.txt"])
+    );
+}
+
+/// Files of one name in different folders, or of one stem with different extensions, are
+/// different articles: ids are paths under the input root, kept whole. Two records that claim
+/// one id with different texts are an error that says so; neither replaces the other.
+#[test]
+fn same_names_in_different_folders_are_different_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("crawl");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(input.join(sub)).unwrap();
+    }
+    std::fs::write(input.join("a/report.txt"), GOOD).unwrap();
+    std::fs::write(
+        input.join("b/report.txt"),
+        "Police dispersed a march of farmers outside parliament on Tuesday, witnesses said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("a/report.html"),
+        "<html><body><p>A car bomb exploded near a checkpoint in the north on Wednesday, \
+         killing four soldiers, the army said.</p></body></html>",
+    )
+    .unwrap();
+    let db = dir.path().join("store.db");
+    let r = sitrep()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(stderr.contains("3 new, 0 replaced"), "{stderr}");
+    let out = dir.path().join("out");
+    let r = sitrep()
+        .args(["export", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let mut ids: Vec<String> = articles(&out)
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["a/report.html", "a/report.txt", "b/report.txt"]);
+
+    // A replacement in a later ingest is reported with its reason.
+    std::fs::write(input.join("b/report.txt"), GOOD.replace("Sunday", "Monday")).unwrap();
+    let r = sitrep()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("0 new, 1 replaced, 2 unchanged"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("b/report.txt replaced: its text changed"),
+        "{stderr}"
+    );
+
+    // One id, two texts, one run: the second is refused, loudly.
+    let feed = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "x", "text": GOOD}),
+        serde_json::json!({"id": "x", "text": "Rebels shelled the airport overnight, the army said."}),
+    );
+    std::fs::write(dir.path().join("feed.jsonl"), feed).unwrap();
+    let out = dir.path().join("out2");
+    let r = sitrep()
+        .arg("run")
+        .arg(dir.path().join("feed.jsonl"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("id_clash"), "{stderr}");
+    assert!(stderr.contains("feed.jsonl:2"), "{stderr}");
+    let arts = articles(&out);
+    assert_eq!(arts.len(), 1);
+    assert!(arts[0]["text"].as_str().unwrap().contains("Sunday"));
 }
 
 #[test]
@@ -201,7 +295,7 @@ fn demo_writes_articles_and_reports_the_duplicate() {
     assert!(stdout.contains("duplicate"), "{stdout}");
     let arts = articles(&out);
     assert_eq!(arts.len(), 5);
-    let wire = arts.iter().find(|a| a["id"] == "izmail-wire").unwrap();
+    let wire = arts.iter().find(|a| a["id"] == "izmail-wire.html").unwrap();
     assert_eq!(wire["outlet"], "Black Sea Wire");
     assert_eq!(wire["published"], "2025-03-11T09:40:00+02:00");
     let text = wire["text"].as_str().unwrap();
@@ -263,9 +357,9 @@ fn demo_writes_articles_and_reports_the_duplicate() {
         let e = a["main_event"].as_str().expect("a main event");
         events.iter().find(|ev| ev["id"] == e).unwrap()
     };
-    let march = event_of("izmail-wire");
+    let march = event_of("izmail-wire.html");
     assert_eq!(march["id"], event_of("danube-post-syndicated")["id"]);
-    assert_ne!(march["id"], event_of("izmail-second-strike")["id"]);
+    assert_ne!(march["id"], event_of("izmail-second-strike.txt")["id"]);
     assert_eq!(march["sub_event_type"], "Air/drone strike");
     assert_eq!(march["location"]["country"], "UA");
     assert_eq!(march["sources"], 2);
@@ -302,7 +396,7 @@ fn seeds_end_to_end_take_dates_from_the_sidecar() {
     let sidecar = std::fs::read_to_string(seeds.join("meta.jsonl")).unwrap();
     for line in sidecar.lines() {
         let m: Value = serde_json::from_str(line).unwrap();
-        let id = m["file"].as_str().unwrap().trim_end_matches(".txt");
+        let id = m["file"].as_str().unwrap();
         let a = arts.iter().find(|a| a["id"] == id).unwrap();
         assert_eq!(a["published"], m["published"], "{id}");
         assert_eq!(a["outlet"], m["outlet"], "{id}");
