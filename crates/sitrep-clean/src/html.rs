@@ -1,6 +1,7 @@
 //! Cleaning HTML pages.
 //!
-//! 1. The page is parsed once (`dom_query`, an html5ever DOM).
+//! 1. The page is parsed once (`dom_query`, an html5ever DOM), its nesting first capped at
+//!    [`crate::depth::MAX_DEPTH`] levels as browsers cap it ([`crate::depth`]).
 //! 2. Its **text rendering** is made: the text of every block element in document order, one
 //!    block per line, whitespace collapsed; scripts, styles and other non-text elements left out.
 //!    This rendering is the *original* that `removed` and the alignment refer to.
@@ -41,8 +42,12 @@ fn page_meta(r: &Readability) -> Meta {
 }
 
 /// Clean an HTML page.
+///
+/// The page's nesting is first capped at [`crate::depth::MAX_DEPTH`] levels, as browsers cap it,
+/// so that no page costs the parser and the extractor more than linear time in its depth.
 pub fn clean_html(html: &str, rules: &Rules) -> Cleaned {
-    let doc = Document::from(html);
+    let html = crate::depth::cap_depth(html, crate::depth::MAX_DEPTH);
+    let doc = Document::from(html.as_ref());
     let rendering = render(&doc);
     let cfg = Config {
         text_mode: TextMode::Formatted,

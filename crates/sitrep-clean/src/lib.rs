@@ -30,6 +30,7 @@
 //! assert_eq!(article.removed.len(), 2);
 //! ```
 
+pub mod depth;
 pub mod html;
 pub mod render;
 pub mod rules;

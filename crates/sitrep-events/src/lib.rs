@@ -323,17 +323,28 @@ impl EventMentions {
             });
         }
 
+        // The triggers of each sentence: `found` is in text order, so sentence order.
+        let mut of_sentence: Vec<std::ops::Range<usize>> = vec![0..0; nsent];
+        let mut k = 0;
+        while k < found.len() {
+            let s = found[k].sentence;
+            let end = k + found[k..].iter().take_while(|f| f.sentence == s).count();
+            of_sentence[s] = k..end;
+            k = end;
+        }
+
         // Protest mentions of one sentence share its strongest protest type.
-        for s in 0..nsent {
-            let best = found
+        for range in &of_sentence {
+            let here = &mut found[range.clone()];
+            let best = here
                 .iter()
-                .filter(|f| f.sentence == s && f.sub.event_type() == EventType::Protests)
+                .filter(|f| f.sub.event_type() == EventType::Protests)
                 .map(|f| protest_rank(f.sub))
                 .max();
             if let Some(best) = best {
-                for f in found
+                for f in here
                     .iter_mut()
-                    .filter(|f| f.sentence == s && f.sub.event_type() == EventType::Protests)
+                    .filter(|f| f.sub.event_type() == EventType::Protests)
                 {
                     f.sub = PROTEST_ORDER[best];
                 }
@@ -366,8 +377,8 @@ impl EventMentions {
         }
         for p in marks {
             let s = sentence_of(p);
-            let nearest = (0..found.len())
-                .filter(|&i| found[i].sentence == s)
+            let nearest = of_sentence[s]
+                .clone()
                 .min_by_key(|&i| found[i].start.abs_diff(p));
             if let Some(i) = nearest {
                 found[i].background = true;
@@ -378,7 +389,7 @@ impl EventMentions {
             let after = words_before(&lower, found[i].start, 4)
                 .iter()
                 .any(|w| cue(Class::BackgroundAfter).has(w))
-                && found[..i].iter().any(|f| f.sentence == s);
+                && of_sentence[s].start < i;
             if after {
                 found[i].background = true;
             }

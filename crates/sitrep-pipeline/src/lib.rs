@@ -35,6 +35,11 @@ use sitrep_understand::Understand;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// The default [`Options::article_budget`]: far above what any real article takes (a 4 MB text
+/// takes about 2 s on one core), so only a pathological input meets it.
+pub const DEFAULT_ARTICLE_BUDGET: Duration = Duration::from_secs(60);
 use thiserror::Error;
 
 /// A run could not produce its outputs at all (per-article problems never cause this).
@@ -84,6 +89,12 @@ pub struct Options {
     pub kb: Option<PathBuf>,
     /// Keep plain-text bodies verbatim instead of cleaning them ([`DefaultCleaner::verbatim`]).
     pub verbatim: bool,
+    /// The time one article may take through the stages (`None`: no limit). It is checked
+    /// after cleaning and after understanding: an article over it is given up, recorded as a
+    /// per-article error ([`ErrorCode::OverBudget`]) with the stage and the time, and the run
+    /// goes on. Every stage is linear in the length of its input, so an article overshoots the
+    /// budget by at most one stage's time.
+    pub article_budget: Option<Duration>,
 }
 
 impl Default for Options {
@@ -96,6 +107,7 @@ impl Default for Options {
             with_original: false,
             verbatim: false,
             kb: None,
+            article_budget: Some(DEFAULT_ARTICLE_BUDGET),
         }
     }
 }
@@ -114,6 +126,11 @@ impl Options {
         }
         if self.ingest.max_bytes == 0 {
             return bad("the largest document");
+        }
+        if self.article_budget == Some(Duration::ZERO) {
+            return Err(PipelineError::Options(
+                "the article budget must be positive (None for no limit)".into(),
+            ));
         }
         Ok(())
     }
@@ -299,8 +316,28 @@ impl Pipeline {
     /// article, never the run: a panic while cleaning is an `Err` with the document's source;
     /// a panic or error while annotating drops what the stage half-wrote and leaves a warning
     /// on the article.
+    ///
+    /// An article over [`Options::article_budget`] after a stage is an `Err` with
+    /// [`ErrorCode::OverBudget`].
     pub fn article(&self, raw: RawDocument) -> Result<Article, (String, ArticleError)> {
         let source = raw.source.clone();
+        let started = Instant::now();
+        let over = |stage: &str| -> Option<(String, ArticleError)> {
+            let budget = self.options.article_budget?;
+            let spent = started.elapsed();
+            (spent > budget).then(|| {
+                let message = format!(
+                    "{source}: gave up after {:.1} s, in {stage}: over the per-article budget \
+                     of {:.1} s",
+                    spent.as_secs_f64(),
+                    budget.as_secs_f64()
+                );
+                (
+                    source.clone(),
+                    ArticleError::error(ErrorCode::OverBudget, message),
+                )
+            })
+        };
         let Ok(mut article) = catch_unwind(AssertUnwindSafe(|| self.cleaner.clean(raw))) else {
             let error = ArticleError::error(
                 ErrorCode::Stage,
@@ -311,10 +348,22 @@ impl Pipeline {
         if article.has_errors() {
             return Ok(article);
         }
+        if let Some(e) = over("cleaning") {
+            return Err(e);
+        }
         let result = catch_unwind(AssertUnwindSafe(|| {
             self.understand.annotate(&mut article)?;
-            self.events.annotate(&mut article)
+            if let Some(e) = over("understanding") {
+                return Ok(Err(e));
+            }
+            self.events.annotate(&mut article).map(Ok)
         }));
+        let result = match result {
+            Ok(Ok(Err(e))) => return Err(e),
+            Ok(Ok(Ok(()))) => Ok(Ok(())),
+            Ok(Err(e)) => Ok(Err(e)),
+            Err(p) => Err(p),
+        };
         let message = match result {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(e.to_string()),

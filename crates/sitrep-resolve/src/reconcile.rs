@@ -98,21 +98,27 @@ pub(crate) fn reconcile(reports: &[&Report]) -> Option<Event> {
             said_by.push(r.source());
         }
     }
-    // Corroboration: the same value for the same slot from several outlets.
-    for i in 0..claims.len() {
-        if claims[i].status != ClaimStatus::SingleSource {
-            continue;
+    // Corroboration: the same value for the same slot from several outlets (denials aside).
+    let mut outlets: FxHashMap<(&str, u64), FxHashSet<&str>> = FxHashMap::default();
+    for (c, by) in claims.iter().zip(&said_by) {
+        if c.status != ClaimStatus::Denied {
+            let key = (c.slot.as_str(), c.value.to_bits());
+            outlets.entry(key).or_default().insert(by.as_str());
         }
-        let outlets: FxHashSet<&str> = (0..claims.len())
-            .filter(|&j| {
-                claims[j].slot == claims[i].slot
-                    && claims[j].value == claims[i].value
-                    && claims[j].status != ClaimStatus::Denied
-            })
-            .map(|j| said_by[j].as_str())
-            .collect();
-        if outlets.len() >= 2 {
-            claims[i].status = ClaimStatus::Corroborated;
+    }
+    let corroborated: Vec<bool> = claims
+        .iter()
+        .map(|c| {
+            c.status == ClaimStatus::SingleSource
+                && outlets
+                    .get(&(c.slot.as_str(), c.value.to_bits()))
+                    .is_some_and(|o| o.len() >= 2)
+        })
+        .collect();
+    drop(outlets);
+    for (c, yes) in claims.iter_mut().zip(corroborated) {
+        if yes {
+            c.status = ClaimStatus::Corroborated;
         }
     }
     let mut slots: Vec<String> = claims.iter().map(|c| c.slot.clone()).collect();

@@ -3,11 +3,12 @@
 //! stay in memory.
 
 use chrono::{Duration, NaiveDate};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use sitrep_core::text::CharIndex;
 use sitrep_core::{
-    ActorRole, Article, ClaimStatus, Cover, GeoPrecision, MentionKind, Span, Stance, SubEventType,
-    TimePrecision,
+    ActorRole, Article, Claim, ClaimStatus, Cover, GeoPrecision, MentionKind, Span, Stance,
+    SubEventType, TimePrecision,
 };
 use sitrep_lexicon::{CalendarKind, WordSets};
 use std::sync::LazyLock;
@@ -215,7 +216,8 @@ impl Report {
             .and_then(|m| m.time)
             .and_then(|t| times.get(t))
             .and_then(|t| t.value.clone());
-        let speakers: Vec<usize> = claims.iter().filter_map(|c| c.speaker_mention).collect();
+        let mut speakers: Vec<usize> = claims.iter().filter_map(|c| c.speaker_mention).collect();
+        speakers.sort_unstable();
         let mut people: Vec<String> = mentions
             .iter()
             .enumerate()
@@ -223,7 +225,7 @@ impl Report {
                 m.kind == MentionKind::Person
                     && m.kb_id.is_none()
                     && m.role.is_none()
-                    && !speakers.contains(i)
+                    && speakers.binary_search(i).is_err()
                     && m.canonical.as_deref().unwrap_or(&m.text).contains(' ')
             })
             .map(|(_, m)| person_key(m.canonical.as_deref().unwrap_or(&m.text)))
@@ -239,6 +241,24 @@ impl Report {
             .clone()
             .or_else(|| article.url.as_deref().and_then(host));
 
+        // The first claim (in claim order) that covers each quantity, and that denies each
+        // event: one pass over the claims, not one per count.
+        let mut covering: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut denying: FxHashMap<usize, usize> = FxHashMap::default();
+        for (k, c) in claims.iter().enumerate() {
+            for cover in &c.covers {
+                match *cover {
+                    Cover::Quantity(q) => {
+                        covering.entry(q).or_insert(k);
+                    }
+                    Cover::Event(e) if c.stance == Stance::Denies => {
+                        denying.entry(e).or_insert(k);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let holding = Holding::new(claims);
         let mut out = Vec::new();
         for (i, em) in ems.iter().enumerate() {
             let time = em.time.and_then(|t| times.get(t));
@@ -296,14 +316,11 @@ impl Report {
                 .filter_map(|&q| {
                     let qty = quantities.get(q)?;
                     let pred = qty.predicate.as_deref()?;
-                    let claim = claims
-                        .iter()
-                        .find(|c| c.covers.contains(&Cover::Quantity(q)))
-                        .or_else(|| {
-                            claims
-                                .iter()
-                                .find(|c| c.start <= qty.start && qty.end <= c.end)
-                        });
+                    let claim = covering
+                        .get(&q)
+                        .copied()
+                        .or_else(|| holding.first(qty.start, qty.end))
+                        .map(|k| &claims[k]);
                     Some(ReportCount {
                         slot: slot_name(pred, qty.counts.as_deref()),
                         value: qty.value,
@@ -316,10 +333,12 @@ impl Report {
                     })
                 })
                 .collect();
-            let denied_by = claims
-                .iter()
-                .find(|c| c.stance == Stance::Denies && c.covers.contains(&Cover::Event(i)))
-                .map(|c| c.speaker.clone().unwrap_or_else(|| "a source".to_string()));
+            let denied_by = denying.get(&i).map(|&k| {
+                claims[k]
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| "a source".to_string())
+            });
             out.push(Report {
                 article: article.id.clone(),
                 mention: em.id.clone(),
@@ -341,6 +360,53 @@ impl Report {
             });
         }
         out
+    }
+}
+
+/// The claims of an article sorted by start, with a running maximum of their ends: the first
+/// claim (in claim order) that holds a span, looking only at the claims that start before it
+/// and may still reach past it.
+struct Holding {
+    order: Vec<usize>,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Holding {
+    fn new(claims: &[Claim]) -> Self {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by_key(|&k| claims[k].start);
+        let starts = order.iter().map(|&k| claims[k].start).collect();
+        let ends: Vec<usize> = order.iter().map(|&k| claims[k].end).collect();
+        let reach = ends
+            .iter()
+            .scan(0, |max, &e| {
+                *max = e.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Holding {
+            order,
+            starts,
+            ends,
+            reach,
+        }
+    }
+
+    /// The first claim with `start <= from` and `to <= end`.
+    fn first(&self, from: usize, to: usize) -> Option<usize> {
+        let upto = self.starts.partition_point(|&s| s <= from);
+        let mut best: Option<usize> = None;
+        for p in (0..upto).rev() {
+            if self.reach[p] < to {
+                break;
+            }
+            if to <= self.ends[p] && best.is_none_or(|b| self.order[p] < b) {
+                best = Some(self.order[p]);
+            }
+        }
+        best
     }
 }
 

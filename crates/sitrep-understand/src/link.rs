@@ -40,11 +40,17 @@ impl std::fmt::Debug for Linker {
 struct Context {
     /// ISO 3166-1 alpha-2 codes with how often the article points at them.
     countries: HashMap<String, f32>,
-    /// (country, admin1 code) of regions the article names.
+    /// (country, admin1 code) of regions the article names, each once, the first
+    /// [`CONTEXT_CAP`].
     admin1s: Vec<(String, String)>,
-    /// Points already placed with confidence.
+    /// Points already placed with confidence, each once, the first [`CONTEXT_CAP`].
     points: Vec<(f32, f32)>,
 }
+
+/// Most distinct regions and points an article's context keeps. Every place is scored against
+/// them, so the cap keeps linking linear in the length of the article; a news article names
+/// far fewer (an article that names more is a list, and its first places set its geography).
+const CONTEXT_CAP: usize = 128;
 
 impl Context {
     fn country_weight(&self, iso: &str) -> f32 {
@@ -426,10 +432,20 @@ impl Linker {
         m.geo = Some(geo_of(place, precision));
         *ctx.countries.entry(place.country.clone()).or_default() += 1.0;
         if let Some(code) = &place.admin1_code {
-            ctx.admin1s.push((place.country.clone(), code.clone()));
+            let known = ctx
+                .admin1s
+                .iter()
+                .any(|(cc, a)| cc == &place.country && a == code);
+            if !known && ctx.admin1s.len() < CONTEXT_CAP {
+                ctx.admin1s.push((place.country.clone(), code.clone()));
+            }
         }
-        if place.kind == PlaceKind::Populated {
-            ctx.points.push((place.lat, place.lon));
+        let point = (place.lat, place.lon);
+        if place.kind == PlaceKind::Populated
+            && !ctx.points.contains(&point)
+            && ctx.points.len() < CONTEXT_CAP
+        {
+            ctx.points.push(point);
         }
     }
 

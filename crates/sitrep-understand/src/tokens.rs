@@ -241,19 +241,41 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
 
+/// Tokens after which a sentence that has not ended ends at its next clause mark (`,` `;` `:`
+/// or a dash).
+pub const SOFT_CAP_TOKENS: usize = 150;
+
+/// Tokens after which a sentence that has not ended ends, whatever follows. With
+/// [`SOFT_CAP_TOKENS`] this bounds the work every per-sentence rule does, so text with no full
+/// stop (a list, a scraped table, a run-on page) costs time in proportion to its length. Real
+/// news sentences are far shorter; what passes the soft cap is mostly scraped text whose
+/// sentence ends were lost (captions and paragraphs glued together): 3 of GVC's 510 documents.
+pub const HARD_CAP_TOKENS: usize = 300;
+
 /// Split `text` into sentences: byte ranges, trimmed of surrounding whitespace, covering every
-/// token. `tokens` must be `tokenize(text)`.
+/// token. `tokens` must be `tokenize(text)`. A sentence is cut after [`SOFT_CAP_TOKENS`] at a
+/// clause mark, and after [`HARD_CAP_TOKENS`] in any case.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    // Index of the sentence's first token.
+    let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
+        if start.is_none() {
+            first = i;
+        }
         let s = *start.get_or_insert(t.start);
         let next = tokens.get(i + 1);
         // A line break between this token and the next ends the sentence.
         let line_break = next.is_some_and(|n| text[t.end..n.start].contains('\n'));
-        let mut end_here = line_break;
+        let length = i + 1 - first;
+        let capped = length >= HARD_CAP_TOKENS
+            || (length >= SOFT_CAP_TOKENS
+                && t.kind == TokKind::Punct
+                && matches!(t.text(text), "," | ";" | ":" | "—" | "–"));
+        let mut end_here = line_break || capped;
         let tt = t.text(text);
         let terminal = matches!(tt, "." | "!" | "?" | "…")
             || (t.kind == TokKind::Word && tt.ends_with('.') && tt.len() > 2);
@@ -272,31 +294,32 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                     break;
                 }
             }
-            end_here = match tokens.get(last + 1) {
-                None => true,
-                Some(n) => {
-                    let nt = n.text(text);
-                    let gap = n.start > tokens[last].end;
-                    let starts = nt.starts_with(|c: char| {
-                        c.is_uppercase() || c.is_ascii_digit() || is_closer(c) || c == '“'
-                    }) || nt == "\"";
-                    let before = if tt == "." && i > 0 {
-                        Some(tokens[i - 1])
-                    } else {
-                        None
-                    };
-                    let abbrev = match before {
-                        Some(b) if b.end == t.start => is_abbreviation(b.text(text)),
-                        None if t.kind == TokKind::Word => {
-                            // A dotted abbreviation (U.S.) ends a sentence only before a
-                            // typical sentence opener.
-                            !sentence_starter(nt)
-                        }
-                        _ => false,
-                    };
-                    gap && starts && !abbrev || text[tokens[last].end..n.start].contains('\n')
-                }
-            };
+            end_here = capped
+                || match tokens.get(last + 1) {
+                    None => true,
+                    Some(n) => {
+                        let nt = n.text(text);
+                        let gap = n.start > tokens[last].end;
+                        let starts = nt.starts_with(|c: char| {
+                            c.is_uppercase() || c.is_ascii_digit() || is_closer(c) || c == '“'
+                        }) || nt == "\"";
+                        let before = if tt == "." && i > 0 {
+                            Some(tokens[i - 1])
+                        } else {
+                            None
+                        };
+                        let abbrev = match before {
+                            Some(b) if b.end == t.start => is_abbreviation(b.text(text)),
+                            None if t.kind == TokKind::Word => {
+                                // A dotted abbreviation (U.S.) ends a sentence only before a
+                                // typical sentence opener.
+                                !sentence_starter(nt)
+                            }
+                            _ => false,
+                        };
+                        gap && starts && !abbrev || text[tokens[last].end..n.start].contains('\n')
+                    }
+                };
         }
         if end_here || next.is_none() {
             out.push(s..tokens[last].end);
@@ -361,6 +384,30 @@ mod tests {
         assert_eq!(
             toks("McDonald DeSantis YouTube"),
             ["McDonald", "DeSantis", "YouTube"]
+        );
+    }
+
+    #[test]
+    fn run_on_text_is_cut_at_a_clause_mark_then_at_the_hard_cap() {
+        // Clauses of four words and a comma: no full stop anywhere.
+        let text = "rebels shelled the town, ".repeat(SOFT_CAP_TOKENS / 5 * 3);
+        let s = sents(&text);
+        assert!(s.len() > 1, "{}", s.len());
+        // Each piece but the last ends at the first comma after the soft cap (every 5th token).
+        for piece in &s[..s.len() - 1] {
+            assert!(piece.ends_with(','), "{piece}");
+            let n = toks(piece).len();
+            assert!((SOFT_CAP_TOKENS..SOFT_CAP_TOKENS + 5).contains(&n), "{n}");
+        }
+        // With no clause mark at all, the hard cap cuts.
+        let words = "shelling ".repeat(2 * HARD_CAP_TOKENS + 50);
+        let s = sents(&words);
+        let lens: Vec<usize> = s.iter().map(|p| toks(p).len()).collect();
+        assert_eq!(lens, [HARD_CAP_TOKENS, HARD_CAP_TOKENS, 50]);
+        // An ordinary sentence is untouched.
+        assert_eq!(
+            sents("Troops, police and rebels met."),
+            ["Troops, police and rebels met."]
         );
     }
 

@@ -16,6 +16,7 @@ use sitrep_pipeline::{Options, Pipeline, Progress, Summary};
 use sitrep_store::Format;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -157,6 +158,10 @@ struct PipelineArgs {
     /// instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     kb: Option<PathBuf>,
+    /// Seconds one article may take through the stages; an article over it is given up and
+    /// reported (`over_budget`), and the run goes on. 0: no limit.
+    #[arg(long, value_name = "SECS", default_value_t = 60.0, value_parser = seconds)]
+    article_budget: f64,
 }
 
 impl PipelineArgs {
@@ -169,6 +174,8 @@ impl PipelineArgs {
             ..Options::default()
         };
         o.ingest.max_bytes = self.max_mib.saturating_mul(1 << 20);
+        o.article_budget =
+            (self.article_budget > 0.0).then(|| Duration::from_secs_f64(self.article_budget));
         o
     }
 }
@@ -189,6 +196,15 @@ fn at_least_one(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(0) => Err("must be at least 1".into()),
         Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A number of seconds, 0 or more (`--article-budget`).
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && (0.0..=1e9).contains(&x) => Ok(x),
+        Ok(_) => Err("must be a number of seconds, 0 or more".into()),
         Err(e) => Err(e.to_string()),
     }
 }

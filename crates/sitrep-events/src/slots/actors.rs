@@ -58,7 +58,7 @@ impl Env<'_> {
                 continue;
             }
             if !kind_ok
-                || self.speakers.contains(&j)
+                || self.is_speaker(j)
                 || self.attribution(i, m.start, m.end)
                 || ctx.within_before(m.start, "since", 6)
             {
@@ -70,10 +70,7 @@ impl Env<'_> {
             let poss = ctx.possessive(m.end);
             let tail = poss.unwrap_or(m.end);
             let next: Vec<&[u8]> = ctx.after(tail, 3);
-            let weapon_next = self
-                .mentions
-                .iter()
-                .any(|w| w.kind == MentionKind::Weapon && w.start >= m.end && w.start <= tail + 2);
+            let weapon_next = self.weapon_within(m.end, tail + 2);
             // The noun a nationality or a possessive qualifies, adjectives skipped.
             let qualifies = |class: Class| next.iter().take(3).any(|w| is_in(class, w));
             // Words between the mention and the trigger (or the trigger and the mention).

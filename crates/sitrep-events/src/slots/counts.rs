@@ -35,15 +35,30 @@ impl Env<'_> {
                     e.start.saturating_sub(qt.end)
                 }
             };
-            let here: Vec<usize> = (0..self.events.len())
-                .filter(|&i| self.ev_sent[i] == sq)
-                .collect();
+            let here: &[usize] = self.ev_by_sent.get(sq).map_or(&[], Vec::as_slice);
             let anchor = if !here.is_empty() {
                 let plain: Vec<usize> = here.iter().copied().filter(|&i| !casualty(i)).collect();
-                let pool = if plain.is_empty() { &here } else { &plain };
+                let pool = if plain.is_empty() { here } else { &plain };
                 pool.iter().copied().min_by_key(|&i| dist(i))
             } else {
-                (0..self.events.len()).min_by_key(|&i| {
+                // The events of the nearest sentences that have any (both sides at a tie).
+                let with = &self.sents_with_events;
+                let k = with.partition_point(|&t| t < sq);
+                let near = [k.checked_sub(1), Some(k)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| with.get(p).copied())
+                    .map(|t| t.abs_diff(sq))
+                    .min();
+                let mut pool: Vec<usize> = near
+                    .into_iter()
+                    .flat_map(|d| [sq.checked_sub(d), Some(sq + d)])
+                    .flatten()
+                    .flat_map(|t| self.ev_by_sent.get(t).into_iter().flatten().copied())
+                    .collect();
+                pool.sort_unstable();
+                pool.dedup();
+                pool.into_iter().min_by_key(|&i| {
                     (
                         self.ev_sent[i].abs_diff(sq),
                         self.events[i].background,

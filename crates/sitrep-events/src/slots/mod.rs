@@ -240,17 +240,7 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
     let quantities = article.quantities.as_ref().unwrap_or(&empty_q);
     let claims = article.claims.as_ref().unwrap_or(&empty_c);
     let published = article.published.as_ref().map(|p| p.date());
-    let speakers: Vec<usize> = claims.iter().filter_map(|c| c.speaker_mention).collect();
-    let ev_sent: Vec<usize> = events.iter().map(|e| ctx.sentence(e.start)).collect();
-
-    let env = Env {
-        ctx: &ctx,
-        mentions,
-        claims,
-        speakers: &speakers,
-        events: &events,
-        ev_sent: &ev_sent,
-    };
+    let env = Env::new(&ctx, mentions, claims, &events);
     let when = Times::new(&env, times, published);
     let counts = env.counts(quantities);
     let filled: Vec<EventMention> = (0..events.len())
@@ -273,10 +263,25 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
     }
 
     if let Some(claims) = article.claims.as_mut() {
+        // Events by start: each claim looks only at the events that start inside it.
+        let mut by_start: Vec<(usize, usize)> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.start, i))
+            .collect();
+        by_start.sort_unstable();
         for c in claims.iter_mut() {
-            for (i, e) in events.iter().enumerate() {
+            let from = by_start.partition_point(|&(s, _)| s < c.start);
+            let mut inside: Vec<usize> = by_start[from..]
+                .iter()
+                .take_while(|&&(s, _)| s <= c.end)
+                .map(|&(_, i)| i)
+                .filter(|&i| events[i].end <= c.end)
+                .collect();
+            inside.sort_unstable();
+            for i in inside {
                 let cover = Cover::Event(i);
-                if c.start <= e.start && e.end <= c.end && !c.covers.contains(&cover) {
+                if !c.covers.contains(&cover) {
                     c.covers.push(cover);
                 }
             }
@@ -285,28 +290,113 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
     article.event_mentions = Some(events);
 }
 
-/// What every slot rule reads.
+/// What every slot rule reads, with the indexes that keep every rule linear in the text: each
+/// rule looks at the mentions, claims and events of one sentence (sentences are capped in
+/// length by the understand stage), never at all of them for every event.
 struct Env<'a> {
     ctx: &'a Ctx,
     mentions: &'a [Mention],
     claims: &'a [Claim],
-    speakers: &'a [usize],
     events: &'a [EventMention],
-    ev_sent: &'a [usize],
+    /// The sentence of each event.
+    ev_sent: Vec<usize>,
+    /// Events of each sentence, in index order.
+    ev_by_sent: Vec<Vec<usize>>,
+    /// Sentences that hold an event, in order.
+    sents_with_events: Vec<usize>,
+    /// The sentence of each mention.
+    m_sent: Vec<usize>,
+    /// Mentions of each sentence, in index order.
+    m_by_sent: Vec<Vec<usize>>,
+    /// Claims of each sentence (by where they start), in index order.
+    claims_by_sent: Vec<Vec<usize>>,
+    /// (speaker mention, claim) for every claim with a speaker, sorted.
+    speakers: Vec<(usize, usize)>,
+    /// Weapon mentions' starts, sorted.
+    weapon_starts: Vec<usize>,
+    /// The first claim (in index order) whose content holds each event.
+    ev_claim: Vec<Option<usize>>,
+    /// Whether each sentence may lend the main event a slot, worked out on first use.
+    lends: Vec<std::cell::OnceCell<bool>>,
 }
 
-impl Env<'_> {
+impl<'a> Env<'a> {
+    fn new(
+        ctx: &'a Ctx,
+        mentions: &'a [Mention],
+        claims: &'a [Claim],
+        events: &'a [EventMention],
+    ) -> Self {
+        let n = ctx.sents.len();
+        let bucket = |sents: &[usize]| {
+            let mut by: Vec<Vec<usize>> = vec![Vec::new(); n];
+            for (i, &k) in sents.iter().enumerate() {
+                by[k].push(i);
+            }
+            by
+        };
+        let ev_sent: Vec<usize> = events.iter().map(|e| ctx.sentence(e.start)).collect();
+        let m_sent: Vec<usize> = mentions.iter().map(|m| ctx.sentence(m.start)).collect();
+        let c_sent: Vec<usize> = claims.iter().map(|c| ctx.sentence(c.start)).collect();
+        let ev_by_sent = bucket(&ev_sent);
+        let sents_with_events = (0..n).filter(|&k| !ev_by_sent[k].is_empty()).collect();
+        let mut speakers: Vec<(usize, usize)> = claims
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| Some((c.speaker_mention?, k)))
+            .collect();
+        speakers.sort_unstable();
+        let mut weapon_starts: Vec<usize> = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Weapon)
+            .map(|m| m.start)
+            .collect();
+        weapon_starts.sort_unstable();
+        Env {
+            ctx,
+            mentions,
+            claims,
+            events,
+            ev_claim: holding_claims(claims, events),
+            m_by_sent: bucket(&m_sent),
+            claims_by_sent: bucket(&c_sent),
+            ev_sent,
+            ev_by_sent,
+            sents_with_events,
+            m_sent,
+            speakers,
+            weapon_starts,
+            lends: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
     fn main(&self) -> Option<usize> {
         self.events.iter().position(|e| e.main)
     }
 
     /// Mention indices of sentence `s`, in text order.
     fn mentions_in(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
-        self.mentions
+        self.m_by_sent.get(s).into_iter().flatten().copied()
+    }
+
+    /// Whether mention `j` speaks a claim.
+    fn is_speaker(&self, j: usize) -> bool {
+        self.spoken_by(j).next().is_some()
+    }
+
+    /// The claims mention `j` speaks, in index order.
+    fn spoken_by(&self, j: usize) -> impl Iterator<Item = &Claim> + '_ {
+        let from = self.speakers.partition_point(|&(m, _)| m < j);
+        self.speakers[from..]
             .iter()
-            .enumerate()
-            .filter(move |(_, m)| self.ctx.sentence(m.start) == s)
-            .map(|(j, _)| j)
+            .take_while(move |&&(m, _)| m == j)
+            .map(|&(_, k)| &self.claims[k])
+    }
+
+    /// Whether a weapon mention starts within `from..=to` (characters).
+    fn weapon_within(&self, from: usize, to: usize) -> bool {
+        let k = self.weapon_starts.partition_point(|&w| w < from);
+        self.weapon_starts.get(k).is_some_and(|&w| w <= to)
     }
 
     /// Whether character span `start..end` lies in the attribution part of a claim that
@@ -315,44 +405,46 @@ impl Env<'_> {
         let e = &self.events[i];
         let s = self.ev_sent[i];
         self.ctx.sentence(start) == s
-            && self.claims.iter().any(|c| {
-                c.start <= e.start
-                    && e.end <= c.end
-                    && (end <= c.start || start >= c.end)
-                    && self.ctx.sentence(c.start) == s
+            && self.claims_by_sent[s].iter().any(|&k| {
+                let c = &self.claims[k];
+                c.start <= e.start && e.end <= c.end && (end <= c.start || start >= c.end)
             })
     }
 
     /// The claim whose content holds event `i`, if any.
     fn claim_of(&self, i: usize) -> Option<&Claim> {
-        let e = &self.events[i];
-        self.claims
-            .iter()
-            .find(|c| c.start <= e.start && e.end <= c.end)
+        self.ev_claim[i].map(|k| &self.claims[k])
     }
 
     /// Whether sentence `k` may lend the main event a slot: it recalls no background event
     /// and does not announce a separate one ("separately", "elsewhere").
     fn lends_to_main(&self, k: usize) -> bool {
-        if (0..self.events.len()).any(|i| self.ev_sent[i] == k && self.events[i].background) {
-            return false;
-        }
-        let Some((a, b)) = self.ctx.sents.get(k) else {
+        let Some(cell) = self.lends.get(k) else {
             return false;
         };
-        let sent = &self.ctx.lower[a..b];
-        !cue(Class::Separate)
-            .iter()
-            .any(|w| crate::find_word(sent, w.as_bytes()).is_some())
+        *cell.get_or_init(|| {
+            if self.ev_by_sent[k]
+                .iter()
+                .any(|&i| self.events[i].background)
+            {
+                return false;
+            }
+            let Some((a, b)) = self.ctx.sents.get(k) else {
+                return false;
+            };
+            let sent = &self.ctx.lower[a..b];
+            !cue(Class::Separate)
+                .iter()
+                .any(|w| crate::find_word(sent, w.as_bytes()).is_some())
+        })
     }
 
     /// Whether mention `j` speaks a claim of responsibility for event `i` ("X claimed
     /// responsibility for the attack").
     fn claims_responsibility(&self, i: usize, j: usize) -> bool {
         let e = &self.events[i];
-        self.claims.iter().any(|c| {
-            c.speaker_mention == Some(j)
-                && c.start <= e.start
+        self.spoken_by(j).any(|c| {
+            c.start <= e.start
                 && c.start <= c.end
                 && e.end <= c.end
                 && crate::find_word(
@@ -383,6 +475,37 @@ impl Env<'_> {
         }
         w
     }
+}
+
+/// For each event, the first claim (in index order) whose content holds it: claims sorted by
+/// start with a running maximum of their ends, so each event looks only at the claims that
+/// start before it and may still reach past it.
+fn holding_claims(claims: &[Claim], events: &[EventMention]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&k| claims[k].start);
+    let mut reach = Vec::with_capacity(order.len());
+    let mut max_end = 0;
+    for &k in &order {
+        max_end = max_end.max(claims[k].end);
+        reach.push(max_end);
+    }
+    events
+        .iter()
+        .map(|e| {
+            let upto = order.partition_point(|&k| claims[k].start <= e.start);
+            let mut best: Option<usize> = None;
+            for p in (0..upto).rev() {
+                if reach[p] < e.end {
+                    break;
+                }
+                let k = order[p];
+                if e.end <= claims[k].end && best.is_none_or(|b| k < b) {
+                    best = Some(k);
+                }
+            }
+            best
+        })
+        .collect()
 }
 
 #[cfg(test)]

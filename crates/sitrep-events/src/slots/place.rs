@@ -31,7 +31,7 @@ impl Env<'_> {
     /// A dateline: the first mention of the text, followed by a comma, a dash or a parenthesis.
     fn dateline(&self, j: usize) -> bool {
         let m = &self.mentions[j];
-        if self.ctx.sentence(m.start) != 0 || !self.ctx.before(m.start, 1).is_empty() {
+        if self.m_sent[j] != 0 || !self.ctx.before(m.start, 1).is_empty() {
             return false;
         }
         let b = self.ctx.byte(m.end);
@@ -47,7 +47,7 @@ impl Env<'_> {
     fn locative(&self, j: usize) -> bool {
         let m = &self.mentions[j];
         let ctx = self.ctx;
-        if self.speakers.contains(&j) || ctx.within_before(m.start, "since", 6) {
+        if self.is_speaker(j) || ctx.within_before(m.start, "since", 6) {
             return false;
         }
         let prev = ctx.prev(m.start);
@@ -122,11 +122,9 @@ impl Env<'_> {
             return own.map(|(j, _)| j);
         }
         let opening = |f: &dyn Fn(usize, u8) -> bool| {
-            (0..self.mentions.len())
-                .filter(|&j| {
-                    let k = self.ctx.sentence(self.mentions[j].start);
-                    k < OPENING && (k == s || self.lends_to_main(k))
-                })
+            (0..OPENING.min(self.m_by_sent.len()))
+                .filter(|&k| k == s || self.lends_to_main(k))
+                .flat_map(|k| self.mentions_in(k))
                 .filter_map(|j| Some((j, self.place_rank(j)?)))
                 .filter(|&(j, r)| self.locative(j) && f(j, r))
                 .min_by_key(|&(j, r)| (r, self.mentions[j].start))

@@ -30,6 +30,8 @@ struct TimeInfo {
 pub(super) struct Times<'a> {
     env: &'a Env<'a>,
     list: Vec<TimeInfo>,
+    /// Positions in `list` of each sentence's times, in order.
+    by_sent: Vec<Vec<usize>>,
 }
 
 fn span_of(value: &str, p: TimePrecision) -> Option<(NaiveDate, NaiveDate)> {
@@ -75,8 +77,12 @@ impl<'a> Times<'a> {
             let after_pub = published.is_some_and(|d| first > d);
             let since = ctx.within_before(t.start, "since", 6);
             let earlier = published.is_some_and(|d| is_earlier(v, p, d));
-            let owner = (0..env.events.len())
-                .filter(|&i| env.ev_sent[i] == sentence)
+            let owner = env
+                .ev_by_sent
+                .get(sentence)
+                .into_iter()
+                .flatten()
+                .copied()
                 .min_by_key(|&i| {
                     let e = &env.events[i];
                     if e.end <= t.start {
@@ -98,7 +104,20 @@ impl<'a> Times<'a> {
                 owner,
             });
         }
-        Times { env, list }
+        let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); ctx.sents.len()];
+        for (p, t) in list.iter().enumerate() {
+            by_sent[t.sentence].push(p);
+        }
+        Times { env, list, by_sent }
+    }
+
+    /// The times of sentences `range`, in list order.
+    fn in_sentences(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &TimeInfo> {
+        let mut at: Vec<usize> = range
+            .flat_map(|k| self.by_sent.get(k).into_iter().flatten().copied())
+            .collect();
+        at.sort_unstable();
+        at.into_iter().map(|p| &self.list[p])
     }
 
     /// Whether time `t` dates speech rather than event `i` ("said Tuesday").
@@ -153,9 +172,8 @@ impl<'a> Times<'a> {
             }
         };
         let own = self
-            .list
-            .iter()
-            .filter(|t| t.sentence == s && self.fits(t, i) && !self.since_between(t, i))
+            .in_sentences(s..s + 1)
+            .filter(|t| self.fits(t, i) && !self.since_between(t, i))
             .min_by_key(|t| (e.background && !t.earlier, dist(t)));
         if !e.main {
             return own.map(|t| t.idx);
@@ -169,9 +187,7 @@ impl<'a> Times<'a> {
         let chosen = match own {
             Some(t) => t,
             None => self
-                .list
-                .iter()
-                .filter(|t| t.sentence < s)
+                .in_sentences(0..s.min(OPENING))
                 .filter(day_ok)
                 .max_by_key(|t| t.start)?,
         };
@@ -180,8 +196,7 @@ impl<'a> Times<'a> {
         }
         // Narrow a week, month or year to a day of the opening inside it.
         let narrow = self
-            .list
-            .iter()
+            .in_sentences(0..OPENING)
             .filter(day_ok)
             .filter(|t| t.first >= chosen.first && t.last <= chosen.last)
             .min_by_key(|t| (t.sentence.abs_diff(s), t.start));

@@ -140,9 +140,16 @@ impl ClaimTagger {
             .collect();
         let ctx = Ctx::new(text, &lc, toks, sentences, &sent_toks, mentions);
         let drafts = ctx.drafts();
+        // Quantities by start, so each claim finds those inside it without a scan of all.
+        let mut by_start: Vec<(usize, usize, usize)> = quantities
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.start, q.end, i))
+            .collect();
+        by_start.sort_unstable();
         drafts
             .into_iter()
-            .map(|d| ctx.finish(d, quantities))
+            .map(|d| ctx.finish(d, &by_start))
             .collect()
     }
 }
@@ -366,12 +373,26 @@ impl<'a> Ctx<'a> {
     /// Drop "X said" claims that only wrap X's own specific stance.
     fn merge_wrappers(&self, out: &mut Vec<Draft>) {
         let mut drop = vec![false; out.len()];
+        // Drafts by where their cue starts: each outer claim looks only at the cues inside it.
+        let mut by_cue: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .map(|(j, d)| (d.cue.start, j))
+            .collect();
+        by_cue.sort_unstable();
         for i in 0..out.len() {
             let outer = &out[i];
             if outer.cue.stance != Stance::Asserts || outer.cue.according {
                 continue;
             }
-            for j in 0..out.len() {
+            let from = by_cue.partition_point(|&(c, _)| c < outer.content.0);
+            let mut inside: Vec<usize> = by_cue[from..]
+                .iter()
+                .take_while(|&&(c, _)| c <= outer.content.1)
+                .map(|&(_, j)| j)
+                .collect();
+            inside.sort_unstable();
+            for j in inside {
                 let inner = &out[j];
                 if i == j
                     || inner.cue.stance == Stance::Asserts
@@ -404,15 +425,19 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    fn finish(&self, d: Draft, quantities: &[Quantity]) -> Claim {
+    /// The claim of draft `d`; `quantities` are (start, end, index), sorted.
+    fn finish(&self, d: Draft, quantities: &[(usize, usize, usize)]) -> Claim {
         let start = self.toks[d.content.0].start;
         let end = self.toks[d.content.1 - 1].end;
-        let covers = quantities
+        let from = quantities.partition_point(|&(s, _, _)| s < start);
+        let mut inside: Vec<usize> = quantities[from..]
             .iter()
-            .enumerate()
-            .filter(|(_, q)| q.start >= start && q.end <= end)
-            .map(|(i, _)| Cover::Quantity(i))
+            .take_while(|&&(s, _, _)| s <= end)
+            .filter(|&&(_, e, _)| e <= end)
+            .map(|&(_, _, i)| i)
             .collect();
+        inside.sort_unstable();
+        let covers = inside.into_iter().map(Cover::Quantity).collect();
         let cue_text = self.lc[self.toks[d.cue.start].start..self.toks[d.cue.end - 1].end]
             .split_whitespace()
             .collect::<Vec<_>>()
