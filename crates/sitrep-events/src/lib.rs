@@ -384,14 +384,14 @@ impl EventMentions {
                 found[i].background = true;
             }
         }
-        for i in 0..found.len() {
-            let s = found[i].sentence;
-            let after = words_before(&lower, found[i].start, 4)
-                .iter()
-                .any(|w| cue(Class::BackgroundAfter).has(w))
-                && of_sentence[s].start < i;
+        for (i, f) in found.iter_mut().enumerate() {
+            // An earlier trigger of the same sentence, and a cue just before this one.
+            let after = of_sentence[f.sentence].start < i
+                && words_before(&lower, f.start, 4)
+                    .iter()
+                    .any(|w| cue(Class::BackgroundAfter).has(w));
             if after {
-                found[i].background = true;
+                f.background = true;
             }
         }
 
