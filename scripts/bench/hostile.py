@@ -5,7 +5,10 @@ Every case is written in the project's own words from a small set of sentence te
 names drawn from lists below, so that each stage meets many different mentions, times and
 figures, not one string repeated. Cases:
 
-  text-N        ordinary news sentences, N bytes in all (1 KB .. 4 MB)
+  text-N        ordinary news sentences, N bytes in all (1 KB .. 4 MB), one article
+  texts-N       JSON Lines of articles of N bytes each, 4 MB of text in all: the same text
+                volume as text-4000000 in articles of size N, so time per KB compares sizes
+                without the start-up cost swamping the small ones
   sentence-N    one sentence of N bytes: clauses joined by commas, no full stop
   mentions-N    one sentence of N bytes that is a list of places, actors and figures
   token-N       one token of N bytes (no space)
@@ -63,6 +66,17 @@ def text(n, rng):
     return "\n\n".join(out)[:n] + "\n"
 
 
+def texts(n, rng):
+    import json
+    lines, total, k = [], 0, 0
+    while total < 4_000_000:
+        k += 1
+        body = text(n, rng)
+        lines.append(json.dumps({"id": f"a{k}", "text": body}))
+        total += len(body)
+    return "\n".join(lines) + "\n"
+
+
 def sentence(n, rng):
     parts, size = [], 0
     while size < n:
@@ -111,7 +125,7 @@ def html_flat(n, rng):
             + "".join(paras) + "</article></body></html>\n")
 
 
-CASES = {"text": (text, "txt"), "sentence": (sentence, "txt"), "mentions": (mentions, "txt"),
+CASES = {"text": (text, "txt"), "texts": (texts, "jsonl"), "sentence": (sentence, "txt"), "mentions": (mentions, "txt"),
          "token": (token, "txt"), "line": (line, "txt"), "html": (html, "html"),
          "html-flat": (html_flat, "html")}
 
