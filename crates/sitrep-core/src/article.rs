@@ -117,7 +117,8 @@ impl Alignment {
 /// documented in `docs/schema.md`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    /// Article id: file name without format extensions, JSON `id`, or WARC record id.
+    /// Article id: the JSON `id` or the WARC record id, else the input's path under its root
+    /// (`a/report.txt`), with the line or record for a record of a file (`feed.jsonl:3`).
     pub id: String,
     /// Where it came from: a path, with `:LINE` for JSON Lines or `#RECORD` for WARC.
     pub source: String,
@@ -150,6 +151,12 @@ pub struct Article {
     /// Not serialised: it is derived from `text` and made again whenever understand runs.
     #[serde(skip)]
     pub sentences: Option<Vec<Span>>,
+    /// When the article's time budget runs out (set by the pipeline while the stages run, and
+    /// cleared after). A stage with several steps checks [`Article::past_deadline`] between
+    /// them and stops early with a [`crate::StageError`]; the pipeline then gives the article
+    /// up as over budget. Not serialised.
+    #[serde(skip)]
+    pub deadline: Option<std::time::Instant>,
     /// People, organisations, places, armed groups, weapons (understand stage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<Mention>>,
@@ -171,6 +178,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// True when the article has a [`Article::deadline`] and it has passed.
+    pub fn past_deadline(&self) -> bool {
+        self.deadline
+            .is_some_and(|d| std::time::Instant::now() >= d)
+    }
+
     /// True when any recorded problem is an error (not just a warning).
     pub fn has_errors(&self) -> bool {
         self.errors.iter().any(|e| e.severity == Severity::Error)

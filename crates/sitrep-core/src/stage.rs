@@ -14,6 +14,17 @@ pub struct StageError {
     pub message: String,
 }
 
+impl StageError {
+    /// The stage stopped early because the article's [`Article::deadline`] passed, after
+    /// `step`.
+    pub fn past_deadline(stage: &'static str, step: &str) -> Self {
+        StageError {
+            stage,
+            message: format!("stopped after {step}: the article's time budget ran out"),
+        }
+    }
+}
+
 /// Turns a raw document into an article: main text, removed blocks, alignment.
 ///
 /// Implementations are immutable after construction and shared across threads.

@@ -442,6 +442,9 @@ impl Annotator for EventMentions {
     /// For now `main_event` is the id of the article's main event *mention* (`e1`, `e2`, …,
     /// unique within the article); the cross-article event ids come with the resolve stage.
     fn annotate(&self, article: &mut Article) -> Result<(), StageError> {
+        if article.past_deadline() {
+            return Err(StageError::past_deadline("events", "understanding"));
+        }
         self.run(article);
         Ok(())
     }

@@ -90,10 +90,11 @@ pub struct Options {
     /// Keep plain-text bodies verbatim instead of cleaning them ([`DefaultCleaner::verbatim`]).
     pub verbatim: bool,
     /// The time one article may take through the stages (`None`: no limit). It is checked
-    /// after cleaning and after understanding: an article over it is given up, recorded as a
-    /// per-article error ([`ErrorCode::OverBudget`]) with the stage and the time, and the run
-    /// goes on. Every stage is linear in the length of its input, so an article overshoots the
-    /// budget by at most one stage's time.
+    /// after cleaning, and the later stages check it between their steps
+    /// ([`Article::deadline`]): an article over it is given up, recorded as a per-article error
+    /// ([`ErrorCode::OverBudget`]) with the stage and the time, and the run goes on. Every step
+    /// is linear in the length of its input, so an article overshoots the budget by at most one
+    /// step's time.
     pub article_budget: Option<Duration>,
 }
 
@@ -317,15 +318,14 @@ impl Pipeline {
     /// a panic or error while annotating drops what the stage half-wrote and leaves a warning
     /// on the article.
     ///
-    /// An article over [`Options::article_budget`] after a stage is an `Err` with
-    /// [`ErrorCode::OverBudget`].
+    /// An article over [`Options::article_budget`] is an `Err` with [`ErrorCode::OverBudget`].
     pub fn article(&self, raw: RawDocument) -> Result<Article, (String, ArticleError)> {
         let source = raw.source.clone();
         let started = Instant::now();
         let over = |stage: &str| -> Option<(String, ArticleError)> {
             let budget = self.options.article_budget?;
             let spent = started.elapsed();
-            (spent > budget).then(|| {
+            (spent >= budget).then(|| {
                 let message = format!(
                     "{source}: gave up after {:.1} s, in {stage}: over the per-article budget \
                      of {:.1} s",
@@ -351,19 +351,20 @@ impl Pipeline {
         if let Some(e) = over("cleaning") {
             return Err(e);
         }
+        // The stages check the deadline between their steps and stop early past it.
+        article.deadline = self.options.article_budget.map(|b| started + b);
         let result = catch_unwind(AssertUnwindSafe(|| {
             self.understand.annotate(&mut article)?;
-            if let Some(e) = over("understanding") {
-                return Ok(Err(e));
-            }
-            self.events.annotate(&mut article).map(Ok)
+            self.events.annotate(&mut article)
         }));
-        let result = match result {
-            Ok(Ok(Err(e))) => return Err(e),
-            Ok(Ok(Ok(()))) => Ok(Ok(())),
-            Ok(Err(e)) => Ok(Err(e)),
-            Err(p) => Err(p),
-        };
+        article.deadline = None;
+        // A stage that stopped early for the budget: the article is given up (one that
+        // finished, however late, is kept).
+        if let Ok(Err(e)) = &result {
+            if let Some(e) = over(e.stage) {
+                return Err(e);
+            }
+        }
         let message = match result {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(e.to_string()),

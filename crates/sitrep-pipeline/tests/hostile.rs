@@ -116,3 +116,25 @@ fn a_text_with_no_sentence_end_is_read_in_bounded_sentences() {
     );
     assert!(a.event_mentions.as_ref().is_some_and(|e| e.len() > 100));
 }
+
+#[test]
+fn stages_stop_between_steps_once_the_deadline_has_passed() {
+    use sitrep_core::Annotator;
+    let understand = sitrep_understand::Understand::default();
+    let events = sitrep_events::EventMentions::default();
+    let mut article = Article {
+        text: REPORT.to_string(),
+        deadline: Some(std::time::Instant::now()),
+        ..Article::default()
+    };
+    let e = understand.annotate(&mut article).unwrap_err();
+    assert_eq!(e.stage, "understand");
+    assert!(e.message.contains("time budget"), "{e}");
+    assert!(article.mentions.is_none(), "nothing half-written");
+    assert!(events.annotate(&mut article).is_err());
+
+    article.deadline = None;
+    understand.annotate(&mut article).unwrap();
+    events.annotate(&mut article).unwrap();
+    assert!(article.event_mentions.is_some_and(|e| !e.is_empty()));
+}

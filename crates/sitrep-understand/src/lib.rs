@@ -92,12 +92,25 @@ impl Annotator for Understand {
         let anchor = article.published.map(|p| p.date());
         let toks = tokens::tokenize(text);
         let sents = tokens::sentences(text, &toks);
+        // Each step is linear in the text; between them, stop if the time budget ran out.
+        let check = |step: &str| {
+            if article.past_deadline() {
+                Err(StageError::past_deadline("understand", step))
+            } else {
+                Ok(())
+            }
+        };
+        check("sentences")?;
         let found = self.mentions.find(text, &toks, &sents);
+        check("finding names")?;
         let mut mentions = self.linker.link(text, &found, anchor);
+        check("linking")?;
         let mut quantities = self.quantities.tag_tokens(text, &toks, &sents);
+        check("quantities")?;
         let mut claims = self
             .claims
             .tag_tokens(text, &toks, &sents, &mentions, &quantities);
+        check("claims")?;
         // Byte offsets to character offsets, once, at the end.
         let idx = CharIndex::new(text);
         for m in &mut mentions {
