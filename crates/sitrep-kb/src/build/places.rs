@@ -277,6 +277,14 @@ pub(crate) fn build_places(
         by_cc.entry(c.countrycode.as_str()).or_default().push(c);
     }
     let mut no_coords = 0;
+    let mut centred = 0;
+    let centres = match &src.country_centres {
+        Some(dir) => country_centres(dir)?,
+        None => {
+            report.note("no countryinfo: countries placed at their capitals");
+            HashMap::new()
+        }
+    };
     for cc in &all_cc {
         let isoc = iso.list.iter().find(|c| &c.alpha_2 == cc);
         let gn = gn_countries.get(cc);
@@ -315,9 +323,15 @@ pub(crate) fn build_places(
                     .iter()
                     .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)))
             });
-        let (lat, lon) = match cap {
-            Some(c) => (round4(c.latitude), round4(c.longitude)),
-            None => {
+        // A country is placed at its centre point where the source has one (a point for the
+        // whole country, where a country-precision event belongs), else at its capital.
+        let (lat, lon) = match (centres.get(cc.as_str()), cap) {
+            (Some(&(la, lo)), _) => {
+                centred += 1;
+                (round4(la), round4(lo))
+            }
+            (None, Some(c)) => (round4(c.latitude), round4(c.longitude)),
+            (None, None) => {
                 no_coords += 1;
                 (0.0, 0.0)
             }
@@ -338,8 +352,9 @@ pub(crate) fn build_places(
         });
     }
     report.note(format!(
-        "countries: {} ({} without any place for coordinates: 0,0)",
+        "countries: {} ({} at their centre point, {} without any place for coordinates: 0,0)",
         all_cc.len(),
+        centred,
         no_coords
     ));
 
@@ -460,6 +475,46 @@ pub(crate) fn build_places(
         cities.len(),
         n_alts
     ));
+    Ok(out)
+}
+
+/// One country of countryinfo's `data/` directory: its ISO codes and centre point.
+#[derive(Deserialize)]
+struct CountryInfo {
+    #[serde(rename = "ISO", default)]
+    iso: Option<CountryInfoIso>,
+    #[serde(default)]
+    latlng: Vec<f64>,
+}
+
+#[derive(Deserialize)]
+struct CountryInfoIso {
+    alpha2: String,
+}
+
+/// ISO alpha-2 → (lat, lon) of each country's centre point, from countryinfo's `data/*.json`
+/// (files sorted by name; the first file of a code wins; a point off the globe is skipped).
+fn country_centres(dir: &Path) -> Result<HashMap<String, (f64, f64)>, KbError> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| src_err(dir, e.to_string()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = HashMap::new();
+    for f in files {
+        let text = read_text(&f)?;
+        let Ok(info) = serde_json::from_str::<CountryInfo>(&text) else {
+            continue;
+        };
+        let (Some(iso), [lat, lon]) = (info.iso, info.latlng.as_slice()) else {
+            continue;
+        };
+        if (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon) {
+            out.entry(iso.alpha2.to_ascii_uppercase())
+                .or_insert((*lat, *lon));
+        }
+    }
     Ok(out)
 }
 
