@@ -287,14 +287,21 @@ fn build_is_deterministic_and_parses_the_sources() {
         "ukraine.json",
         r#"{"name": "Ukraine", "ISO": {"alpha2": "UA", "alpha3": "UKR"}, "latlng": [49, 32]}"#,
     );
-    write(&centres, "zz.json", r#"{"ISO": {"alpha2": "ZZ"}, "latlng": [1, 2]}"#);
+    write(
+        &centres,
+        "zz.json",
+        r#"{"ISO": {"alpha2": "ZZ"}, "latlng": [1, 2]}"#,
+    );
     src.country_centres = Some(centres);
     let (c, report) = build::build(&src).unwrap();
     let kb = Kb::from_data(c);
     let ua = kb.country("UA").unwrap();
     assert_eq!((ua.lat, ua.lon), (49.0, 32.0));
     assert!(
-        report.lines.iter().any(|l| l.contains("1 at their centre point")),
+        report
+            .lines
+            .iter()
+            .any(|l| l.contains("1 at their centre point")),
         "{:?}",
         report.lines
     );

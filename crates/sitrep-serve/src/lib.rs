@@ -70,10 +70,32 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Most posts waiting for or going through the pipeline at once; more are answered 503.
     pub max_pending_posts: usize,
+    /// How long a client may take to send a request's headers; it is also how long a
+    /// connection may wait idle for its next request. Past it the connection is closed.
+    pub header_timeout: Duration,
+    /// How long a client may take to send a POST's body once its headers are in; past it the
+    /// request is answered 408 `timeout` and the connection closed.
+    pub body_timeout: Duration,
+    /// Most connections open at once; one more is closed as soon as it is accepted, so idle
+    /// or half-sent requests cannot use up the server's sockets.
+    pub max_connections: usize,
 }
 
+/// Longest path and query a request may have (bytes); a longer one is answered 414
+/// `uri_too_long`. (Past 64 KiB hyper itself answers 414, with an empty body.)
+pub const MAX_URI_BYTES: usize = 8 << 10;
+
+/// Most bytes of headers a request may have; more is answered 431 `headers_too_large`. (Past
+/// [`HTTP_BUFFER_BYTES`] hyper itself answers 431, with an empty body, before any of this
+/// server's code runs.)
+pub const MAX_HEADER_BYTES: usize = 64 << 10;
+
+/// The connection's read buffer: how much of a request's head hyper holds.
+pub const HTTP_BUFFER_BYTES: usize = 1 << 20;
+
 impl Config {
-    /// Defaults for the store `db`: no token, 16 MiB bodies.
+    /// Defaults for the store `db`: no token, 16 MiB bodies, 64 posts in the pipeline at once,
+    /// headers in 10 s, a body in 30 s, 512 connections.
     pub fn new(db: impl Into<PathBuf>) -> Self {
         Config {
             db: db.into(),
@@ -81,6 +103,9 @@ impl Config {
             auth_reads: false,
             max_body_bytes: 16 << 20,
             max_pending_posts: 64,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            max_connections: 512,
         }
     }
 }
@@ -93,6 +118,8 @@ pub struct AppState {
     token: Option<Arc<str>>,
     auth_reads: bool,
     max_body_bytes: usize,
+    /// How long a POST's body may take to arrive.
+    body_timeout: Duration,
     /// The stages posted articles go through, built once for the server's life.
     pipeline: Arc<Pipeline>,
     /// Places for posts waiting for or in the pipeline ([`Config::max_pending_posts`]).
@@ -130,6 +157,7 @@ impl AppState {
             auth_reads: config.auth_reads && config.token.is_some(),
             live: Arc::new(live),
             max_body_bytes: config.max_body_bytes,
+            body_timeout: config.body_timeout,
             pipeline,
             pending: Arc::new(tokio::sync::Semaphore::new(config.max_pending_posts.max(1))),
         })
@@ -256,7 +284,31 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(request_limits))
         .with_state(state)
+}
+
+/// Answer a request whose path or headers are too long with a JSON 414 or 431, before any
+/// handler sees it.
+async fn request_limits(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let uri = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if uri > MAX_URI_BYTES {
+        let message = format!("the path and query are longer than {MAX_URI_BYTES} bytes");
+        return ApiError::new(ErrorCode::UriTooLong, message).into_response();
+    }
+    let headers: usize = request
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    if headers > MAX_HEADER_BYTES {
+        let message = format!("the headers are larger than {MAX_HEADER_BYTES} bytes");
+        return ApiError::new(ErrorCode::HeadersTooLarge, message).into_response();
+    }
+    next.run(request).await
 }
 
 /// How often the server looks for ingests by other processes, for `GET /api/live`.
@@ -282,11 +334,55 @@ pub async fn serve(
             let _ = poller.refresh_live().await;
         }
     });
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let app = router(state);
+    let connections = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let (closing, _) = watch::channel(false);
+    let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
+    loop {
+        let (stream, _) = tokio::select! {
+            _ = &mut ctrl_c => break,
+            accepted = listener.accept() => match accepted {
+                Ok(s) => s,
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        // Past the cap, a connection is closed at once: idle or half-sent requests cannot
+        // hold every socket.
+        let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut http = hyper::server::conn::http1::Builder::new();
+        http.timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(config.header_timeout)
+            .max_buf_size(HTTP_BUFFER_BYTES)
+            .keep_alive(true);
+        let conn = http
+            .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+            .with_upgrades();
+        let mut closing = closing.subscribe();
+        tokio::spawn(async move {
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = closing.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+            drop(permit);
+        });
+    }
+    // Shut down: open connections finish their request in hand (a few seconds at most).
+    let _ = closing.send(true);
+    let all = u32::try_from(config.max_connections.max(1)).unwrap_or(u32::MAX);
+    let _ = tokio::time::timeout(Duration::from_secs(5), connections.acquire_many(all)).await;
+    Ok(())
 }
 
 async fn not_found() -> ApiError {

@@ -198,7 +198,8 @@ pub fn openapi_document() -> Value {
                 "type": "object",
                 "properties": {"error": {"type": "object", "properties": {
                     "code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden", "not_found",
-                        "method_not_allowed", "payload_too_large", "internal", "busy"]},
+                        "method_not_allowed", "timeout", "payload_too_large", "uri_too_long",
+                        "headers_too_large", "internal", "busy"]},
                     "message": {"type": "string"}}}}
             }}
         }

@@ -53,16 +53,29 @@ pub(crate) async fn post_articles(State(state): State<AppState>, request: Reques
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large());
     }
-    let body = axum::body::to_bytes(body, limit).await.map_err(|e| {
-        if over_limit(&e) {
-            too_large()
-        } else {
+    // A body sent slowly, or never finished, is given up after the body timeout.
+    let timeout = state.body_timeout;
+    let body = tokio::time::timeout(timeout, axum::body::to_bytes(body, limit))
+        .await
+        .map_err(|_| {
             ApiError::new(
-                ErrorCode::BadRequest,
-                format!("the body could not be read: {e}"),
+                ErrorCode::Timeout,
+                format!(
+                    "the body did not arrive within {:.0} s",
+                    timeout.as_secs_f64()
+                ),
             )
-        }
-    })?;
+        })?
+        .map_err(|e| {
+            if over_limit(&e) {
+                too_large()
+            } else {
+                ApiError::new(
+                    ErrorCode::BadRequest,
+                    format!("the body could not be read: {e}"),
+                )
+            }
+        })?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::new(
             ErrorCode::BadRequest,

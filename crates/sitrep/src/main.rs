@@ -127,6 +127,16 @@ enum Command {
         /// Largest request body, in MiB.
         #[arg(long, value_name = "N", default_value_t = 16)]
         max_body_mib: usize,
+        /// Seconds a client may take to send a request's headers, and a connection may stay
+        /// idle between requests.
+        #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = positive_seconds)]
+        header_timeout: f64,
+        /// Seconds a client may take to send a POST's body (then 408 `timeout`).
+        #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = positive_seconds)]
+        body_timeout: f64,
+        /// Most connections open at once (more are closed as soon as they are accepted).
+        #[arg(long, value_name = "N", default_value_t = 512, value_parser = at_least_one)]
+        max_connections: usize,
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
@@ -209,6 +219,14 @@ fn seconds(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A number of seconds above 0 (the server's timeouts).
+fn positive_seconds(s: &str) -> Result<f64, String> {
+    match seconds(s)? {
+        x if x > 0.0 => Ok(x),
+        _ => Err("must be more than 0 seconds".into()),
+    }
+}
+
 /// One `--format` of `sitrep export`.
 fn format(s: &str) -> Result<Format, String> {
     s.parse()
@@ -254,12 +272,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             token,
             auth_reads,
             max_body_mib,
+            header_timeout,
+            body_timeout,
+            max_connections,
             pipeline,
         } => {
             let mut config = sitrep_serve::Config::new(db);
             config.token = token.filter(|t| !t.is_empty());
             config.auth_reads = auth_reads;
             config.max_body_bytes = max_body_mib.saturating_mul(1 << 20);
+            config.header_timeout = Duration::from_secs_f64(header_timeout);
+            config.body_timeout = Duration::from_secs_f64(body_timeout);
+            config.max_connections = max_connections;
             serve::serve(&config, Pipeline::new(pipeline.options())?, &addr)?;
             Ok(ExitCode::SUCCESS)
         }
