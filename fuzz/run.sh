@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Long fuzz runs with libFuzzer (nightly toolchain and `cargo install cargo-fuzz`), without a
-# sanitizer (`-s none`: the code forbids `unsafe`, and AddressSanitizer cut the rate tenfold):
+# sanitizer (`-s none`: the code forbids `unsafe`, and AddressSanitizer cut the rate 6 to 13 times):
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]     # default: 300 s for every target, two at a time
 #
