@@ -721,8 +721,11 @@ impl Kb {
     }
 }
 
+/// The 1° cell of a point; longitudes wrap into -180..180, as the search in
+/// [`Kb::places_near`] does (a place at 180°E is in the cell of 180°W).
 fn cell(lat: f32, lon: f32) -> (i16, i16) {
-    (lat.floor() as i16, lon.floor() as i16)
+    let x = (lon.floor() + 180.0).rem_euclid(360.0) - 180.0;
+    (lat.floor() as i16, x as i16)
 }
 
 /// Great-circle distance in kilometres.

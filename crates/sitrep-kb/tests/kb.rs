@@ -164,6 +164,24 @@ fn places_near_finds_the_city() {
     assert!(near.len() < 200);
 }
 
+/// Found by fuzzing (fuzz/regressions/kb): a place on the antimeridian was filed under a cell
+/// (180°) the search never visits (it wraps longitudes into -180..180).
+#[test]
+fn places_near_finds_places_on_the_antimeridian() {
+    let text = "sitrep-kb\t1\n[places]\n\
+                gn:1\tPopulated\tEast\t-16.5\t180\tFJ\t\t700\t\n\
+                gn:2\tPopulated\tWest\t-16.5\t-180\tFJ\t\t700\t\n\
+                gn:3\tPopulated\tNear\t-16.5\t179.99\tFJ\t\t700\t\n";
+    let kb = Kb::from_data(KbData::parse(text).unwrap());
+    let ids = |lon: f32| kb.places_near(-16.5, lon, 5.0);
+    let all = vec![kb.place_id(0), kb.place_id(1), kb.place_id(2)];
+    for lon in [180.0, -180.0, 179.99] {
+        let mut near = ids(lon);
+        near.sort();
+        assert_eq!(near, all, "near {lon}");
+    }
+}
+
 fn write(dir: &Path, rel: &str, text: &str) {
     let p = dir.join(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
