@@ -264,6 +264,23 @@ fn fmt_coord(x: f32) -> String {
     }
 }
 
+/// Most bytes deflate can expand one byte of input into.
+const MAX_DEFLATE_RATIO: usize = 1032;
+
+/// The buffer to decompress the gzip file `bytes` into: the gzip trailer holds the
+/// uncompressed size (mod 4 GiB), read into one buffer of that size instead of growing it by
+/// doubling. The trailer is the file's own claim: it is believed only as far as deflate can
+/// expand the file (so 20 damaged bytes never reserve a gigabyte), and at most 1 GiB.
+fn gzip_capacity(bytes: &[u8]) -> usize {
+    let size = bytes
+        .len()
+        .checked_sub(4)
+        .map(|i| u32::from_le_bytes(bytes[i..].try_into().expect("4 bytes")) as usize)
+        .unwrap_or(0);
+    size.min(bytes.len().saturating_mul(MAX_DEFLATE_RATIO))
+        .min(1 << 30)
+}
+
 impl KbData {
     /// Serialise to the text format.
     pub fn to_text(&self) -> String {
@@ -332,14 +349,7 @@ impl KbData {
     /// Read a KB file: gzip (sniffed by its magic bytes) or plain text.
     pub fn from_bytes(bytes: &[u8]) -> Result<KbData, KbError> {
         if bytes.starts_with(&[0x1f, 0x8b]) {
-            // The gzip trailer holds the uncompressed size (mod 4 GiB): read into one buffer
-            // of that size instead of growing it by doubling.
-            let size = bytes
-                .len()
-                .checked_sub(4)
-                .map(|i| u32::from_le_bytes(bytes[i..].try_into().expect("4 bytes")) as usize)
-                .unwrap_or(0);
-            let mut text = String::with_capacity(size.min(1 << 30));
+            let mut text = String::with_capacity(gzip_capacity(bytes));
             flate2::read::MultiGzDecoder::new(bytes).read_to_string(&mut text)?;
             KbData::parse(&text)
         } else {
@@ -442,5 +452,23 @@ impl KbData {
             }
         }
         Ok(data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gzip_trailer_is_believed_only_as_far_as_deflate_expands() {
+        // 20 bytes whose trailer claims 1 GiB (found by reading the `kb` fuzz target's path).
+        let mut bytes = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0];
+        bytes.extend_from_slice(&(1u32 << 30).to_le_bytes());
+        assert_eq!(gzip_capacity(&bytes), 20 * MAX_DEFLATE_RATIO);
+        assert!(KbData::from_bytes(&bytes).is_err());
+        let real =
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00";
+        assert_eq!(gzip_capacity(real), 0);
+        assert_eq!(gzip_capacity(b"\x1f\x8b"), 0);
     }
 }
