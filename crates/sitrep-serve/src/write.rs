@@ -84,7 +84,7 @@ pub(crate) async fn post_articles(State(state): State<AppState>, request: Reques
     }
     // A bounded queue: past `Config::max_pending_posts` bodies waiting or in the pipeline, a
     // post is answered 503 at once rather than queued without end.
-    let _slot = Arc::clone(&state.pending)
+    let slot = Arc::clone(&state.pending)
         .try_acquire_owned()
         .map_err(|_| {
             ApiError::new(
@@ -98,10 +98,20 @@ pub(crate) async fn post_articles(State(state): State<AppState>, request: Reques
     let _guard = CancelOnDrop(Arc::clone(&cancelled));
     // The pipeline runs outside the store's lock, so posts are processed in parallel and a
     // slow one holds up no other; only the store's own transaction takes turns.
+    // The place in the queue is held by the work itself, not by the handler: work left
+    // running by a client that went away (up to the pipeline's next batch, or waiting for the
+    // store) still counts, so posting and leaving cannot pile up work past the bound.
+    let slot = Arc::new(slot);
     let pipeline = Arc::clone(&state.pipeline);
     let flag = Arc::clone(&cancelled);
-    let read = blocking(move || process_body(&pipeline, body, &flag)).await?;
+    let held = Arc::clone(&slot);
+    let read = blocking(move || {
+        let _slot = held;
+        process_body(&pipeline, body, &flag)
+    })
+    .await?;
     let result = with_store(&state.writer, move |store| {
+        let _slot = slot;
         if cancelled.load(Ordering::Relaxed) {
             return Err(ApiError::new(ErrorCode::BadRequest, "the client went away"));
         }
