@@ -4,6 +4,8 @@
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]     # default: 300 s for every target, two at a time
 #
+# A run stops at SECONDS or at RUNS executions (default 10,000,000), whichever comes first.
+#
 # Each target starts from fuzz/seeds/<target> and keeps its growing corpus in
 # fuzz/corpus/<target> (not committed); a crash or timeout lands in fuzz/artifacts/<target>:
 # minimise it (`cargo +nightly fuzz tmin`), copy it to fuzz/regressions/<target>/ and fix the
@@ -19,7 +21,7 @@ run() {
   local t=$1
   mkdir -p "corpus/$t"
   cargo +nightly fuzz run -O -s none "$t" "corpus/$t" "seeds/$t" -- \
-    -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    -max_total_time="$secs" -runs="${RUNS:-10000000}" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
     >"logs/$t.log" 2>&1 || echo "$t: libFuzzer exited $? (see logs/$t.log)"
 }
 set -- $targets

@@ -1,7 +1,13 @@
-"""Geoparsing: sitrep's place mentions (span + lat/lon) against LGL and GeoWebNews gold toponyms.
-Run through scripts/eval/geoparse.sh. News text is read from the bench folder at run time only.
+"""Geoparsing: sitrep's place mentions (span + lat/lon) against the gold toponyms of four news sets:
+LGL, GeoWebNews, TR-News and GeoVirus. Run through scripts/eval/geoparse.sh. News text is read from
+the bench folder (../shared/bench/geoparsing) at run time only.
 
-Gold: LGL all toponyms (offsets exact); GWN the literal-ish types (KEEP_GWN), offsets into <text>.
+Gold: LGL all toponyms (offsets exact); GWN the literal-ish types (KEEP_GWN), offsets into <text>;
+TR-News all toponyms (LGL schema; about 1 in 11 offsets is off by a few characters, so each
+toponym whose span is not its `phrase` takes the occurrence of `phrase` nearest to the given start
+within +-SEARCH_WINDOW characters; one not found keeps its offsets and counts as a mismatch);
+GeoVirus all locations (every offset is one too far right: the span is text[start-1:end-1],
+checked against `name`). Ids lgl-<docid>, gwn-<file>, trn-<docid>, gv-<article index>.
 Prediction: a sitrep mention of kind `place` (`--kinds place,facility,nationality` to add others;
 LGL marks demonyms such as "American" as toponyms, GWN types them Demonym and is not scored on them).
 * geotagging, span overlap: recall = gold toponyms overlapped by a prediction / gold toponyms;
@@ -14,14 +20,20 @@ LGL marks demonyms such as "American" as toponyms, GWN types them Demonym and is
   toponyms with coordinates (a missing answer or one without lat/lon is a failure); the same over
   answered ones only; mean / median error (km) over answered ones; AUC of the error curve as in
   Gritta et al. 2019 (mean of ln(1+err)/ln(20039); missing = 20039 km), lower is better.
+* parts: each set is also scored on its even-numbered articles (index 0, 2, 4, ... in file order:
+  the development part, to look at while tuning) and its odd-numbered ones (the held-out part, to
+  report), in "parts": {"even": ..., "odd": ...}; the set's top-level keys cover the whole set.
+  `--split even|odd` runs and scores only that part (the top-level keys then cover it alone).
 """
 from __future__ import annotations
 
 import argparse
 import collections
 import gzip
+import datetime
 import math
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -34,6 +46,10 @@ from common import (bench_dir, check_spans, die, dump, eval_out, read_articles, 
 KEEP_GWN = {"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Metonymic"}
 IGNORE_GWN = {"Non_Literal_Modifier", "Embedded_Non_Lit", "Coercion", "Demonym", "Homonym", "Language"}
 EARTH_HALF = 20039.0
+SEARCH_WINDOW = 200  # TR-News: how far from the given start to look for the toponym's phrase
+PARTS = ("even", "odd")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
 
 
 def haversine(lat1, lon1, lat2, lon2):
@@ -68,7 +84,7 @@ def load_lgl(path):
         row = {"id": f"lgl-{a.get('docid')}", "text": text}
         if len(dl) == 10 and dl[4] == "-":
             row["published"] = dl
-        docs.append((row, gold, bad))
+        docs.append((row, gold, bad, 0))
     return docs
 
 
@@ -87,7 +103,85 @@ def load_gwn(path):
                          "ignored": ty in IGNORE_GWN,
                          "lat": fnum(t.findtext("latitude")), "lon": fnum(t.findtext("longitude")),
                          "gid": (t.findtext("geonamesID") or "").strip() or None})
-        docs.append(({"id": f"gwn-{a.get('file')}", "text": text}, gold, bad))
+        docs.append(({"id": f"gwn-{a.get('file')}", "text": text}, gold, bad, 0))
+    return docs
+
+
+def parse_date(s):
+    """A YYYY-MM-DD date out of a free-form date line (TR-News `dltime`, in forms such as "2001-02-03",
+    "2001-02-03 04:05 ET", "Feb 3, 2001 4:05 PM ET", "4:05 PM ET, Sat February 3, 2001", "3 February 2001",
+    "02/03/2001" (month first), "February 3rd 2001"), or None."""
+    s = (s or "").strip()
+    if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", s):
+        y, mo, d = map(int, m.groups())
+    elif m := re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", s):  # US order: month/day/year
+        mo, d, y = map(int, m.groups())
+    else:
+        toks = re.findall(r"[A-Za-z]+|\d+(?::\d+)*", s)  # a clock time stays one token ("8:46")
+        mo = next((i + 1 for t in toks if len(t) >= 3 for i, n in enumerate(MONTHS) if n.startswith(t.lower())),
+                  None)
+        y = next((int(t) for t in toks if t.isdigit() and len(t) == 4), None)
+        d = next((int(t) for t in toks if t.isdigit() and len(t) <= 2), None)
+        if None in (mo, y, d):
+            return None
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def nearest(text, phrase, s):
+    """Start of the occurrence of `phrase` in `text` nearest to `s` (within SEARCH_WINDOW), or None."""
+    best, i = None, text.find(phrase, max(0, s - SEARCH_WINDOW))
+    while i != -1 and i <= s + SEARCH_WINDOW:
+        if best is None or abs(i - s) < abs(best - s):
+            best = i
+        i = text.find(phrase, i + 1)
+    return best
+
+
+def load_trn(path):
+    """TR-News: LGL's schema; offsets that do not give `phrase` are moved to its nearest occurrence."""
+    docs = []
+    for a in ET.parse(gzip.open(path)).getroot():
+        text = a.findtext("text") or ""
+        gold, bad, fixed = [], 0, 0
+        for t in a.find("toponyms"):
+            s, e = int(t.findtext("start")), int(t.findtext("end"))
+            phrase = t.findtext("phrase") or ""
+            if text[s:e] != phrase:
+                i = nearest(text, phrase, s) if phrase else None
+                if i is None:
+                    bad += 1
+                else:
+                    s, e = i, i + len(phrase)
+                    fixed += 1
+            g = t.find("gaztag")
+            lat = fnum(g.findtext("lat")) if g is not None else None
+            lon = fnum(g.findtext("lon")) if g is not None else None
+            gold.append({"start": s, "end": e, "text": text[s:e], "type": "toponym", "kept": True,
+                         "lat": lat, "lon": lon, "gid": g.get("geonameid") if g is not None else None})
+        row = {"id": f"trn-{a.get('docid')}", "text": text}
+        pub = parse_date(a.findtext("dltime"))
+        if pub:
+            row["published"] = pub
+        docs.append((row, gold, bad, fixed))
+    return docs
+
+
+def load_gv(path):
+    """GeoVirus: every offset is one too far right, the span is text[start-1:end-1]."""
+    docs = []
+    for i, a in enumerate(ET.parse(gzip.open(path)).getroot()):
+        text = a.findtext("text") or ""
+        gold, bad = [], 0
+        for t in a.find("locations"):
+            s, e = int(t.findtext("start")) - 1, int(t.findtext("end")) - 1
+            if text[s:e] != t.findtext("name"):
+                bad += 1
+            gold.append({"start": s, "end": e, "text": text[s:e], "type": "toponym", "kept": True,
+                         "lat": fnum(t.findtext("lat")), "lon": fnum(t.findtext("lon")), "gid": None})
+        docs.append(({"id": f"gv-{i}", "text": text}, gold, bad, 0))
     return docs
 
 
@@ -106,7 +200,7 @@ def evaluate(name, docs, arts, kinds, top):
     prec_counts = collections.Counter()
     by_prec = collections.defaultdict(lambda: [0, 0])  # sitrep precision -> [answered, within]
     gid_gold = gid_match = within_or_id = 0
-    for row, gold, _ in docs:
+    for row, gold, *_ in docs:
         a = arts[row["id"]]
         preds = [m for m in a.get("mentions") or [] if m["kind"] in kinds]
         kept = [g for g in gold if g["kept"]]
@@ -196,21 +290,50 @@ def evaluate(name, docs, arts, kinds, top):
     }
 
 
+SETS = (("LGL", load_lgl, "lgl.xml.gz"), ("GeoWebNews", load_gwn, "GWN.xml.gz"),
+        ("TR-News", load_trn, "TR-News.xml.gz"), ("GeoVirus", load_gv, "GeoVirus.xml.gz"))
+
+
+def part_summary(r):
+    """The headline figures of an evaluate() result, for the even / odd parts."""
+    g = r["geotagging_overlap"]
+    return {k: r[k] for k in ("docs", "gold_toponyms", "gold_with_coords", "answered", "within_161", "acc161_all",
+                              "acc161_answered", "mean_km", "median_km", "auc_all")} | {
+        "geotagging_overlap": {k: g[k] for k in ("precision", "recall", "f1")}}
+
+
+def fmt(x, spec):
+    return "-" if x is None else format(x, spec)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--top", type=int, default=15)
-    ap.add_argument("--kinds", default="place", help="sitrep mention kinds scored as places, comma-separated")
+    ap.add_argument("--kinds", default="place,nationality", help="sitrep mention kinds scored as places, comma-separated")
     ap.add_argument("--threads", type=int, default=0, help="sitrep -j (0: its default)")
+    ap.add_argument("--split", choices=("all", "even", "odd"), default="all",
+                    help="articles to run and score: all, or only the even-numbered (index 0, 2, 4, ...: "
+                         "development) or odd-numbered (held-out) ones; the even / odd parts are reported anyway")
     args = ap.parse_args()
     bench = os.path.join(bench_dir(), "geoparsing")
     work = os.path.join(eval_out(), "work", "geoparse")
     os.makedirs(work, exist_ok=True)
-    kinds = set(args.kinds.split(","))
+    kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
+    if not kinds:
+        die("--kinds: no kind given")
     results = {"kinds": sorted(kinds), "gwn_kept_types": sorted(KEEP_GWN),
-               "gwn_ignored_types": sorted(IGNORE_GWN)}
-    for name, fn, fname in (("LGL", load_lgl, "lgl.xml.gz"), ("GeoWebNews", load_gwn, "GWN.xml.gz")):
-        docs = fn(os.path.join(bench, fname))
+               "gwn_ignored_types": sorted(IGNORE_GWN), "split": args.split,
+               "parts_note": "even = articles 0, 2, 4, ... in file order (development), odd = 1, 3, 5, ... "
+                             "(held-out); the set's top-level figures cover the --split articles"}
+    for name, fn, fname in SETS:
+        loaded = fn(os.path.join(bench, fname))
+        ids = [d[0]["id"] for d in loaded]
+        if len(set(ids)) != len(ids):
+            die(f"{name}: duplicate article ids")
+        part_of = {d[0]["id"]: PARTS[i % 2] for i, d in enumerate(loaded)}
+        docs = [d for d in loaded if args.split == "all" or part_of[d[0]["id"]] == args.split]
         bad = sum(d[2] for d in docs)
+        fixed = sum(d[3] for d in docs)
         inp = os.path.join(work, f"{name}.jsonl")
         write_jsonl(inp, (d[0] for d in docs))
         out = os.path.join(work, f"sitrep-{name}")
@@ -234,30 +357,53 @@ def main():
                   file=sys.stderr)
         bad_spans = sum(check_spans(a, "mentions") for a in arts.values())
         r = evaluate(name, docs, arts, kinds, args.top)
-        r.update({"gold_offset_mismatches": bad, "mention_text_mismatches": bad_spans,
-                  "sitrep_wall_s": res["wall_s"], "missing_docs": len(missing)})
+        r.update({"gold_offset_mismatches": bad, "gold_offsets_corrected": fixed,
+                  "mention_text_mismatches": bad_spans, "sitrep_wall_s": res["wall_s"], "missing_docs": len(missing),
+                  "published_dates": sum(1 for d in docs if "published" in d[0])})
+        r["parts"] = {part: part_summary(evaluate(name, [d for d in docs if part_of[d[0]["id"]] == part],
+                                                  arts, kinds, 0))
+                      for part in PARTS if args.split in ("all", part)}
         results[name] = r
 
-    print(f"sitrep kinds scored: {', '.join(sorted(kinds))}; GWN types kept: {', '.join(sorted(KEEP_GWN))}")
+    names = [n for n, _, _ in SETS]
+    print(f"sitrep kinds scored: {', '.join(sorted(kinds))}; GWN types kept: {', '.join(sorted(KEEP_GWN))}; "
+          f"articles: {args.split}")
     print(f"{'set':<11} {'docs':>5} {'gold':>5} {'coord':>5} {'pred':>5} | {'tagP':>5} {'tagR':>5} {'tagF1':>5} "
           f"| {'exF1':>5} | {'A@161':>6} {'A@161ans':>8} {'answ':>5} {'meankm':>7} {'medkm':>6} {'AUC':>5}")
-    for name in ("LGL", "GeoWebNews"):
+    for name in names:
         r = results[name]
         g = r["geotagging_overlap"]
-        mk = "-" if r["mean_km"] is None else f"{r['mean_km']:.0f}"
-        md = "-" if r["median_km"] is None else f"{r['median_km']:.1f}"
         print(f"{name:<11} {r['docs']:5d} {r['gold_toponyms']:5d} {r['gold_with_coords']:5d} {r['predictions']:5d} | "
               f"{g['precision']:5.3f} {g['recall']:5.3f} {g['f1']:5.3f} | {r['geotagging_exact']['f1']:5.3f} | "
-              f"{r['acc161_all']:6.3f} {r['acc161_answered']:8.3f} {r['answered']:5d} {mk:>7} {md:>6} "
-              f"{r['auc_all']:5.3f}")
-    for name in ("LGL", "GeoWebNews"):
+              f"{r['acc161_all']:6.3f} {r['acc161_answered']:8.3f} {r['answered']:5d} {fmt(r['mean_km'], '.0f'):>7} "
+              f"{fmt(r['median_km'], '.1f'):>6} {fmt(r['auc_all'], '5.3f'):>5}")
+    print("\ndev (even) / held-out (odd): acc@161km over all gold toponyms with coordinates, over answered ones, "
+          "AUC (lower is better)")
+    cols = f"{'docs':>4} {'coord':>5} {'A@161':>6} {'A@161ans':>8} {'AUC':>5}"
+    print(f"{'':<11} {'dev (even)':^32} | {'held-out (odd)':^32}")
+    print(f"{'set':<11} {cols} | {cols}")
+    for name in names:
+        cells = []
+        for part in PARTS:
+            p = results[name]["parts"].get(part)
+            if p is None:
+                cells.append(f"{'-':>4} {'-':>5} {'-':>6} {'-':>8} {'-':>5}")
+            else:
+                cells.append(f"{p['docs']:4d} {p['gold_with_coords']:5d} {p['acc161_all']:6.3f} "
+                             f"{p['acc161_answered']:8.3f} {fmt(p['auc_all'], '5.3f'):>5}")
+        print(f"{name:<11} {cells[0]} | {cells[1]}")
+    for name in names:
         r = results[name]
-        print(f"\n-- {name}: sitrep {r['sitrep_wall_s']:.2f} s; gold offset mismatches {r['gold_offset_mismatches']}; "
-              f"found but no lat/lon {r['found_without_latlon']}; predicted precision field {r['pred_precision_field']}")
+        corr = f" (after moving {r['gold_offsets_corrected']} to the nearest phrase)" \
+            if r["gold_offsets_corrected"] else ""
+        print(f"\n-- {name}: sitrep {r['sitrep_wall_s']:.2f} s; gold offset mismatches {r['gold_offset_mismatches']}"
+              f"{corr}; found but no lat/lon {r['found_without_latlon']}; "
+              f"predicted precision field {r['pred_precision_field']}")
         gm = r["geonames_id_match"]
-        print(f"   same GeoNames id as gold (kb_id gn:N) on {gm['same_id']} of {gm['answered_with_gold_id']} answered "
-              f"toponyms with a gold id; acc@161km counting a same-id answer as right (all): "
-              f"{r['acc161_or_same_geonames_id_all']:.3f}")
+        if gm["answered_with_gold_id"]:
+            print(f"   same GeoNames id as gold (kb_id gn:N) on {gm['same_id']} of {gm['answered_with_gold_id']} "
+                  f"answered toponyms with a gold id; acc@161km counting a same-id answer as right (all): "
+                  f"{r['acc161_or_same_geonames_id_all']:.3f}")
         print("   acc@161km (answered) by sitrep's precision: " + ", ".join(
             f"{k} {v['acc161']:.3f} (n={v['answered']})" for k, v in r["acc161_answered_by_sitrep_precision"].items()))
         print("   most missed gold toponyms: " + ", ".join(f"{x['text']} ({x['n']})" for x in r["top_missed"]))

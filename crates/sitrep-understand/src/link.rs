@@ -141,6 +141,9 @@ impl Linker {
                             m.canonical = Some(c.name.clone());
                             m.kb_id = Some(c.id.clone());
                             m.confidence = 1.0;
+                            // A demonym points at its country: placed there, with country
+                            // precision (an event's place still comes from place mentions).
+                            m.geo = Some(geo_of(c, GeoPrecision::Country));
                         }
                     }
                 }
@@ -193,6 +196,10 @@ impl Linker {
             let weak = found[i].weak;
             self.link_place(&mut out[i], &mut ctx, near, weak, found[i].region);
         }
+        // A name that is a country and also a first-level division of another country
+        // ("Georgia"): the division, when the rest of the article points at its country more
+        // than at the namesake country.
+        self.countries_or_divisions(&mut out, &order, &mut ctx);
         // Towns again, now that every other place in the article is known: a village is
         // more likely the one near the other places named ("south of Chernihiv").
         for &i in &order {
@@ -223,7 +230,111 @@ impl Linker {
                 self.fallback_place(text, &mut out, i, &ctx);
             }
         }
+        // 4. Places inside the names of organisations and facilities ("the *Texas*
+        // Department of Health", "the University of *Hartford*", "a *Denver*-based firm"):
+        // place mentions of their own, nested in the name.
+        let embedded = self.embedded_places(text, &out, &mut ctx);
+        if !embedded.is_empty() {
+            out.extend(embedded);
+            out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        }
         out
+    }
+
+    /// Place names nested in organisation and facility names, linked with the article's
+    /// context.
+    fn embedded_places(&self, text: &str, out: &[Mention], ctx: &mut Context) -> Vec<Mention> {
+        let mut found = Vec::new();
+        for m in out {
+            // Armed groups are left out: the places in their names ("… of Russia Legion") are
+            // causes and homelands, seldom where they are.
+            if !matches!(m.kind, MentionKind::Organisation | MentionKind::Facility) {
+                continue;
+            }
+            for (group, based) in nested_place_spans(&text[m.start..m.end]) {
+                // The longest name of each group that is a place.
+                for span in group {
+                    let (a, b) = (m.start + span.start, m.start + span.end);
+                    if let Some(p) = self.embedded_place(&text[a..b], based, ctx) {
+                        found.push(p.at(a, b, text));
+                        break;
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The place `name` stands for, when it is one the gazetteer knows well enough to find
+    /// inside another name: by its exact name or an alias, a town only if of 1,000 people or
+    /// more, and a single word only if it is neither a given name nor a dictionary word
+    /// ("Freedom", "Mobile") unless `based` ("Denver-based").
+    fn embedded_place(&self, name: &str, based: bool, ctx: &mut Context) -> Option<Nested> {
+        let known = crate::cache::lookup(&self.kb, name).into_iter().any(|c| {
+            matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                && self.place_of(&c).is_some_and(|p| {
+                    p.kind != PlaceKind::Populated
+                        || (c.how == MatchKind::Exact && p.population >= 1_000)
+                })
+        });
+        let single = !name.contains(' ');
+        let word = single && (self.kb.is_given_name(name) || self.kb.is_common_word(name));
+        if !known || word && !based {
+            return None;
+        }
+        let mut m = Mention {
+            text: name.to_string(),
+            start: 0,
+            end: 0,
+            kind: MentionKind::Place,
+            canonical: None,
+            kb_id: None,
+            confidence: 0.0,
+            role: None,
+            geo: None,
+        };
+        self.link_place(&mut m, ctx, false, true, false);
+        m.geo.is_some().then_some(Nested(m))
+    }
+
+    fn countries_or_divisions(&self, out: &mut [Mention], order: &[usize], ctx: &mut Context) {
+        let is_country = |m: &Mention| {
+            m.geo
+                .as_ref()
+                .is_some_and(|g| g.precision == GeoPrecision::Country)
+        };
+        for &i in order {
+            if !is_country(&out[i]) {
+                continue;
+            }
+            let query = place_query(&out[i].text).to_string();
+            let Some(country) = out[i].geo.as_ref().and_then(|g| g.country.clone()) else {
+                continue;
+            };
+            let division = crate::cache::lookup(&self.kb, &query)
+                .into_iter()
+                .filter(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+                .filter_map(|c| self.place_of(&c))
+                .filter(|p| p.kind == PlaceKind::Admin1 && p.country != country)
+                .max_by(|a, b| {
+                    ctx.country_weight(&a.country)
+                        .total_cmp(&ctx.country_weight(&b.country))
+                        .then_with(|| b.id.cmp(&a.id))
+                });
+            let Some(division) = division else { continue };
+            // What the article says of each country, leaving out this name's own mentions.
+            let key = fold(&query);
+            let own = order
+                .iter()
+                .filter(|&&j| is_country(&out[j]) && fold(place_query(&out[j].text)) == key)
+                .count() as f32;
+            let at = |iso: &str| ctx.countries.get(iso).copied().unwrap_or(0.0);
+            let (for_division, for_country) = (at(&division.country), at(&country) - own);
+            if for_division > for_country.max(0.0) {
+                let conf = out[i].confidence.min(0.8);
+                self.place_found(&mut out[i], ctx, division, GeoPrecision::Admin1, conf);
+            }
+        }
     }
 
     fn place_of(&self, c: &Candidate) -> Option<&Place> {
@@ -483,6 +594,71 @@ impl Linker {
         }
         m.confidence = 0.0;
     }
+}
+
+/// A place mention linked on its own, before it is given its span.
+struct Nested(Mention);
+
+impl Nested {
+    fn at(self, start: usize, end: usize, text: &str) -> Mention {
+        Mention {
+            text: text[start..end].to_string(),
+            start,
+            end,
+            ..self.0
+        }
+    }
+}
+
+/// Where a place name may sit inside an organisation or facility name (byte ranges into
+/// `name`): the capitalised words before "-based"; the longest run of one to three
+/// capitalised words at its start; and after its last "of" or "in", the run of capitalised
+/// words that follows. Each group is longest first; the caller keeps the first it knows. With
+/// each group, whether it is a "-based" one.
+fn nested_place_spans(name: &str) -> Vec<(Vec<std::ops::Range<usize>>, bool)> {
+    let words: Vec<(usize, &str)> = name
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let mut out = Vec::new();
+    if let Some(p) = name.find("-based") {
+        if p > 0 {
+            out.push((vec![0..p], true));
+        }
+        return out;
+    }
+    let n = words.len();
+    if n < 2 {
+        return out;
+    }
+    // Runs of capitalised words starting at word `i`, longest first, up to three words and
+    // never the whole name.
+    let runs = |i: usize, limit: usize| -> Vec<std::ops::Range<usize>> {
+        let mut end = i;
+        while end < limit && end - i < 3 && cap(words[end].1) && !words[end].1.ends_with(',') {
+            end += 1;
+        }
+        (i + 1..=end)
+            .rev()
+            .map(|e| words[i].0..words[e - 1].0 + words[e - 1].1.len())
+            .collect()
+    };
+    let first = usize::from(words[0].1 == "The");
+    if first < n - 1 {
+        out.push((runs(first, n - 1), false));
+    }
+    if let Some(k) = words.iter().rposition(|(_, w)| *w == "of" || *w == "in") {
+        if k + 1 < n && k > 0 {
+            out.push((runs(k + 1, n), false));
+        }
+    }
+    out
 }
 
 /// The name to look up for a place mention: without a trailing "region"/"oblast".

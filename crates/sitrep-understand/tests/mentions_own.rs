@@ -130,3 +130,62 @@ fn the_region_of_a_city_is_the_region() {
     let g = get(&ms, "Kharkiv").geo.as_ref().unwrap();
     assert_eq!(g.precision, GeoPrecision::Exact, "{ms:#?}");
 }
+
+#[test]
+fn demonyms_are_placed_at_their_country() {
+    let ms = mentions("Kenyan police said two men were arrested in Mombasa on Monday.");
+    let m = get(&ms, "Kenyan");
+    assert_eq!(m.kind, MentionKind::Nationality);
+    let g = m.geo.as_ref().unwrap_or_else(|| panic!("{m:#?}"));
+    assert_eq!(
+        (g.country.as_deref(), g.precision),
+        (Some("KE"), GeoPrecision::Country)
+    );
+}
+
+#[test]
+fn places_inside_organisation_names() {
+    let ms = mentions(
+        "A report by the Minnesota Department of Health was released on Monday. A spokesman \
+         for the University of Nebraska said the Denver-based company had not replied.",
+    );
+    for (name, country) in [("Minnesota", "US"), ("Nebraska", "US"), ("Denver", "US")] {
+        let m = ms
+            .iter()
+            .find(|m| m.text == name && m.kind == MentionKind::Place)
+            .unwrap_or_else(|| panic!("no place {name:?} in {ms:#?}"));
+        assert_eq!(m.geo.as_ref().unwrap().country.as_deref(), Some(country));
+        // Nested in the organisation's own mention, which stays.
+        assert!(
+            ms.iter()
+                .any(|o| o.kind != MentionKind::Place && o.start <= m.start && o.end >= m.end),
+            "{name}: {ms:#?}"
+        );
+    }
+    // Mentions stay sorted by start.
+    assert!(ms.windows(2).all(|w| w[0].start <= w[1].start));
+    // A dictionary word at the head of a name is not a town of that name.
+    let ms = mentions("Fighters of the Liberty of Sudan Front said on Monday they had left.");
+    assert!(
+        !ms.iter()
+            .any(|m| m.kind == MentionKind::Place && m.text == "Liberty"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_state_named_like_a_country_follows_the_article() {
+    let ms = mentions(
+        "Police in Atlanta said the suspect was arrested in Savannah. Georgia officials said \
+         the state would review the case, and Macon police agreed.",
+    );
+    let g = get(&ms, "Georgia").geo.as_ref().unwrap();
+    assert_eq!(
+        (g.country.as_deref(), g.precision),
+        (Some("US"), GeoPrecision::Admin1),
+        "{ms:#?}"
+    );
+    let ms = mentions("Georgia and Armenia signed a trade agreement in Tbilisi on Monday.");
+    let g = get(&ms, "Georgia").geo.as_ref().unwrap();
+    assert_eq!(g.country.as_deref(), Some("GE"), "{ms:#?}");
+}
