@@ -629,7 +629,7 @@ fn nested_place_spans(name: &str) -> Vec<(Vec<std::ops::Range<usize>>, bool)> {
     let mut out = Vec::new();
     if let Some(p) = name.find("-based") {
         if p > 0 {
-            out.push((vec![0..p], true));
+            out.push((std::iter::once(0..p).collect(), true));
         }
         return out;
     }
