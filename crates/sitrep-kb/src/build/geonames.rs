@@ -12,13 +12,16 @@ pub struct ExtendReport {
     pub populated_added: usize,
     /// Admin1 records (ADM1) added.
     pub admin1_added: usize,
+    /// Admin2 records (ADM2) added.
+    pub admin2_added: usize,
     /// Records whose id (or admin1 code) was already in the KB: their names were merged.
     pub merged: usize,
     /// Rows of other feature classes, skipped.
     pub skipped: usize,
 }
 
-/// Add the populated places (feature class `P`) and first-level divisions (`A`/`ADM1`) of a
+/// Add the populated places (feature class `P`), first- and second-level divisions
+/// (`A`/`ADM1`, `A`/`ADM2`) of a
 /// GeoNames dump (tab-separated: geonameid, name, asciiname, alternatenames, latitude,
 /// longitude, feature class, feature code, country code, cc2, admin1 … admin4, population,
 /// elevation, dem, timezone, modification date) to `data`. A record already present (same
@@ -54,6 +57,7 @@ pub fn extend(data: &mut KbData, dump: &str) -> Result<ExtendReport, KbError> {
         let kind = match (class, code) {
             ("P", _) => PlaceKind::Populated,
             ("A", "ADM1") => PlaceKind::Admin1,
+            ("A", "ADM2") => PlaceKind::Admin2,
             _ => {
                 rep.skipped += 1;
                 continue;
@@ -110,6 +114,7 @@ pub fn extend(data: &mut KbData, dump: &str) -> Result<ExtendReport, KbError> {
                 }
                 rep.admin1_added += 1;
             }
+            PlaceKind::Admin2 => rep.admin2_added += 1,
             _ => rep.populated_added += 1,
         }
     }

