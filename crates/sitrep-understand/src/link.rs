@@ -203,10 +203,12 @@ impl Linker {
         // Towns again, now that every other place in the article is known: a village is
         // more likely the one near the other places named ("south of Chernihiv").
         for &i in &order {
-            let is_town = out[i]
-                .geo
-                .as_ref()
-                .is_some_and(|g| matches!(g.precision, GeoPrecision::Exact | GeoPrecision::Near));
+            let is_town = out[i].geo.as_ref().is_some_and(|g| {
+                matches!(
+                    g.precision,
+                    GeoPrecision::Exact | GeoPrecision::Near | GeoPrecision::Admin2
+                )
+            });
             if !is_town {
                 continue;
             }
@@ -247,15 +249,22 @@ impl Linker {
         let mut found = Vec::new();
         for m in out {
             // Armed groups are left out: the places in their names ("… of Russia Legion") are
-            // causes and homelands, seldom where they are.
-            if !matches!(m.kind, MentionKind::Organisation | MentionKind::Facility) {
+            // causes and homelands, seldom where they are. A name typed a person by its shape
+            // alone (unlinked) may be an institution the finder did not know ("Florida
+            // Highway Patrol"): only regions and places of more than one word count there.
+            let person = m.kind == MentionKind::Person && m.kb_id.is_none() && m.role.is_none();
+            if !matches!(m.kind, MentionKind::Organisation | MentionKind::Facility) && !person {
                 continue;
             }
             for (group, based) in nested_place_spans(&text[m.start..m.end]) {
                 // The longest name of each group that is a place.
                 for span in group {
                     let (a, b) = (m.start + span.start, m.start + span.end);
-                    if let Some(p) = self.embedded_place(&text[a..b], based, ctx) {
+                    let name = &text[a..b];
+                    if person && !based && !name.contains(' ') && !self.is_region(name) {
+                        continue;
+                    }
+                    if let Some(p) = self.embedded_place(name, based, ctx) {
                         found.push(p.at(a, b, text));
                         break;
                     }
@@ -263,6 +272,16 @@ impl Linker {
             }
         }
         found
+    }
+
+    /// Whether `name` is, by its exact name or an alias, a country or a division.
+    fn is_region(&self, name: &str) -> bool {
+        crate::cache::lookup(&self.kb, name).into_iter().any(|c| {
+            matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                && self
+                    .place_of(&c)
+                    .is_some_and(|p| p.kind != PlaceKind::Populated)
+        })
     }
 
     /// The place `name` stands for, when it is one the gazetteer knows well enough to find
@@ -487,7 +506,7 @@ impl Linker {
                     s += 1.0;
                 }
             }
-            if p.kind == PlaceKind::Populated {
+            if matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2) {
                 let d = ctx
                     .points
                     .iter()

@@ -94,26 +94,32 @@ impl MentionFinder {
         if i >= j {
             return;
         }
-        // A demonym before common words is a nationality ("Russian Militants").
-        if self.kb.demonym(s.word(i)).is_some() && !known(i, j) {
+        // A demonym before common words is a nationality ("Russian Militants"); a demonym
+        // may be two words ("Sri Lankan").
+        let demonym_len = if j > i + 1 && self.kb.demonym(s.span_text(i, i + 2)).is_some() {
+            2
+        } else {
+            usize::from(self.kb.demonym(s.word(i)).is_some())
+        };
+        if demonym_len > 0 && !known(i, j) {
+            let d = i + demonym_len;
             let head = self.lex.flags(s.word(head_of(s, i, j)));
-            let rest_common = (i + 1..j).all(|t| {
+            let rest_common = (d..j).all(|t| {
                 let w = s.word(t);
                 self.kb.is_common_word(&w.to_lowercase())
                     && !self.lex.is(w, bits::TITLE_HEAD | bits::TITLE_MOD)
             });
             let headed = head & (bits::ARMED | bits::ORG | bits::PLACE_HEAD | bits::FACILITY) != 0;
-            if j == i + 1 || rest_common && !headed {
-                out.push(s.found(i, i + 1, MentionKind::Nationality));
+            if j == d || rest_common && !headed {
+                out.push(s.found(i, d, MentionKind::Nationality));
                 return;
             }
             // "the Ukrainian Danube port": the demonym, then whatever the rest is on its own
             // (a name with a title, "Russian President X", is handled below).
-            let titled =
-                (i + 1..j).any(|t| self.lex.is(s.word(t), bits::TITLE_HEAD | bits::TITLE_MOD));
-            if !headed && !titled && !self.kb.is_given_name(s.word(i + 1)) {
-                out.push(s.found(i, i + 1, MentionKind::Nationality));
-                self.chunk_typed(s, i + 1, j, out, None);
+            let titled = (d..j).any(|t| self.lex.is(s.word(t), bits::TITLE_HEAD | bits::TITLE_MOD));
+            if !headed && !titled && !self.kb.is_given_name(s.word(d)) {
+                out.push(s.found(i, d, MentionKind::Nationality));
+                self.chunk_typed(s, d, j, out, None);
                 return;
             }
         }
