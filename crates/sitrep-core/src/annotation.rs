@@ -37,6 +37,8 @@ pub enum GeoPrecision {
     Admin1,
     /// Only the country is known.
     Country,
+    /// Only a region larger than one country is known (a continent): its point.
+    Region,
 }
 
 /// Coordinates and administrative context of a place mention.

@@ -209,7 +209,7 @@ pub fn geo_precision(p: GeoPrecision) -> u8 {
     match p {
         GeoPrecision::Exact => 1,
         GeoPrecision::Near | GeoPrecision::Admin2 => 2,
-        GeoPrecision::Admin1 | GeoPrecision::Country => 3,
+        GeoPrecision::Admin1 | GeoPrecision::Country | GeoPrecision::Region => 3,
     }
 }
 
@@ -363,7 +363,10 @@ fn where_phrase(loc: Option<&sitrep_core::Location>) -> String {
     let prep = match loc.precision {
         GeoPrecision::Exact => "in",
         GeoPrecision::Near => "near",
-        GeoPrecision::Admin2 | GeoPrecision::Admin1 | GeoPrecision::Country => "somewhere in",
+        GeoPrecision::Admin2
+        | GeoPrecision::Admin1
+        | GeoPrecision::Country
+        | GeoPrecision::Region => "somewhere in",
     };
     if area.is_empty() {
         format!("{prep} {}", loc.name)

@@ -99,6 +99,7 @@ pub(crate) fn geo_precision_name(p: GeoPrecision) -> &'static str {
         GeoPrecision::Admin2 => "district only",
         GeoPrecision::Admin1 => "region only",
         GeoPrecision::Country => "country only",
+        GeoPrecision::Region => "continent only",
     }
 }
 

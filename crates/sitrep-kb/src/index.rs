@@ -219,7 +219,7 @@ impl Kb {
                         }
                     }
                 }
-                PlaceKind::Admin2 | PlaceKind::Populated => {}
+                PlaceKind::Continent | PlaceKind::Admin2 | PlaceKind::Populated => {}
             }
         }
         // Fill admin1 names.
@@ -282,6 +282,7 @@ impl Kb {
         for p in &places {
             let pop = ((p.population as f32) + 1.0).log10();
             prominence.push(match p.kind {
+                PlaceKind::Continent => 21.0 + pop * 0.1,
                 PlaceKind::Country => 20.0 + pop * 0.1,
                 PlaceKind::Admin1 => 5.5 + pop * 0.1,
                 PlaceKind::Admin2 => 4.0 + pop * 0.1,

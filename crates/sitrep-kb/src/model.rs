@@ -70,6 +70,8 @@ impl ActorKind {
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PlaceKind {
+    /// A continent (GeoNames feature CONT); its `country` is empty.
+    Continent,
     /// A country or territory with an ISO 3166-1 code.
     Country,
     /// A first-level subdivision (GeoNames admin1: state, province, oblast, region).
@@ -85,6 +87,7 @@ impl PlaceKind {
     /// The name used in the file format.
     pub fn as_str(self) -> &'static str {
         match self {
+            PlaceKind::Continent => "Continent",
             PlaceKind::Country => "Country",
             PlaceKind::Admin1 => "Admin1",
             PlaceKind::Admin2 => "Admin2",
@@ -95,6 +98,7 @@ impl PlaceKind {
     /// Parse [`PlaceKind::as_str`].
     pub fn parse(s: &str) -> Option<PlaceKind> {
         Some(match s {
+            "Continent" => PlaceKind::Continent,
             "Country" => PlaceKind::Country,
             "Admin1" => PlaceKind::Admin1,
             "Admin2" => PlaceKind::Admin2,
@@ -148,7 +152,7 @@ pub struct Place {
     pub lat: f32,
     /// Longitude (degrees).
     pub lon: f32,
-    /// ISO 3166-1 alpha-2.
+    /// ISO 3166-1 alpha-2 (empty for a continent).
     pub country: String,
     /// GeoNames admin1 code within the country, when known.
     pub admin1_code: Option<String>,
@@ -156,7 +160,7 @@ pub struct Place {
     pub admin1: Option<String>,
     /// Population (0 when unknown).
     pub population: u32,
-    /// Country, first- or second-level subdivision, or populated place.
+    /// Continent, country, first- or second-level subdivision, or populated place.
     pub kind: PlaceKind,
     /// Alternate names (Latin script, diacritics folded, deduplicated). An addition to the
     /// brief's struct: the lookup indexes them.

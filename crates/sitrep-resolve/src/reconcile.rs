@@ -18,6 +18,7 @@ fn rank(p: GeoPrecision) -> u8 {
         GeoPrecision::Admin2 => 2,
         GeoPrecision::Admin1 => 3,
         GeoPrecision::Country => 4,
+        GeoPrecision::Region => 5,
     }
 }
 

@@ -458,11 +458,22 @@ impl Linker {
         if cands.is_empty() {
             return;
         }
-        // A country by its name or alias is the country.
-        if let Some((c, p)) = cands.iter().find(|(c, p)| {
-            p.kind == PlaceKind::Country && matches!(c.how, MatchKind::Exact | MatchKind::Alias)
-        }) {
-            self.place_found(m, ctx, p, GeoPrecision::Country, c.confidence);
+        // A country or continent by its name or alias is that (its own name before another's
+        // alias).
+        if let Some((c, p)) = cands
+            .iter()
+            .filter(|(c, p)| {
+                matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
+                    && matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+            })
+            .min_by_key(|(c, _)| c.how != MatchKind::Exact)
+        {
+            let precision = if p.kind == PlaceKind::Continent {
+                GeoPrecision::Region
+            } else {
+                GeoPrecision::Country
+            };
+            self.place_found(m, ctx, p, precision, c.confidence);
             return;
         }
         // A given name alone is not a hamlet of that name ("Michael"); nor is a one-word name
@@ -489,6 +500,7 @@ impl Linker {
             }
             s += ((p.population as f32) + 1.0).ln() / 16.0;
             s += match p.kind {
+                PlaceKind::Continent => 1.3,
                 PlaceKind::Country => 1.2,
                 PlaceKind::Admin1 if region_word => 1.5,
                 PlaceKind::Admin1 => -0.2,
@@ -539,6 +551,7 @@ impl Linker {
             }
         } else {
             let precision = match p.kind {
+                PlaceKind::Continent => GeoPrecision::Region,
                 PlaceKind::Country => GeoPrecision::Country,
                 PlaceKind::Admin1 => GeoPrecision::Admin1,
                 PlaceKind::Admin2 => GeoPrecision::Admin2,
@@ -563,7 +576,9 @@ impl Linker {
         m.kb_id = Some(place.id.clone());
         m.confidence = conf;
         m.geo = Some(geo_of(place, precision));
-        *ctx.countries.entry(place.country.clone()).or_default() += 1.0;
+        if !place.country.is_empty() {
+            *ctx.countries.entry(place.country.clone()).or_default() += 1.0;
+        }
         if let Some(code) = &place.admin1_code {
             let known = ctx
                 .admin1s
@@ -701,7 +716,7 @@ fn geo_of(p: &Place, precision: GeoPrecision) -> Geo {
             PlaceKind::Admin1 => Some(p.name.clone()),
             _ => p.admin1.clone(),
         },
-        country: Some(p.country.clone()),
+        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         precision,
     }
 }

@@ -200,3 +200,16 @@ fn counties_are_second_level_divisions() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn continents_are_regions() {
+    let ms = mentions("Cases rose across Africa and Europe last week, officials in Geneva said.");
+    for name in ["Africa", "Europe"] {
+        let g = get(&ms, name).geo.as_ref().unwrap();
+        assert_eq!(
+            (g.precision, g.country.as_deref()),
+            (GeoPrecision::Region, None),
+            "{ms:#?}"
+        );
+    }
+}

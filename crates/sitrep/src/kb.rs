@@ -292,6 +292,7 @@ fn print_stats(kb: &Kb, load_s: f64) {
     for p in kb.places() {
         *by_place
             .entry(match p.kind {
+                PlaceKind::Continent => "Continent",
                 PlaceKind::Country => "Country",
                 PlaceKind::Admin1 => "Admin1",
                 PlaceKind::Admin2 => "Admin2",

@@ -13,6 +13,7 @@ impl Env<'_> {
             GeoPrecision::Admin2 => 1,
             GeoPrecision::Admin1 => 2,
             GeoPrecision::Country => 3,
+            GeoPrecision::Region => 4,
         };
         match (m.kind, &m.geo) {
             // A village the gazetteer lacks, placed at its region: a specific name.
@@ -84,7 +85,7 @@ impl Env<'_> {
         let country = m
             .geo
             .as_ref()
-            .is_some_and(|g| g.precision == GeoPrecision::Country);
+            .is_some_and(|g| matches!(g.precision, GeoPrecision::Country | GeoPrecision::Region));
         if country {
             let prep = prev.is_some_and(|w| is_in(Class::LocPrep, w));
             // "Town, Country": a place ends just before the comma.

