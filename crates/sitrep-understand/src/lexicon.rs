@@ -42,6 +42,7 @@ pub const CATEGORIES: &[&str] = &[
     "name-prefix",
     "not-speech-verb",
     "org-connector",
+    "compass",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -103,6 +104,9 @@ pub mod bits {
     pub const NOT_SPEECH: u64 = 1 << 26;
     /// `org-connector`: a connector that joins names only after an organisation's head word.
     pub const ORG_CONNECTOR: u64 = 1 << 27;
+    /// `compass`: a direction word that may open the name of a part of a place
+    /// ("*Northeast* Georgia").
+    pub const COMPASS: u64 = 1 << 28;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

@@ -35,16 +35,28 @@ impl std::fmt::Debug for Linker {
     }
 }
 
-/// What the article says about where it is.
-#[derive(Debug, Default)]
+/// What the article says about where it is. Evidence from a place name carries the name's
+/// key (its folded form), so that a name is never its own evidence: the article's other
+/// words decide which "Richmond" it means, not the earlier guesses for "Richmond".
+#[derive(Debug, Default, Clone)]
 struct Context {
     /// ISO 3166-1 alpha-2 codes with how often the article points at them.
     countries: HashMap<String, f32>,
-    /// (country, admin1 code) of regions the article names, each once, the first
+    /// The part of `countries` each place name added, by the name's key.
+    by_key: HashMap<u32, HashMap<String, f32>>,
+    /// (country, admin1 code, key) of regions the article names, each once, the first
     /// [`CONTEXT_CAP`].
-    admin1s: Vec<(String, String)>,
-    /// Points already placed with confidence, each once, the first [`CONTEXT_CAP`].
-    points: Vec<(f32, f32)>,
+    admin1s: Vec<(String, String, u32)>,
+    /// Points already placed with confidence (with the key of the name that placed them),
+    /// each once, the first [`CONTEXT_CAP`].
+    points: Vec<(f32, f32, u32)>,
+    /// Keys of the place names seen, by folded name (and whether written as a region).
+    keys: HashMap<String, u32>,
+    /// The place each name was resolved to: one sense per article ("Richmond" is the same
+    /// Richmond throughout).
+    chosen: HashMap<u32, EntryId>,
+    /// The name whose own evidence is left out while it is scored (0: none).
+    exclude: u32,
 }
 
 /// Most distinct regions and points an article's context keeps. Every place is scored against
@@ -54,11 +66,26 @@ const CONTEXT_CAP: usize = 128;
 
 impl Context {
     fn country_weight(&self, iso: &str) -> f32 {
-        let total: f32 = self.countries.values().sum();
-        if total == 0.0 {
+        let own = self.by_key.get(&self.exclude);
+        let total: f32 =
+            self.countries.values().sum::<f32>() - own.map_or(0.0, |o| o.values().sum());
+        if total <= 0.0 {
             return 0.0;
         }
-        self.countries.get(iso).copied().unwrap_or(0.0) / total
+        let of = |m: &HashMap<String, f32>| m.get(iso).copied().unwrap_or(0.0);
+        ((of(&self.countries) - own.map_or(0.0, of)) / total).max(0.0)
+    }
+
+    /// Whether the article points at any country, and at `iso` (its own name left out).
+    fn names_countries(&self) -> bool {
+        self.countries
+            .keys()
+            .any(|iso| self.country_weight(iso) > 0.0)
+    }
+
+    fn key(&mut self, name: &str) -> u32 {
+        let next = self.keys.len() as u32 + 1;
+        *self.keys.entry(name.to_string()).or_insert(next)
     }
 
     fn main_country(&self) -> Option<&str> {
@@ -96,7 +123,7 @@ impl Linker {
             .filter_map(|(id, short)| {
                 let d = edit_distance(&q, short, max)?;
                 let p = self.kb.place(*id)?;
-                if !ctx.countries.is_empty() && !ctx.countries.contains_key(&p.country) {
+                if ctx.names_countries() && ctx.country_weight(&p.country) == 0.0 {
                     return None;
                 }
                 let c = Candidate {
@@ -196,12 +223,24 @@ impl Linker {
             let weak = found[i].weak;
             self.link_place(&mut out[i], &mut ctx, near, weak, found[i].region);
         }
+        // Places inside the names of organisations and facilities ("the *Texas* Department
+        // of Health", "the University of *Hartford*", "a *Denver*-based firm"): place
+        // mentions of their own, nested in the name (sorted into place at the end).
+        let embedded = self.embedded_places(text, &out, &mut ctx);
+        let first_embedded = out.len();
+        out.extend(embedded);
         // A name that is a country and also a first-level division of another country
         // ("Georgia"): the division, when the rest of the article points at its country more
         // than at the namesake country.
-        self.countries_or_divisions(&mut out, &order, &mut ctx);
+        let with_embedded: Vec<usize> = order
+            .iter()
+            .copied()
+            .chain(first_embedded..out.len())
+            .collect();
+        self.countries_or_divisions(&mut out, &with_embedded, &mut ctx);
         // Towns again, now that every other place in the article is known: a village is
         // more likely the one near the other places named ("south of Chernihiv").
+        let mut redone = std::collections::HashSet::new();
         for &i in &order {
             let is_town = out[i].geo.as_ref().is_some_and(|g| {
                 matches!(
@@ -212,19 +251,20 @@ impl Linker {
             if !is_town {
                 continue;
             }
-            let own = out[i].geo.as_ref().map(|g| (g.lat as f32, g.lon as f32));
-            let mut local = Context {
-                countries: ctx.countries.clone(),
-                admin1s: ctx.admin1s.clone(),
-                points: ctx
-                    .points
-                    .iter()
-                    .copied()
-                    .filter(|p| Some(*p) != own)
-                    .collect(),
-            };
+            // Each name once, with the rest of the article as its evidence; its other
+            // mentions follow it.
+            let key = ctx.key(&place_key(&out[i].text, found[i].region));
+            let mut local = ctx.clone();
+            if redone.insert(key) {
+                ctx.chosen.remove(&key);
+                local.chosen.remove(&key);
+                local.exclude = key;
+            }
             let (near, weak) = (found[i].near, found[i].weak);
             self.link_place(&mut out[i], &mut local, near, weak, found[i].region);
+            if let Some(id) = local.chosen.get(&key) {
+                ctx.chosen.insert(key, *id);
+            }
         }
         // 3. Places the gazetteer lacks: the region or country the article is in.
         for i in order {
@@ -232,12 +272,7 @@ impl Linker {
                 self.fallback_place(text, &mut out, i, &ctx);
             }
         }
-        // 4. Places inside the names of organisations and facilities ("the *Texas*
-        // Department of Health", "the University of *Hartford*", "a *Denver*-based firm"):
-        // place mentions of their own, nested in the name.
-        let embedded = self.embedded_places(text, &out, &mut ctx);
-        if !embedded.is_empty() {
-            out.extend(embedded);
+        if first_embedded < out.len() {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         out
@@ -296,8 +331,14 @@ impl Linker {
                         || (c.how == MatchKind::Exact && p.population >= 1_000)
                 })
         });
+        // A country or division is itself whatever else the word is ("Georgia", "Jordan").
         let single = !name.contains(' ');
-        let word = single && (self.kb.is_given_name(name) || self.kb.is_common_word(name));
+        if single && Lexicon::get().is(name, bits::COMPASS) {
+            return None;
+        }
+        let word = single
+            && (self.kb.is_given_name(name) || self.kb.is_common_word(name))
+            && !self.is_region(name);
         if !known || word && !based {
             return None;
         }
@@ -351,7 +392,8 @@ impl Linker {
             let (for_division, for_country) = (at(&division.country), at(&country) - own);
             if for_division > for_country.max(0.0) {
                 let conf = out[i].confidence.min(0.8);
-                self.place_found(&mut out[i], ctx, division, GeoPrecision::Admin1, conf);
+                let key = ctx.key(&place_key(&query, false));
+                self.place_found(&mut out[i], ctx, division, GeoPrecision::Admin1, conf, key);
             }
         }
     }
@@ -441,6 +483,7 @@ impl Linker {
     fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool, region: bool) {
         let query = place_query(&m.text);
         let region_word = region || query.len() < m.text.len();
+        let key = ctx.key(&place_key(&m.text, region));
         let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(&self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
@@ -450,6 +493,20 @@ impl Linker {
                 c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
             })
             .collect();
+        // A part of a place by a direction word ("Northeast Georgia", "Southern Ontario"):
+        // the place itself, when the whole is not a name the gazetteer knows.
+        if cands.is_empty() {
+            if let Some((first, rest)) = query.split_once(' ') {
+                if Lexicon::get().is(first, bits::COMPASS) {
+                    cands = crate::cache::lookup(&self.kb, rest)
+                        .into_iter()
+                        .filter(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+                        .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
+                        .filter(|(_, p)| p.kind != PlaceKind::Populated)
+                        .collect();
+                }
+            }
+        }
         if cands.is_empty() && region_word && query.chars().count() >= 5 {
             // A misspelt region ("Kharkv region"): a first-level division within one or two
             // edits, preferring the countries the article is about.
@@ -473,7 +530,7 @@ impl Linker {
             } else {
                 GeoPrecision::Country
             };
-            self.place_found(m, ctx, p, precision, c.confidence);
+            self.place_found(m, ctx, p, precision, c.confidence, key);
             return;
         }
         // A given name alone is not a hamlet of that name ("Michael"); nor is a one-word name
@@ -483,7 +540,7 @@ impl Linker {
         let given = single && self.kb.is_given_name(query);
         cands.retain(|(_, p)| {
             let not_country = p.kind != PlaceKind::Country;
-            let abroad = !ctx.countries.is_empty() && !ctx.countries.contains_key(&p.country);
+            let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;
             let lookalike = not_country && given && p.population < 5_000;
             let far_village = single && abroad && p.population < 20_000;
             !lookalike && !far_village
@@ -513,7 +570,7 @@ impl Linker {
                 if ctx
                     .admin1s
                     .iter()
-                    .any(|(cc, a)| cc == &p.country && a == code)
+                    .any(|(cc, a, k)| cc == &p.country && a == code && *k != ctx.exclude)
                 {
                     s += 1.0;
                 }
@@ -522,7 +579,8 @@ impl Linker {
                 let d = ctx
                     .points
                     .iter()
-                    .map(|&(la, lo)| haversine_km(la, lo, p.lat, p.lon))
+                    .filter(|&&(_, _, k)| k != ctx.exclude)
+                    .map(|&(la, lo, _)| haversine_km(la, lo, p.lat, p.lon))
                     .fold(f32::INFINITY, f32::min);
                 if d.is_finite() {
                     s += 1.5 * (-d / 150.0).exp();
@@ -533,6 +591,13 @@ impl Linker {
         let mut scored: Vec<(f32, &Candidate, &Place)> =
             cands.iter().map(|(c, p)| (score(c, p), c, *p)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
+        // One sense per article: a name already resolved keeps its place.
+        if let Some(&id) = ctx.chosen.get(&key) {
+            if let Some(k) = scored.iter().position(|(_, c, _)| c.id == id) {
+                let first = scored.remove(k);
+                scored.insert(0, first);
+            }
+        }
         let (best, c, p) = scored[0];
         let margin = scored.get(1).map_or(2.0, |s| best - s.0);
         let mut conf = c.confidence * (0.55 + 0.45 * (1.0 - (-margin).exp()));
@@ -560,7 +625,8 @@ impl Linker {
             };
             (p, precision)
         };
-        self.place_found(m, ctx, place, precision, conf);
+        ctx.chosen.entry(key).or_insert(c.id);
+        self.place_found(m, ctx, place, precision, conf, key);
     }
 
     /// Record a placed mention and what it adds to the context.
@@ -571,6 +637,7 @@ impl Linker {
         place: &Place,
         precision: GeoPrecision,
         conf: f32,
+        key: u32,
     ) {
         m.canonical = Some(place.name.clone());
         m.kb_id = Some(place.id.clone());
@@ -578,17 +645,19 @@ impl Linker {
         m.geo = Some(geo_of(place, precision));
         if !place.country.is_empty() {
             *ctx.countries.entry(place.country.clone()).or_default() += 1.0;
+            let own = ctx.by_key.entry(key).or_default();
+            *own.entry(place.country.clone()).or_default() += 1.0;
         }
         if let Some(code) = &place.admin1_code {
             let known = ctx
                 .admin1s
                 .iter()
-                .any(|(cc, a)| cc == &place.country && a == code);
+                .any(|(cc, a, k)| cc == &place.country && a == code && *k == key);
             if !known && ctx.admin1s.len() < CONTEXT_CAP {
-                ctx.admin1s.push((place.country.clone(), code.clone()));
+                ctx.admin1s.push((place.country.clone(), code.clone(), key));
             }
         }
-        let point = (place.lat, place.lon);
+        let point = (place.lat, place.lon, key);
         if place.kind == PlaceKind::Populated
             && !ctx.points.contains(&point)
             && ctx.points.len() < CONTEXT_CAP
@@ -690,12 +759,28 @@ fn nested_place_spans(name: &str) -> Vec<(Vec<std::ops::Range<usize>>, bool)> {
     if first < n - 1 {
         out.push((runs(first, n - 1), false));
     }
+    // After a direction word: "*Northeast* Georgia Medical Center".
+    if first + 1 < n && Lexicon::get().is(words[first].1, bits::COMPASS) {
+        out.push((runs(first + 1, n), false));
+    }
     if let Some(k) = words.iter().rposition(|(_, w)| *w == "of" || *w == "in") {
         if k + 1 < n && k > 0 {
             out.push((runs(k + 1, n), false));
         }
     }
     out
+}
+
+/// The key of a place name in an article's [`Context`]: its folded query, and whether the
+/// text calls it a region.
+fn place_key(text: &str, region: bool) -> String {
+    let query = place_query(text);
+    let region = region || query.len() < text.len();
+    let mut k = fold(query);
+    if region {
+        k.push_str(" #region");
+    }
+    k
 }
 
 /// The name to look up for a place mention: without a trailing "region"/"oblast".

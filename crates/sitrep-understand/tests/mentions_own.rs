@@ -213,3 +213,55 @@ fn continents_are_regions() {
         );
     }
 }
+
+#[test]
+fn a_name_is_one_place_throughout_decided_by_the_rest_of_the_article() {
+    let ms = mentions(
+        "A Richmond man was charged after a crash on the interstate in Kentucky early Sunday, \
+         Richmond police said. The Richmond driver was taken to a hospital in Lexington.",
+    );
+    let richmonds: Vec<&Mention> = ms.iter().filter(|m| m.text == "Richmond").collect();
+    assert_eq!(richmonds.len(), 3, "{ms:#?}");
+    for m in richmonds {
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(
+            (g.country.as_deref(), g.admin1.as_deref()),
+            (Some("US"), Some("Kentucky")),
+            "{ms:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_sentence_initial_preposition_is_not_part_of_a_place() {
+    let ms = mentions("In China, the ministry said it was watching the talks.");
+    let c = get(&ms, "China");
+    assert_eq!(c.geo.as_ref().unwrap().country.as_deref(), Some("CN"));
+    assert!(!ms.iter().any(|m| m.text.starts_with("In ")), "{ms:#?}");
+}
+
+#[test]
+fn a_part_of_a_region_by_a_direction_word_is_the_region() {
+    let ms = mentions(
+        "Two Northeast Georgia counties near Atlanta grew fastest, and the University of \
+         Georgia said the trend would last.",
+    );
+    let georgias: Vec<&Mention> = ms
+        .iter()
+        .filter(|m| m.kind == MentionKind::Place && m.text == "Georgia")
+        .collect();
+    assert_eq!(georgias.len(), 2, "{ms:#?}");
+    for m in georgias {
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(
+            (g.country.as_deref(), g.precision),
+            (Some("US"), GeoPrecision::Admin1),
+            "{ms:#?}"
+        );
+    }
+    // A direction word alone is no place.
+    assert!(
+        !ms.iter().any(|m| m.text == "Northeast" && m.geo.is_some()),
+        "{ms:#?}"
+    );
+}

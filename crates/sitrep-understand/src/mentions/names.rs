@@ -74,7 +74,7 @@ impl MentionFinder {
             let f = self.lex.flags(w);
             let drop = w.starts_with(char::is_lowercase)
                 || w.to_ascii_lowercase().ends_with("-old")
-                || (f & bits::FUNCTION != 0 && !known(i, j))
+                || (f & bits::FUNCTION != 0 && self.kb_kind_strict(s.span_text(i, j)).is_none())
                 || (s.sentence_initial(i)
                     && self.kb.demonym(w).is_none()
                     && self.kb.is_common_word(&w.to_lowercase())
