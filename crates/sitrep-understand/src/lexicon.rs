@@ -43,6 +43,7 @@ pub const CATEGORIES: &[&str] = &[
     "not-speech-verb",
     "org-connector",
     "compass",
+    "local-head",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -107,6 +108,8 @@ pub mod bits {
     /// `compass`: a direction word that may open the name of a part of a place
     /// ("*Northeast* Georgia").
     pub const COMPASS: u64 = 1 << 28;
+    /// `local-head`: the last word of a place inside a town ("Hampton *Avenue*").
+    pub const LOCAL_HEAD: u64 = 1 << 29;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

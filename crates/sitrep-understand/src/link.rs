@@ -272,10 +272,87 @@ impl Linker {
                 self.fallback_place(text, &mut out, i, &ctx);
             }
         }
+        // 4. Streets, squares and unknown neighbours of a named town: near that town.
+        self.local_places(text, &mut out);
         if first_embedded < out.len() {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         out
+    }
+
+    /// Places the gazetteer cannot know, inside or beside a town the article names: a street
+    /// or square ("Hampton Avenue", last word in the lexicon's `local-head` list) is put at
+    /// the nearest town named in its paragraph, else at the town the article names most; any
+    /// other unknown place of one or two words ("in X, near Y") at a town named in its own
+    /// sentence. Both with
+    /// precision `near`, confidence 0 and no `kb_id`: the point is the town's, not the
+    /// place's. A region by its head word ("the X Peninsula") is left alone.
+    fn local_places(&self, text: &str, out: &mut [Mention]) {
+        let lex = Lexicon::get();
+        let is_town = |m: &Mention| {
+            m.kind == MentionKind::Place
+                && m.kb_id.is_some()
+                && m.geo
+                    .as_ref()
+                    .is_some_and(|g| g.precision == GeoPrecision::Exact)
+        };
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (k, m) in out.iter().enumerate() {
+            if let (true, Some(id)) = (is_town(m), m.kb_id.as_deref()) {
+                counts.entry(id).or_insert((0, k)).0 += 1;
+            }
+        }
+        let focus = counts
+            .values()
+            .max_by_key(|(n, k)| (*n, std::cmp::Reverse(*k)))
+            .map(|&(_, k)| k);
+        let between = |a: &Mention, b: &Mention, stops: &[char]| {
+            let (x, y) = if a.end <= b.start {
+                (a.end, b.start)
+            } else {
+                (b.end, a.start)
+            };
+            x <= y && !text[x..y].contains(stops)
+        };
+        let mut assigned = Vec::new();
+        for i in 0..out.len() {
+            let m = &out[i];
+            if m.kind != MentionKind::Place || m.geo.is_some() {
+                continue;
+            }
+            let words: Vec<String> = m
+                .text
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            let local = words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
+            let region = words
+                .iter()
+                .any(|w| lex.is(w, bits::PLACE_HEAD) && !lex.is(w, bits::LOCAL_HEAD));
+            if region || !local && words.len() > 2 {
+                continue;
+            }
+            let stops: &[char] = if local {
+                &['\n']
+            } else {
+                &['\n', '.', '!', '?', ';']
+            };
+            let nearest = (0..out.len())
+                .filter(|&k| is_town(&out[k]) && between(m, &out[k], stops))
+                .min_by_key(|&k| out[k].start.abs_diff(m.start));
+            let town = nearest.or(if local { focus } else { None });
+            if let Some(g) = town.and_then(|k| out[k].geo.clone()) {
+                assigned.push((i, g));
+            }
+        }
+        for (i, g) in assigned {
+            out[i].geo = Some(Geo {
+                precision: GeoPrecision::Near,
+                ..g
+            });
+            out[i].confidence = 0.0;
+        }
     }
 
     /// Place names nested in organisation and facility names, linked with the article's

@@ -265,3 +265,42 @@ fn a_part_of_a_region_by_a_direction_word_is_the_region() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn places_named_with_and_are_one_place() {
+    let ms = mentions(
+        "Flooding closed roads across Bosnia and Herzegovina on Sunday, and a storm reached \
+         Trinidad and Tobago the next day.",
+    );
+    for (name, iso) in [("Bosnia and Herzegovina", "BA"), ("Trinidad and Tobago", "TT")] {
+        let m = get(&ms, name);
+        assert_eq!(m.kind, MentionKind::Place);
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!((g.country.as_deref(), g.precision), (Some(iso), GeoPrecision::Country));
+    }
+    // "X and Y" that is no single place stays two.
+    let ms = mentions("Talks were held in Warsaw and Kraków on Monday.");
+    assert_eq!(get(&ms, "Warsaw").kind, MentionKind::Place);
+    assert_eq!(get(&ms, "Kraków").kind, MentionKind::Place);
+}
+
+#[test]
+fn a_street_is_placed_near_the_town_beside_it() {
+    let ms = mentions(
+        "Firefighters in Winnipeg were called to a house on Linden Street late on Friday. \
+         Police later closed Birchwood Avenue as well.",
+    );
+    let town = get(&ms, "Winnipeg").geo.clone().unwrap();
+    assert_eq!(town.country.as_deref(), Some("CA"));
+    for street in ["Linden Street", "Birchwood Avenue"] {
+        let m = get(&ms, street);
+        assert_eq!(m.kind, MentionKind::Place);
+        assert!(m.kb_id.is_none(), "{street} is not the town itself");
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(g.precision, GeoPrecision::Near);
+        assert_eq!((g.lat, g.lon), (town.lat, town.lon));
+    }
+    // A region by its head word is not put at a town.
+    let ms = mentions("Ships sailed from Halifax into the Kestrel Gulf on Monday.");
+    assert!(ms.iter().filter(|m| m.text.contains("Kestrel")).all(|m| m.geo.is_none()));
+}

@@ -31,6 +31,8 @@ impl MentionFinder {
                     && s.is_name(j + 2)
                 {
                     j += 3;
+                } else if let Some(k) = self.place_with_and(s, i, j) {
+                    j = k;
                 } else {
                     break;
                 }
@@ -38,6 +40,23 @@ impl MentionFinder {
             self.chunk(s, i, j, out);
             i = j;
         }
+    }
+
+    /// A place whose own name holds "and" ("Bosnia and Herzegovina", "Saint Kitts and
+    /// Nevis"): when the name `i..j` is followed by "and" and a name, and the knowledge base
+    /// knows the whole as a place exactly, the end of the whole; the longest such whole.
+    fn place_with_and(&self, s: &Sent, i: usize, j: usize) -> Option<usize> {
+        let n = s.toks.len();
+        if j + 1 >= n || s.word(j) != "and" || !s.is_name(j + 1) {
+            return None;
+        }
+        let mut k = j + 2;
+        while k < n && k - j <= 4 && s.is_name(k) && s.adjacent(k - 1, k) {
+            k += 1;
+        }
+        (j + 2..=k)
+            .rev()
+            .find(|&e| self.kb_kind_strict(s.span_text(i, e)) == Some(MentionKind::Place))
     }
 
     /// Whether the lowercase word at `j` joins the name before it to the name after it:
