@@ -44,6 +44,7 @@ pub const CATEGORIES: &[&str] = &[
     "org-connector",
     "compass",
     "local-head",
+    "civic-head",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -110,6 +111,9 @@ pub mod bits {
     pub const COMPASS: u64 = 1 << 28;
     /// `local-head`: the last word of a place inside a town ("Hampton *Avenue*").
     pub const LOCAL_HEAD: u64 = 1 << 29;
+    /// `civic-head`: a word that, right after a place inside an organisation's name, makes
+    /// the organisation that place's own ("Henderson *Police* Department").
+    pub const CIVIC_HEAD: u64 = 1 << 30;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

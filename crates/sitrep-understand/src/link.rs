@@ -373,6 +373,12 @@ impl Linker {
                 for span in group {
                     let (a, b) = (m.start + span.start, m.start + span.end);
                     let name = &text[a..b];
+                    // "Henderson Police Department": the seat of a civic body.
+                    let seat = text[b..m.end]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| Lexicon::get().is(&w.to_lowercase(), bits::CIVIC_HEAD));
+                    let based = based || seat;
                     if person && !based && !name.contains(' ') && !self.is_region(name) {
                         continue;
                     }

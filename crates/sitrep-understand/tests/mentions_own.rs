@@ -272,11 +272,17 @@ fn places_named_with_and_are_one_place() {
         "Flooding closed roads across Bosnia and Herzegovina on Sunday, and a storm reached \
          Trinidad and Tobago the next day.",
     );
-    for (name, iso) in [("Bosnia and Herzegovina", "BA"), ("Trinidad and Tobago", "TT")] {
+    for (name, iso) in [
+        ("Bosnia and Herzegovina", "BA"),
+        ("Trinidad and Tobago", "TT"),
+    ] {
         let m = get(&ms, name);
         assert_eq!(m.kind, MentionKind::Place);
         let g = m.geo.as_ref().unwrap();
-        assert_eq!((g.country.as_deref(), g.precision), (Some(iso), GeoPrecision::Country));
+        assert_eq!(
+            (g.country.as_deref(), g.precision),
+            (Some(iso), GeoPrecision::Country)
+        );
     }
     // "X and Y" that is no single place stays two.
     let ms = mentions("Talks were held in Warsaw and Kraków on Monday.");
@@ -302,5 +308,8 @@ fn a_street_is_placed_near_the_town_beside_it() {
     }
     // A region by its head word is not put at a town.
     let ms = mentions("Ships sailed from Halifax into the Kestrel Gulf on Monday.");
-    assert!(ms.iter().filter(|m| m.text.contains("Kestrel")).all(|m| m.geo.is_none()));
+    assert!(ms
+        .iter()
+        .filter(|m| m.text.contains("Kestrel"))
+        .all(|m| m.geo.is_none()));
 }

@@ -29,7 +29,8 @@
 //!   stage falls back on the publication date.
 //! - **Place** (`place`): the place mentions of the sentence (and facilities that carry
 //!   coordinates), the most specific first — a town; then an admin2 area or a village the
-//!   gazetteer lacks (placed at its region); a region; a country; an unlinked name — then the
+//!   gazetteer lacks (placed at its region); a street or neighbour put near a town, or a
+//!   region; a country; an unlinked name — then the
 //!   nearest to the trigger; a dateline ("CITY, Month D —") only when the sentence gives no
 //!   other place. A facility without coordinates is never the place: the town next to it is.
 //!   Not a place: one after "from" (an origin) or within six words after "since", a modifier

@@ -22,6 +22,13 @@ impl Env<'_> {
             {
                 Some(1)
             }
+            // A street or neighbour put near a town it is not: the town itself, or any
+            // named division, says more.
+            (MentionKind::Place, Some(g))
+                if m.kb_id.is_none() && g.precision == GeoPrecision::Near =>
+            {
+                Some(2)
+            }
             (MentionKind::Place, Some(g)) => Some(by_geo(g.precision)),
             (MentionKind::Place, None) => Some(4),
             (MentionKind::Facility, Some(g)) => Some(by_geo(g.precision)),
