@@ -431,3 +431,24 @@ fn a_month_abbreviation_does_not_end_the_sentence() {
     assert_eq!(second.trigger, "gunmen attacked");
     assert_eq!(day_of(&a, second).as_deref(), Some("2024-03-08"));
 }
+
+#[test]
+fn a_county_is_narrowed_to_a_town_of_the_opening_inside_it() {
+    // Waco lies in McLennan County, Texas; Lubbock (Texas, 300 km away) does not.
+    let a = annotate(
+        "Police in Waco are looking for a driver. A man was shot dead outside a store in McLennan County on Saturday night.",
+    );
+    let m = main_of(&a);
+    assert_eq!(
+        place_of(&a, m),
+        Some(("Waco".to_string(), Some("US".to_string())))
+    );
+    let a = annotate(
+        "Police in Lubbock are looking for a driver. A man was shot dead outside a store in McLennan County on Saturday night.",
+    );
+    let m = main_of(&a);
+    assert_eq!(
+        place_of(&a, m),
+        Some(("McLennan County".to_string(), Some("US".to_string())))
+    );
+}

@@ -39,7 +39,9 @@
 //!   reporters in X", "speaking in X, said"), and a country without a locative word ("in",
 //!   "into", "near", "of", … before; "region", "soil", "territory" after; or an apposition
 //!   "Town, Country"): a bare country is an actor. For the main event a region or country is
-//!   narrowed to a more specific place of the opening inside it (same country, same region);
+//!   narrowed to a more specific place of the opening inside it (same country, same region),
+//!   and a county or district to a town of the opening inside it (same region, within 60 km
+//!   of its point);
 //!   with no place in its sentence the main event takes the most specific place of the
 //!   opening, the first of equals.
 //! - **Actors** (`actors`): armed groups, organisations, people, nationality adjectives and

@@ -153,8 +153,39 @@ impl Env<'_> {
                 };
                 opening(&inside).or(Some(j))
             }
+            Some((j, 1))
+                if self.mentions[j]
+                    .geo
+                    .as_ref()
+                    .is_some_and(|g| g.precision == GeoPrecision::Admin2) =>
+            {
+                // Narrow a county or district to a town of the opening inside it.
+                let g = self.mentions[j].geo.as_ref()?;
+                let inside = |k: usize, rk: u8| {
+                    self.mentions[k].geo.as_ref().is_some_and(|h| {
+                        rk == 0
+                            && h.country.is_some()
+                            && h.country == g.country
+                            && h.admin1 == g.admin1
+                            && km(g.lat, g.lon, h.lat, h.lon) <= COUNTY_KM
+                    })
+                };
+                opening(&inside).or(Some(j))
+            }
             Some((j, _)) => Some(j),
             None => opening(&|_, _| true),
         }
     }
+}
+
+/// How far from a second-level division's point a town may lie and still be taken to be
+/// inside it (most counties and districts are less than 100 km across).
+const COUNTY_KM: f64 = 60.0;
+
+/// Great-circle distance in km.
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
 }
