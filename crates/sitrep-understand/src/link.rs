@@ -564,9 +564,22 @@ impl Linker {
     /// Link a place, choosing among same-named places by the article's context. `region`:
     /// the text calls it a region ("the region of X").
     fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool, region: bool) {
-        let query = place_query(&m.text);
-        let region_word = region || query.len() < m.text.len();
+        let mut query = place_query(&m.text);
+        let mut region_word = region || query.len() < m.text.len();
         let key = ctx.key(&place_key(&m.text, region));
+        // "Oaxaca State", "Kherson Oblast": a capitalised region word the gazetteer does not
+        // hold with the name is the region of the name.
+        if let Some((head, last)) = query.rsplit_once(' ') {
+            let lex = Lexicon::get();
+            if lex.is(&last.to_lowercase(), bits::REGION_WORD)
+                && !crate::cache::lookup(&self.kb, query)
+                    .iter()
+                    .any(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+            {
+                query = head;
+                region_word = true;
+            }
+        }
         let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(&self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))

@@ -313,3 +313,15 @@ fn a_street_is_placed_near_the_town_beside_it() {
         .filter(|m| m.text.contains("Kestrel"))
         .all(|m| m.geo.is_none()));
 }
+
+#[test]
+fn a_capitalised_region_word_makes_the_name_a_region() {
+    let ms = mentions("Troops were moved to Kherson Oblast and to Oaxaca State last week.");
+    for (name, iso) in [("Kherson Oblast", "UA"), ("Oaxaca State", "MX")] {
+        let g = get(&ms, name).geo.clone().unwrap();
+        assert_eq!(
+            (g.country.as_deref(), g.precision),
+            (Some(iso), GeoPrecision::Admin1)
+        );
+    }
+}
