@@ -754,7 +754,9 @@ impl Linker {
             }
         }
         let point = (place.lat, place.lon, key);
-        if place.kind == PlaceKind::Populated
+        // Towns, and counties or districts (small enough that a town near one's point is
+        // likely inside it: "Gainesville" beside "Cooke County").
+        if matches!(place.kind, PlaceKind::Populated | PlaceKind::Admin2)
             && !ctx.points.contains(&point)
             && ctx.points.len() < CONTEXT_CAP
         {

@@ -325,3 +325,14 @@ fn a_capitalised_region_word_makes_the_name_a_region() {
         );
     }
 }
+
+#[test]
+fn a_county_named_beside_a_town_picks_the_namesake_inside_it() {
+    // Springfield, Missouri is the larger namesake; Sangamon County holds Springfield, Illinois.
+    let ms = mentions(
+        "A barn burned on Tuesday in Sangamon County. Firefighters from Springfield put out \
+         the blaze, and crews from Missouri sent a tanker.",
+    );
+    let g = get(&ms, "Springfield").geo.clone().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("Illinois"));
+}
