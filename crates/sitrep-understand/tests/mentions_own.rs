@@ -336,3 +336,14 @@ fn a_county_named_beside_a_town_picks_the_namesake_inside_it() {
     let g = get(&ms, "Springfield").geo.clone().unwrap();
     assert_eq!(g.admin1.as_deref(), Some("Illinois"));
 }
+
+#[test]
+fn an_armed_group_by_its_own_name_beats_a_town_known_by_that_name_only_as_an_alias() {
+    let ms = mentions(
+        "Hamas fired rockets at towns in the south on Tuesday, and Hezbollah said it had \
+         shelled an army post.",
+    );
+    assert_eq!(get(&ms, "Hamas").kind, MentionKind::ArmedGroup);
+    assert!(get(&ms, "Hamas").geo.is_none());
+    assert_eq!(get(&ms, "Hezbollah").kind, MentionKind::ArmedGroup);
+}

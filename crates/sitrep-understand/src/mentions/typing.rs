@@ -15,8 +15,8 @@ impl MentionFinder {
         let multi = name.contains(' ');
         let common = !multi && self.kb.is_common_word(&name.to_lowercase());
         let given = !multi && self.kb.is_given_name(name);
-        let mut place: Option<&Place> = None;
-        let mut actor: Option<&sitrep_kb::Actor> = None;
+        let mut place: Option<(&Place, MatchKind)> = None;
+        let mut actor: Option<(&sitrep_kb::Actor, MatchKind)> = None;
         for c in crate::cache::lookup(&self.kb, name) {
             let ok = match c.how {
                 MatchKind::Exact | MatchKind::Alias => true,
@@ -38,7 +38,7 @@ impl MentionFinder {
                 // A short word matches an acronym only as written: "Fla." is not "FLA".
                 Entry::Actor(a) if !multi && !acronym_form_matches(name, a) => {}
                 Entry::Actor(a) => {
-                    actor.get_or_insert(a);
+                    actor.get_or_insert((a, c.how));
                 }
                 // A given name alone ("Michael") or an acronym ("NAU") is not a small place
                 // of that name.
@@ -49,7 +49,7 @@ impl MentionFinder {
                 // A common word ("Western", "Mobile") is a place only when it is a country.
                 Entry::Place(p) if common && p.kind != PlaceKind::Country => {}
                 Entry::Place(p) => {
-                    place.get_or_insert(p);
+                    place.get_or_insert((p, c.how));
                 }
             }
         }
@@ -61,13 +61,19 @@ impl MentionFinder {
             }
         };
         match (place, actor) {
-            // A known actor beats a village of the same name; a country or city beats an
-            // actor's alias.
-            (Some(p), Some(a)) if p.kind == PlaceKind::Populated && p.population < 50_000 => {
+            // A known actor beats a village of the same name, and any place below a country
+            // known only by another name ("Hamas" is not an old name of a German city); a
+            // country or city beats an actor's alias.
+            (Some((p, how)), Some((a, actor_how)))
+                if p.kind == PlaceKind::Populated && p.population < 50_000
+                    || actor_how == MatchKind::Exact
+                        && how != MatchKind::Exact
+                        && p.kind != PlaceKind::Country =>
+            {
                 Some(actor_kind(a))
             }
             (Some(_), _) => Some(MentionKind::Place),
-            (None, Some(a)) => Some(actor_kind(a)),
+            (None, Some((a, _))) => Some(actor_kind(a)),
             (None, None) => None,
         }
     }
