@@ -45,6 +45,7 @@ pub const CATEGORIES: &[&str] = &[
     "compass",
     "local-head",
     "civic-head",
+    "party-letter",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -114,6 +115,8 @@ pub mod bits {
     /// `civic-head`: a word that, right after a place inside an organisation's name, makes
     /// the organisation that place's own ("Henderson *Police* Department").
     pub const CIVIC_HEAD: u64 = 1 << 30;
+    /// `party-letter`: a party's letter before a hyphen and a home place ("*D*-Ohio").
+    pub const PARTY_LETTER: u64 = 1 << 31;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

@@ -18,9 +18,15 @@ impl MentionFinder {
                 i += 1;
                 continue;
             }
+            if let Some(found) = self.hyphenated(s, i) {
+                out.extend(found);
+                i += 1;
+                continue;
+            }
             let mut j = i + 1;
             loop {
-                if j < n && s.is_name(j) && s.adjacent(j - 1, j) {
+                if j < n && s.is_name(j) && s.adjacent(j - 1, j) && self.hyphenated(s, j).is_none()
+                {
                     j += 1;
                 } else if j + 1 < n && self.joins(s, j) && s.is_name(j + 1) {
                     // "of the" may join too: "Institute for the Study".
@@ -40,6 +46,86 @@ impl MentionFinder {
             self.chunk(s, i, j, out);
             i = j;
         }
+    }
+
+    /// A hyphenated word that is no name as a whole but holds one or two, and what they are
+    /// (it ends a run of names before it): a name before lowercase words ("*Kyiv*-based", "*Saudi*-led",
+    /// "*Atlanta*-area": the name); two places or nationalities and nothing after them
+    /// ("*Egyptian*-*US* relations": both); a party's letter and a home place ("D-*Ohio*": the
+    /// place). A word the knowledge base knows whole ("Guinea-Bissau", "Ivano-Frankivsk") is
+    /// left to the rest of the finder.
+    fn hyphenated(&self, s: &Sent, i: usize) -> Option<Vec<Found>> {
+        let w = s.word(i);
+        if !w.contains(['-', '‑']) || self.is_known(w) || super::typing::is_model_name(w) {
+            return None;
+        }
+        let base = s.toks[i].start;
+        let mut parts: Vec<(usize, &str)> = Vec::new();
+        let mut from = 0;
+        for (at, c) in w.char_indices().filter(|&(_, c)| c == '-' || c == '‑') {
+            parts.push((base + from, &w[from..at]));
+            from = at + c.len_utf8();
+        }
+        parts.push((base + from, &w[from..]));
+        if parts.iter().any(|(_, p)| p.is_empty()) {
+            return None;
+        }
+        let upper = |p: &str| p.starts_with(char::is_uppercase);
+        let strict = |p: &str| {
+            self.kb_kind_strict(p)
+                .or_else(|| self.kb.demonym(p).map(|_| MentionKind::Nationality))
+        };
+        let span = |a: usize, b: usize| parts[a].0..parts[b].0 + parts[b].1.len();
+        let text = |a: usize, b: usize| &s.text[span(a, b)];
+        // A name, then lowercase words.
+        if let Some(k) = parts.iter().position(|(_, p)| !upper(p)) {
+            if k == 0
+                || !parts[k..]
+                    .iter()
+                    .all(|(_, p)| p.starts_with(char::is_lowercase))
+            {
+                return None;
+            }
+            let name = text(0, k - 1);
+            let kind = self.kb_kind(name).or_else(|| strict(name));
+            let Some(kind) =
+                kind.filter(|_| name.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            else {
+                return None;
+            };
+            return Some(vec![Found::new(span(0, k - 1), kind)]);
+        }
+        let last = parts.len() - 1;
+        let next_is_name = i + 1 < s.toks.len() && s.is_name(i + 1) && s.adjacent(i, i + 1);
+        // A party's letter and a home place.
+        if parts.len() == 2
+            && parts[0].1.len() == 1
+            && self
+                .lex
+                .is_exact(&parts[0].1.to_lowercase(), bits::PARTY_LETTER)
+        {
+            if self.kb_kind(parts[1].1) != Some(MentionKind::Place) {
+                return None;
+            }
+            return Some(vec![Found::new(span(1, 1), MentionKind::Place)]);
+        }
+        // Two (or more) places or nationalities.
+        let placeish = |p: &str| {
+            let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+            (letters >= 3 || letters == 2 && p.chars().all(|c| !c.is_lowercase()))
+                && matches!(
+                    strict(p),
+                    Some(MentionKind::Place | MentionKind::Nationality)
+                )
+        };
+        if next_is_name || !parts.iter().all(|(_, p)| placeish(p)) {
+            return None;
+        }
+        Some(
+            (0..=last)
+                .map(|k| Found::new(span(k, k), strict(parts[k].1).unwrap_or(MentionKind::Place)))
+                .collect(),
+        )
     }
 
     /// A place whose own name holds "and" ("Bosnia and Herzegovina", "Saint Kitts and
