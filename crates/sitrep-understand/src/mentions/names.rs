@@ -88,11 +88,7 @@ impl MentionFinder {
             }
             let name = text(0, k - 1);
             let kind = self.kb_kind(name).or_else(|| strict(name));
-            let Some(kind) =
-                kind.filter(|_| name.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            else {
-                return None;
-            };
+            let kind = kind.filter(|_| name.chars().filter(|c| c.is_alphabetic()).count() >= 2)?;
             return Some(vec![Found::new(span(0, k - 1), kind)]);
         }
         let last = parts.len() - 1;
