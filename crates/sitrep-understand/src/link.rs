@@ -221,7 +221,14 @@ impl Linker {
         for &i in &order {
             let near = found[i].near;
             let weak = found[i].weak;
-            self.link_place(&mut out[i], &mut ctx, near, weak, found[i].region);
+            self.link_place(
+                &mut out[i],
+                &mut ctx,
+                near,
+                weak,
+                found[i].region,
+                found[i].settlement,
+            );
         }
         // Places inside the names of organisations and facilities ("the *Texas* Department
         // of Health", "the University of *Hartford*", "a *Denver*-based firm"): place
@@ -261,7 +268,14 @@ impl Linker {
                 local.exclude = key;
             }
             let (near, weak) = (found[i].near, found[i].weak);
-            self.link_place(&mut out[i], &mut local, near, weak, found[i].region);
+            self.link_place(
+                &mut out[i],
+                &mut local,
+                near,
+                weak,
+                found[i].region,
+                found[i].settlement,
+            );
             if let Some(id) = local.chosen.get(&key) {
                 ctx.chosen.insert(key, *id);
             }
@@ -436,7 +450,7 @@ impl Linker {
             role: None,
             geo: None,
         };
-        self.link_place(&mut m, ctx, false, true, false);
+        self.link_place(&mut m, ctx, false, true, false, false);
         m.geo.is_some().then_some(Nested(m))
     }
 
@@ -563,7 +577,18 @@ impl Linker {
 
     /// Link a place, choosing among same-named places by the article's context. `region`:
     /// the text calls it a region ("the region of X").
-    fn link_place(&self, m: &mut Mention, ctx: &mut Context, near: bool, weak: bool, region: bool) {
+    /// Link place mention `m`: `near` when "near" precedes it, `weak` when typed on weak
+    /// evidence, `region` when the text calls it a region, `settlement` when the text says it
+    /// is a settlement ("the village of X", a dateline), so a given name is no bar.
+    fn link_place(
+        &self,
+        m: &mut Mention,
+        ctx: &mut Context,
+        near: bool,
+        weak: bool,
+        region: bool,
+        settlement: bool,
+    ) {
         let mut query = place_query(&m.text);
         let mut region_word = region || query.len() < m.text.len();
         let key = ctx.key(&place_key(&m.text, region));
@@ -629,11 +654,12 @@ impl Linker {
             self.place_found(m, ctx, p, precision, c.confidence, key);
             return;
         }
-        // A given name alone is not a hamlet of that name ("Michael"); nor is a one-word name
+        // A given name alone is not a hamlet of that name ("Michael"), unless the text says it
+        // is a settlement ("the village of Amelia", a dateline); nor is a one-word name
         // a small place abroad, in a country the article never names ("Fla." is not Flå in
         // Norway).
         let single = !query.contains(' ');
-        let given = single && self.kb.is_given_name(query);
+        let given = single && !settlement && self.kb.is_given_name(query);
         cands.retain(|(_, p)| {
             let not_country = p.kind != PlaceKind::Country;
             let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;

@@ -377,3 +377,47 @@ fn places_inside_hyphenated_words() {
     assert_eq!(kinds("Ivano-Frankivsk"), [MentionKind::Place]);
     assert!(kinds("Ivano").is_empty() && kinds("Guinea").is_empty());
 }
+
+#[test]
+fn datelines_in_capitals_are_places_whatever_else_the_words_are() {
+    // Dictionary words and a given name, each heading a paragraph of the opening.
+    for (text, name, admin1) in [
+        (
+            "NORMAL, Ill. (AP) — Two students were hurt in a crash.",
+            "NORMAL",
+            "Illinois",
+        ),
+        (
+            "MOBILE, Ala. — Police said one man was shot.",
+            "MOBILE",
+            "Alabama",
+        ),
+        (
+            "EUGENE — A fire broke out downtown on Sunday.",
+            "EUGENE",
+            "Oregon",
+        ),
+    ] {
+        let ms = mentions(text);
+        let m = get(&ms, name);
+        assert_eq!(m.kind, MentionKind::Place, "{text}");
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(
+            (g.country.as_deref(), g.admin1.as_deref()),
+            (Some("US"), Some(admin1))
+        );
+        assert_eq!(g.precision, GeoPrecision::Exact);
+    }
+    // A hamlet the gazetteer lacks, before a state it knows: that state, honestly.
+    let ms = mentions("QUAIL HOLLOW RIDGE, Wis. — A barn burned on Friday.");
+    let g = get(&ms, "QUAIL HOLLOW RIDGE").geo.clone().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("Wisconsin"));
+    assert_eq!(g.precision, GeoPrecision::Admin1);
+    // Capitals that head a paragraph are no place by their position alone.
+    let ms =
+        mentions("UPDATE — Police said the road is open.\n\nWATCH (video) - the mayor speaks.");
+    assert!(ms.iter().all(|m| m.kind != MentionKind::Place), "{ms:#?}");
+    // Later in the article, and inside a sentence, a dictionary word stays one.
+    let ms = mentions("Officials met on Monday. It was normal, the mayor said.");
+    assert!(ms.iter().all(|m| m.kind != MentionKind::Place), "{ms:#?}");
+}

@@ -19,6 +19,9 @@
 //!    "the governor" to the person given that role, and a shorter or reordered form of a group
 //!    or organisation name to the full one; each mention's `canonical` is the full form.
 //!
+//! A **dateline** in capitals at the head of a paragraph of the opening ("FLAGSTAFF, Ariz.
+//! (AP) —") is a place whatever else its words are (`dateline.rs`).
+//!
 //! Finding names is `names.rs` and lowercase things `things.rs`; typing and roles are
 //! `typing.rs`; coreference is `coref.rs`. The word lists are data: `data/lexicon.tsv` (read by
 //! [`crate::lexicon`]) and sitrep-lexicon's function words, reporting verbs and calendar words.
@@ -32,6 +35,7 @@ use sitrep_kb::Kb;
 use std::sync::Arc;
 
 mod coref;
+mod dateline;
 mod names;
 mod things;
 mod typing;
@@ -114,6 +118,8 @@ impl MentionFinder {
     /// Find the mentions of `text`, sorted by start.
     pub fn find(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Found> {
         let mut out = Vec::new();
+        // Datelines first: at equal spans the first found wins below.
+        self.datelines(text, tokens, &mut out);
         let mut ti = 0;
         for s in sentences {
             let a = ti;

@@ -1,0 +1,110 @@
+//! Datelines: the place a story is filed from, written in capitals at the head of a paragraph
+//! of the article's opening ("FLAGSTAFF, Ariz. (AP) —", "PANDORA —", "KYIV, March 11 —",
+//! "ST. LOUIS (Reuters) -"). The position says it is a place, so a name that is also a
+//! dictionary word ("Flagstaff", "Meridian") or a given name ("Amelia") is still taken.
+
+use super::typing::title_case;
+use super::{Found, MentionFinder};
+use crate::tokens::{TokKind, Token};
+use sitrep_core::MentionKind;
+use sitrep_kb::{Entry, MatchKind};
+
+/// How far into the text a dateline may stand (bytes): the first paragraphs only.
+const OPENING_BYTES: usize = 1_500;
+
+/// The longest dateline name, in words ("RANCHO SANTA MARGARITA").
+const MAX_WORDS: usize = 4;
+
+impl MentionFinder {
+    /// The datelines of `text`, as place mentions.
+    pub(super) fn datelines(&self, text: &str, tokens: &[Token], out: &mut Vec<Found>) {
+        for (i, t) in tokens.iter().enumerate() {
+            if t.start > OPENING_BYTES {
+                break;
+            }
+            let before = text[..t.start].trim_end_matches([' ', '\t']);
+            if before.is_empty() || before.ends_with('\n') {
+                if let Some(f) = self.dateline_at(text, tokens, i) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    /// A dateline starting at token `i` (the head of a paragraph).
+    fn dateline_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+        let word = |k: usize| tokens.get(k).map(|t| t.text(text));
+        let caps = |w: &str| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        };
+        // The name: words in capitals on one line, with the abbreviating dot of "ST." or
+        // "FT." inside it.
+        let (mut j, mut words) = (i, 0);
+        while j < tokens.len() && words < MAX_WORDS {
+            let t = tokens[j];
+            if j > i && text[tokens[j - 1].end..t.start].contains('\n') {
+                break;
+            }
+            match t.kind {
+                TokKind::Word if caps(t.text(text)) && t.text(text).chars().count() > 1 => {
+                    words += 1;
+                    j += 1;
+                }
+                TokKind::Punct
+                    if j > i
+                        && t.text(text) == "."
+                        && t.start == tokens[j - 1].end
+                        && tokens[j - 1].end - tokens[j - 1].start <= 3
+                        && tokens
+                            .get(j + 1)
+                            .is_some_and(|n| n.kind == TokKind::Word && caps(n.text(text))) =>
+                {
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        // What follows: a comma and a capitalised word (a state, a country or a date), or a
+        // dash or a parenthesis (the agency).
+        let next = word(j)?;
+        let after_comma = match next {
+            "," => {
+                let w = word(j + 1)?;
+                if !w.starts_with(char::is_uppercase) {
+                    return None;
+                }
+                Some(w)
+            }
+            "(" | "—" | "–" | "-" => None,
+            _ => return None,
+        };
+        let span = tokens[i].start..tokens[j - 1].end;
+        let name = title_case(&text[span.clone()]);
+        let known = crate::cache::lookup(&self.kb, &name).iter().any(|c| {
+            matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                && matches!(self.kb.entry(c.id), Entry::Place(_))
+        });
+        // A place the gazetteer lacks is still one when a region or country the gazetteer
+        // knows follows it ("GLEN FLORA, Wis. —"): it falls back to that region.
+        let region_after = after_comma.is_some_and(|w| {
+            let w = w.trim_end_matches('.');
+            crate::cache::lookup(&self.kb, w).iter().any(|c| {
+                matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                    && matches!(self.kb.entry(c.id), Entry::Place(p)
+                        if p.kind != sitrep_kb::PlaceKind::Populated)
+            })
+        });
+        if !known && !region_after {
+            return None;
+        }
+        let mut f = Found::new(span, MentionKind::Place);
+        f.settlement = true;
+        Some(f)
+    }
+}
