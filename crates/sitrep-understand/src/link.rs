@@ -605,6 +605,22 @@ impl Linker {
                 region_word = true;
             }
         }
+        // "City of Vista", "Province of Quebec": the name after a capitalised kind of place,
+        // when the gazetteer does not hold the whole ("District of Columbia" it does).
+        if let Some((head, rest)) = query.split_once(" of ") {
+            let lex = Lexicon::get();
+            let h = head.to_lowercase();
+            if !head.contains(' ')
+                && head.starts_with(char::is_uppercase)
+                && lex.is(&h, bits::PLACE_TYPE)
+                && !crate::cache::lookup(&self.kb, query)
+                    .iter()
+                    .any(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+            {
+                region_word |= lex.is(&h, bits::REGION_WORD);
+                query = rest;
+            }
+        }
         let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(&self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
@@ -614,6 +630,21 @@ impl Linker {
                 c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
             })
             .collect();
+        // Another name of a small place ("Jerusalem", an old name of a Maryland village) does
+        // not compete with a large place of that very name.
+        let largest_exact = cands
+            .iter()
+            .filter(|(c, _)| c.how == MatchKind::Exact)
+            .map(|(_, p)| p.population)
+            .max()
+            .unwrap_or(0);
+        if largest_exact >= 100_000 {
+            cands.retain(|(c, p)| {
+                c.how == MatchKind::Exact
+                    || p.kind != PlaceKind::Populated
+                    || p.population >= 10_000
+            });
+        }
         // A part of a place by a direction word ("Northeast Georgia", "Southern Ontario"):
         // the place itself, when the whole is not a name the gazetteer knows.
         if cands.is_empty() {

@@ -43,6 +43,16 @@ impl Token {
     }
 }
 
+/// A two-part abbreviation of a state or province ("W.Va.", "N.Mex."): one capital letter,
+/// a dot, then `rest` opening with a capital and one or two small letters and a dot.
+fn state_abbreviation(first: &str, rest: &str) -> bool {
+    let mut cs = rest.chars();
+    let single = first.chars().count() == 1 && first.starts_with(|c: char| c.is_ascii_uppercase());
+    let cap = cs.next().is_some_and(|c| c.is_ascii_uppercase());
+    let small = cs.by_ref().take_while(|c| c.is_ascii_lowercase()).count();
+    single && cap && (1..=2).contains(&small) && rest[1 + small..].starts_with('.')
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -76,12 +86,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     '.' => {
                         // Dotted abbreviations: U.S., U.K. — single letters between dots.
                         let word = &text[i..end];
-                        word.chars().rev().take_while(|c| *c != '.').count() == 1
+                        let dotted = word.chars().rev().take_while(|c| *c != '.').count() == 1
                             && next.is_some_and(|n| n.is_alphabetic())
                             && text[j + 1..]
                                 .chars()
                                 .nth(1)
-                                .is_none_or(|n| n == '.' || !n.is_alphanumeric())
+                                .is_none_or(|n| n == '.' || !n.is_alphanumeric());
+                        dotted || state_abbreviation(word, &text[j + 1..])
                     }
                     d if is_hyphen(d) || d == '/' && all_digits => {
                         next.is_some_and(|n| n.is_alphanumeric())
@@ -102,11 +113,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end = j + d.len_utf8();
                 it.next();
             }
-            // A trailing dot of a dotted abbreviation (U.S.) belongs to it.
+            // A trailing dot of a dotted abbreviation (U.S., W.Va.) belongs to it.
             if text[i..end].contains('.')
                 && !all_digits
                 && text[end..].starts_with('.')
-                && text[i..end].chars().rev().nth(1) == Some('.')
+                && (text[i..end].chars().rev().nth(1) == Some('.')
+                    || text[i..end]
+                        .split_once('.')
+                        .is_some_and(|(a, b)| state_abbreviation(a, &format!("{b}."))))
             {
                 end += 1;
                 it.next();
@@ -368,6 +382,14 @@ mod tests {
         assert_eq!(toks("Russia’s T-90 tank"), ["Russia", "’s", "T-90", "tank"]);
         assert_eq!(toks("don't say 2.5"), ["don't", "say", "2.5"]);
         assert_eq!(toks("in the U.S."), ["in", "the", "U.S."]);
+    }
+
+    #[test]
+    fn two_part_state_abbreviations_are_one_word() {
+        assert_eq!(
+            toks("Wheeling, W.Va., and Taos, N.Mex. J.Smith"),
+            ["Wheeling", ",", "W.Va.", ",", "and", "Taos", ",", "N.Mex.", "J", ".", "Smith"]
+        );
     }
 
     #[test]

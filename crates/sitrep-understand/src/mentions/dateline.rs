@@ -86,10 +86,7 @@ impl MentionFinder {
         };
         let span = tokens[i].start..tokens[j - 1].end;
         let name = title_case(&text[span.clone()]);
-        let known = crate::cache::lookup(&self.kb, &name).iter().any(|c| {
-            matches!(c.how, MatchKind::Exact | MatchKind::Alias)
-                && matches!(self.kb.entry(c.id), Entry::Place(_))
-        });
+        let known = self.place_named(&name);
         // A place the gazetteer lacks is still one when a region or country the gazetteer
         // knows follows it ("GLEN FLORA, Wis. —"): it falls back to that region.
         let region_after = after_comma.is_some_and(|w| {

@@ -365,6 +365,23 @@ impl MentionFinder {
             out.push(found(MentionKind::Organisation, false));
             return;
         }
+        // "City of Vista", "Town of Hempstead", "Province of Quebec": a capitalised kind of
+        // place and the name after "of", when the knowledge base does not hold the whole.
+        if n >= 3
+            && s.word(i + 1) == "of"
+            && self.lex.is(&first.to_lowercase(), bits::PLACE_TYPE)
+            && self.kb_kind(name).is_none()
+        {
+            let rest = s.span_text(i + 2, j);
+            if self.kb_kind(rest) == Some(MentionKind::Place) || self.place_named(rest) {
+                let mut f = found(MentionKind::Place, false);
+                let region = self.lex.is(&first.to_lowercase(), bits::REGION_WORD);
+                f.region = region;
+                f.settlement = !region;
+                out.push(f);
+                return;
+            }
+        }
         // The knowledge base.
         if let Some(kind) = self.kb_kind(name) {
             let mut f = found(kind, false);

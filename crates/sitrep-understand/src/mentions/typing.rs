@@ -181,6 +181,14 @@ impl MentionFinder {
 
     /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
     /// countries, regions, sizeable towns and actors only.
+    /// Whether the gazetteer holds a place by exactly this name or an alias of it, of any size.
+    pub(super) fn place_named(&self, name: &str) -> bool {
+        crate::cache::lookup(&self.kb, name).iter().any(|c| {
+            matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                && matches!(self.kb.entry(c.id), Entry::Place(_))
+        })
+    }
+
     pub(super) fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
         let cands = crate::cache::lookup(&self.kb, name);
         let best = cands
