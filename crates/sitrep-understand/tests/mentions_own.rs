@@ -421,3 +421,28 @@ fn datelines_in_capitals_are_places_whatever_else_the_words_are() {
     let ms = mentions("Officials met on Monday. It was normal, the mayor said.");
     assert!(ms.iter().all(|m| m.kind != MentionKind::Place), "{ms:#?}");
 }
+
+#[test]
+fn a_kind_of_place_before_of_names_the_place() {
+    let ms = mentions("A deputy on patrol in the City of Vista found a man; the San Diego County office said.");
+    let m = get(&ms, "City of Vista");
+    assert_eq!(m.kind, MentionKind::Place);
+    let g = m.geo.as_ref().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("California"));
+    assert_eq!(g.precision, GeoPrecision::Exact);
+    // A name the gazetteer holds whole stays whole.
+    let ms = mentions("Officials in the District of Columbia met on Monday.");
+    let g = get(&ms, "District of Columbia").geo.clone().unwrap();
+    assert_eq!(g.precision, GeoPrecision::Admin1);
+}
+
+#[test]
+fn another_name_of_a_village_does_not_beat_a_city_of_that_name() {
+    // Even beside towns of the state where the village lies.
+    let ms = mentions(
+        "Officials in Hagerstown and Boonsboro, Maryland, met on Monday. The mayor went on to \
+         Jerusalem.",
+    );
+    let g = get(&ms, "Jerusalem").geo.clone().unwrap();
+    assert_eq!(g.country.as_deref(), Some("IL"), "{ms:#?}");
+}
