@@ -396,6 +396,21 @@ impl Linker {
                     if person && !based && !name.contains(' ') && !self.is_region(name) {
                         continue;
                     }
+                    // "Mary Wheelock", "Georgia Lanham": a given name opening a person's
+                    // name of two words is no region either, when the other word is no
+                    // dictionary word ("Florida Highway Patrol", "Alexandria Zoo").
+                    let surname = text[b..m.end].trim();
+                    if person
+                        && !based
+                        && a == m.start
+                        && self.kb.is_given_name(name)
+                        && !surname.contains([' ', '.'])
+                        && surname.starts_with(char::is_uppercase)
+                        && (self.kb.is_given_name(surname)
+                            || !self.kb.is_common_word(&surname.to_lowercase()))
+                    {
+                        continue;
+                    }
                     if let Some(p) = self.embedded_place(name, based, ctx) {
                         found.push(p.at(a, b, text));
                         break;

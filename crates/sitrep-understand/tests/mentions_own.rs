@@ -424,7 +424,9 @@ fn datelines_in_capitals_are_places_whatever_else_the_words_are() {
 
 #[test]
 fn a_kind_of_place_before_of_names_the_place() {
-    let ms = mentions("A deputy on patrol in the City of Vista found a man; the San Diego County office said.");
+    let ms = mentions(
+        "A deputy on patrol in the City of Vista found a man; the San Diego County office said.",
+    );
     let m = get(&ms, "City of Vista");
     assert_eq!(m.kind, MentionKind::Place);
     let g = m.geo.as_ref().unwrap();
@@ -445,4 +447,20 @@ fn another_name_of_a_village_does_not_beat_a_city_of_that_name() {
     );
     let g = get(&ms, "Jerusalem").geo.clone().unwrap();
     assert_eq!(g.country.as_deref(), Some("IL"), "{ms:#?}");
+}
+
+#[test]
+fn a_region_after_a_town_in_an_apposition_is_no_person() {
+    let ms = mentions(
+        "The mayor of Hagerstown, Maryland, flew home. The mayor of Lviv, Andriy Sadovyi, said.",
+    );
+    assert_eq!(get(&ms, "Maryland").kind, MentionKind::Place, "{ms:#?}");
+    assert_eq!(get(&ms, "Andriy Sadovyi").kind, MentionKind::Person);
+}
+
+#[test]
+fn a_given_name_opening_a_person_name_is_no_place_inside_it() {
+    // "Mary" is also a Turkmen region; "Georgia" a US state.
+    let ms = mentions("\"It is fine,\" said Mary Wheelock, a teacher. Georgia Lanham agreed.");
+    assert!(ms.iter().all(|m| m.kind != MentionKind::Place), "{ms:#?}");
 }

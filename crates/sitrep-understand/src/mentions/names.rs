@@ -298,7 +298,11 @@ impl MentionFinder {
             .or_else(|| self.apposition_after(s, j))
             .or_else(|| self.apposition_before(s, i));
         if let Some(role) = role.filter(|_| n <= 4 && hf & (bits::ORG | bits::ARMED) == 0) {
-            if self.kb.demonym(name).is_none() && !self.kb.is_common_word(&name.to_lowercase()) {
+            // "the mayor of Hagerstown, Maryland,": a region after the place, no person.
+            if self.kb.demonym(name).is_none()
+                && !self.kb.is_common_word(&name.to_lowercase())
+                && !(s.prev_word(i) == Some(",") && self.region_named(name))
+            {
                 let mut f = found(MentionKind::Person, false);
                 f.role = Some(role);
                 out.push(f);

@@ -179,8 +179,6 @@ impl MentionFinder {
         Some(s.span_text(begin, end).to_string())
     }
 
-    /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
-    /// countries, regions, sizeable towns and actors only.
     /// Whether the gazetteer holds a place by exactly this name or an alias of it, of any size.
     pub(super) fn place_named(&self, name: &str) -> bool {
         crate::cache::lookup(&self.kb, name).iter().any(|c| {
@@ -188,6 +186,17 @@ impl MentionFinder {
                 && matches!(self.kb.entry(c.id), Entry::Place(_))
         })
     }
+
+    /// Whether the gazetteer holds a country or a division by exactly this name.
+    pub(super) fn region_named(&self, name: &str) -> bool {
+        crate::cache::lookup(&self.kb, name).iter().any(|c| {
+            c.how == MatchKind::Exact
+                && matches!(self.kb.entry(c.id), Entry::Place(p) if p.kind != PlaceKind::Populated)
+        })
+    }
+
+    /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
+    /// countries, regions, sizeable towns and actors only.
 
     pub(super) fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
         let cands = crate::cache::lookup(&self.kb, name);
