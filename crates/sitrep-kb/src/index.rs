@@ -640,7 +640,8 @@ impl Kb {
     }
 
     /// The country (ISO 3166-1 alpha-2) of a demonym or nationality word:
-    /// "Ukrainian"/"Ukrainians" → "UA".
+    /// "Ukrainian"/"Ukrainians" → "UA"; for a continent's adjective, [`CONTINENT_PREFIX`] and
+    /// the continent's name: "European" → "continent:Europe" (see [`Kb::continent`]).
     pub fn demonym(&self, word: &str) -> Option<&str> {
         BUFS.with(|b| {
             let (f, _, _) = &mut *b.borrow_mut();
@@ -652,6 +653,15 @@ impl Kb {
             let stem = f.strip_suffix('s')?;
             self.demonyms.get(stem).map(|c| &**c)
         })
+    }
+
+    /// The continent a [`Kb::demonym`] value names ("continent:Europe"), if it names one.
+    pub fn continent(&self, demonym_value: &str) -> Option<&Place> {
+        let name = demonym_value.strip_prefix(CONTINENT_PREFIX)?;
+        self.lookup_exact(name)
+            .into_iter()
+            .filter_map(|c| self.place(c.id))
+            .find(|p| p.kind == PlaceKind::Continent)
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.
@@ -729,6 +739,9 @@ fn cell(lat: f32, lon: f32) -> (i16, i16) {
     let x = (lon.floor() + 180.0).rem_euclid(360.0) - 180.0;
     (lat.floor() as i16, x as i16)
 }
+
+/// How a [`Kb::demonym`] value names a continent rather than a country.
+pub const CONTINENT_PREFIX: &str = "continent:";
 
 /// Great-circle distance in kilometres.
 pub fn haversine_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {

@@ -152,6 +152,16 @@ fn words_names_and_demonyms() {
     assert_eq!(kb().demonym("Emirati"), Some("AE"));
     assert_eq!(kb().demonym("Afghan"), Some("AF"));
     assert_eq!(kb().demonym("table"), None);
+    // A continent's adjective names the continent, not a country.
+    let europe = kb()
+        .demonym("Europeans")
+        .and_then(|v| kb().continent(v))
+        .unwrap();
+    assert_eq!(
+        (europe.name.as_str(), europe.kind),
+        ("Europe", PlaceKind::Continent)
+    );
+    assert!(kb().continent("UA").is_none());
 }
 
 #[test]

@@ -162,7 +162,13 @@ impl Linker {
         for m in out.iter_mut() {
             match m.kind {
                 MentionKind::Nationality => {
-                    if let Some(iso) = self.kb.demonym(&m.text) {
+                    if let Some(c) = self.kb.demonym(&m.text).and_then(|v| self.kb.continent(v)) {
+                        // "European", "African": the continent, with region precision.
+                        m.canonical = Some(c.name.clone());
+                        m.kb_id = Some(c.id.clone());
+                        m.confidence = 1.0;
+                        m.geo = Some(geo_of(c, GeoPrecision::Region));
+                    } else if let Some(iso) = self.kb.demonym(&m.text) {
                         *ctx.countries.entry(iso.to_string()).or_default() += 1.0;
                         if let Some(c) = self.kb.country(iso) {
                             m.canonical = Some(c.name.clone());

@@ -275,14 +275,14 @@ pub fn read_actors_tsv(p: &Path) -> Result<Vec<Actor>, KbError> {
     Ok(out)
 }
 
-/// `word ISO2` rows.
+/// `word ISO2` rows, or `word continent:<Name>` for a continent's adjective.
 fn read_demonyms(p: &Path) -> Result<Vec<(String, String)>, KbError> {
     let mut out = Vec::new();
     for (line, f) in tsv_rows(p)? {
-        if f.len() < 2 || f[1].len() != 2 {
+        if f.len() < 2 || f[1].len() != 2 && !f[1].starts_with(CONTINENT_PREFIX) {
             return Err(KbError::Source {
                 path: format!("{}:{line}", p.display()),
-                message: "want `word<TAB>ISO2`".into(),
+                message: "want `word<TAB>ISO2` or `word<TAB>continent:<Name>`".into(),
             });
         }
         out.push((f[0].clone(), f[1].clone()));
@@ -291,6 +291,8 @@ fn read_demonyms(p: &Path) -> Result<Vec<(String, String)>, KbError> {
     out.dedup();
     Ok(out)
 }
+
+use crate::index::CONTINENT_PREFIX;
 
 /// `ISO2 alias|alias` rows.
 fn read_country_aliases(p: &Path) -> Result<BTreeMap<String, Vec<String>>, KbError> {
