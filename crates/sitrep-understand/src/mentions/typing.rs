@@ -197,7 +197,6 @@ impl MentionFinder {
 
     /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
     /// countries, regions, sizeable towns and actors only.
-
     pub(super) fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
         let cands = crate::cache::lookup(&self.kb, name);
         let best = cands
