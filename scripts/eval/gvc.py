@@ -143,6 +143,7 @@ def selftest() -> None:
     assert city_match("Polk (county)", "Polk County") and city_match("Polk (county)", "Polk")
     assert not city_match("Polk (county)", "county") and city_match("Saint Louis", "St. Louis")
     assert not city_match("Gary", "Garyville") and not city_match("Gary", None)
+    assert city_match("Bronx", "The Bronx") and not city_match("Dalles", "Dallas")
     assert state_match("Indiana", "Indiana") and state_match("Indiana", "IN") and not state_match("Indiana", "Iowa")
     assert day_diff("2016-07-24", "2016-07-25") == 1 and day_diff("2016-07", "2016-07-24") is None
     assert day_diff("2016-07-24T10:00:00Z", "2016-07-24") == 0
@@ -174,6 +175,7 @@ def norm_place(s: str) -> str:
     s = re.sub(r"\bsaint\b|\bst\b", "st", s)
     s = re.sub(r"\bfort\b|\bft\b", "ft", s)
     s = re.sub(r"\b(city of|town of|village of|township of)\b", " ", s)
+    s = re.sub(r"^\s*the\s+", "", s)  # "The Bronx" is "Bronx"
     return " ".join(s.split())
 
 
