@@ -160,6 +160,35 @@ pub enum ActorRole {
     Associated,
 }
 
+/// Where an event is relative to the place its text names: near it, or at a distance and a
+/// bearing from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRelation {
+    /// Start of the phrase (characters): "40 km north of", "near".
+    pub start: usize,
+    /// End of the phrase (exclusive; the place mention starts at or after it).
+    pub end: usize,
+    /// Distance from the place in km, when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub km: Option<f64>,
+    /// Direction from the place, degrees clockwise from north, when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bearing: Option<f64>,
+}
+
+impl PlaceRelation {
+    /// The point `km` along `bearing` from (`lat`, `lon`) on a sphere, when both are given.
+    pub fn offset(&self, lat: f64, lon: f64) -> Option<(f64, f64)> {
+        let (km, bearing) = (self.km?, self.bearing?);
+        let d = km / 6371.0;
+        let (p1, l1, b) = (lat.to_radians(), lon.to_radians(), bearing.to_radians());
+        let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * b.cos()).asin();
+        let l2 = l1 + (b.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+        let lon2 = (l2.to_degrees() + 540.0) % 360.0 - 180.0;
+        Some((p2.to_degrees(), lon2))
+    }
+}
+
 /// One event as one article mentions it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
@@ -186,6 +215,10 @@ pub struct EventMention {
     /// Index into the article's `mentions` (a place or facility): where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<usize>,
+    /// How the text places the event relative to `place`, when it does ("40 km north of X",
+    /// "near X", "on the outskirts of X", "off the coast of X").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_relation: Option<PlaceRelation>,
     /// Who took part, as indices into `mentions` with their roles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<MentionActor>,
@@ -377,6 +410,28 @@ pub struct Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relation_with_distance_and_bearing_moves_the_point() {
+        let r = |km, bearing| PlaceRelation {
+            km: Some(km),
+            bearing: Some(bearing),
+            ..PlaceRelation::default()
+        };
+        // 111.2 km due north is one degree of latitude; due east at the equator, of longitude.
+        let (lat, lon) = r(111.195, 0.0).offset(10.0, 20.0).unwrap();
+        assert!(
+            (lat - 11.0).abs() < 1e-3 && (lon - 20.0).abs() < 1e-9,
+            "{lat} {lon}"
+        );
+        let (lat, lon) = r(111.195, 90.0).offset(0.0, 179.5).unwrap();
+        assert!(
+            lat.abs() < 1e-6 && (lon + 179.5).abs() < 1e-3,
+            "{lat} {lon}"
+        );
+        // "near X": no distance, no new point.
+        assert!(PlaceRelation::default().offset(1.0, 2.0).is_none());
+    }
 
     #[test]
     fn taxonomy_has_six_types_and_twenty_five_sub_types() {

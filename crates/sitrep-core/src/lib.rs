@@ -38,7 +38,7 @@ pub use article::{Alignment, Article, RemovalReason, Removed, Segment};
 pub use error::{ArticleError, ErrorCode, Severity};
 pub use event::{
     Actor, ActorRole, ClaimStatus, Conflict, ConflictValue, DateRange, Event, EventClaim,
-    EventMention, EventType, Evidence, Location, MentionActor, SubEventType,
+    EventMention, EventType, Evidence, Location, MentionActor, PlaceRelation, SubEventType,
 };
 pub use meta::{Body, Meta, Published, RawDocument};
 pub use span::Span;

@@ -68,6 +68,14 @@ classes! {
     Casualty = "casualty" in "cues.tsv",
     NotSpeechTime = "not-speech-time" in "cues.tsv",
     SkipBefore = "skip-before" in "cues.tsv",
+    Compass = "compass" in "cues.tsv",
+    UnitKm = "unit-km" in "cues.tsv",
+    UnitMile = "unit-mile" in "cues.tsv",
+    NearPrep = "near-prep" in "cues.tsv",
+    NearNoun = "near-noun" in "cues.tsv",
+    Approx = "approx" in "cues.tsv",
+    ReferenceLink = "reference-link" in "cues.tsv",
+    PlaceModifier = "place-modifier" in "cues.tsv",
 }
 
 impl Class {

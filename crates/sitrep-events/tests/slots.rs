@@ -452,3 +452,34 @@ fn a_county_is_narrowed_to_a_town_of_the_opening_inside_it() {
         Some(("McLennan County".to_string(), Some("US".to_string())))
     );
 }
+
+#[test]
+fn relative_locations_keep_the_named_place_and_say_how_far() {
+    // A distance and a bearing.
+    let a = annotate("Gunmen killed three soldiers 40 km north of Kharkiv on Monday.");
+    let e = main_of(&a);
+    assert_eq!(place_of(&a, e).unwrap().0, "Kharkiv");
+    let r = e.place_relation.expect("a relation");
+    assert_eq!((r.km, r.bearing), (Some(40.0), Some(0.0)));
+    assert_eq!(&a.text[r.start..r.end], "40 km north of ");
+    // Miles, a hedge and a compound bearing.
+    let a = annotate("Militants ambushed a convoy about 25 miles southwest of Peshawar on Friday.");
+    let r = main_of(&a).place_relation.unwrap();
+    assert!((r.km.unwrap() - 40.234).abs() < 0.01 && r.bearing == Some(225.0));
+    assert!(a.text[r.start..].starts_with("about 25 miles"));
+    // Near, with no distance: a port named only by a close spelling, off its coast.
+    let a = annotate("A drone hit a cargo ship off the coast of Hodeidah on Tuesday.");
+    let m = main_of(&a);
+    assert_eq!(place_of(&a, m).unwrap().1.as_deref(), Some("YE"));
+    let r = m.place_relation.unwrap();
+    assert_eq!((r.km, r.bearing), (None, None));
+    assert!(a.text[r.start..].starts_with("off the coast of"));
+    // A town placed by a landmark: the town is the place, the landmark is not.
+    let a = annotate(
+        "A man was shot dead on Saturday in Boonsboro, about 10 miles south of Hagerstown, \
+         police said.",
+    );
+    let m = main_of(&a);
+    assert_eq!(place_of(&a, m).unwrap().0, "Boonsboro");
+    assert!(m.place_relation.is_none());
+}

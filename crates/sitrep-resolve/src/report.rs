@@ -282,15 +282,30 @@ impl Report {
             let named = em.place.and_then(|p| mentions.get(p));
             let place = named.and_then(|m| {
                 let geo = m.geo.as_ref()?;
+                let (mut lat, mut lon, mut precision, mut from) =
+                    (geo.lat, geo.lon, geo.precision, m.start);
+                // "40 km north of X", "near X": near the town, at the point the distance and
+                // bearing give when the text gives both (a region or country named so stays
+                // as coarse as it is).
+                if let Some(r) = em
+                    .place_relation
+                    .filter(|_| matches!(precision, GeoPrecision::Exact | GeoPrecision::Near))
+                {
+                    if let Some((a, b)) = r.offset(lat, lon) {
+                        (lat, lon) = (a, b);
+                    }
+                    precision = GeoPrecision::Near;
+                    from = r.start.min(m.start);
+                }
                 Some(ReportPlace {
                     name: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
                     kb_id: m.kb_id.clone(),
                     admin1: geo.admin1.clone(),
                     country: geo.country.clone(),
-                    lat: Some(geo.lat),
-                    lon: Some(geo.lon),
-                    precision: geo.precision,
-                    evidence: quote(m.start, m.end),
+                    lat: Some(lat),
+                    lon: Some(lon),
+                    precision,
+                    evidence: quote(from, m.end),
                 })
             });
             let site = named
@@ -605,6 +620,72 @@ mod tests {
         for w in ["shelling", "through", "tells", "march"] {
             assert!(!STOP_WORDS.has(w, STOP), "{w}");
         }
+    }
+
+    #[test]
+    fn a_relative_place_is_near_its_town_at_the_point_given() {
+        use sitrep_core::annotation::{Geo, Mention};
+        use sitrep_core::event::{EventMention, PlaceRelation};
+        let text = "Gunmen struck 40 km north of Kharkiv.";
+        let town = Mention {
+            text: "Kharkiv".into(),
+            start: 29,
+            end: 36,
+            kind: MentionKind::Place,
+            canonical: Some("Kharkiv".into()),
+            kb_id: Some("gn:1".into()),
+            confidence: 1.0,
+            role: None,
+            geo: Some(Geo {
+                lat: 50.0,
+                lon: 36.25,
+                admin1: Some("Kharkiv Oblast".into()),
+                country: Some("UA".into()),
+                precision: GeoPrecision::Exact,
+            }),
+        };
+        let em = |relation| EventMention {
+            id: "e1".into(),
+            trigger: "struck".into(),
+            start: 7,
+            end: 13,
+            main: true,
+            place: Some(0),
+            place_relation: relation,
+            ..EventMention::default()
+        };
+        let article = |relation| Article {
+            id: "a".into(),
+            text: text.into(),
+            mentions: Some(vec![town.clone()]),
+            event_mentions: Some(vec![em(relation)]),
+            ..Article::default()
+        };
+        let plain = Report::from_article(&article(None))
+            .remove(0)
+            .place
+            .unwrap();
+        assert_eq!(
+            (plain.lat, plain.precision),
+            (Some(50.0), GeoPrecision::Exact)
+        );
+        assert_eq!(plain.evidence.text, "Kharkiv");
+        let rel = PlaceRelation {
+            start: 14,
+            end: 29,
+            km: Some(40.0),
+            bearing: Some(0.0),
+        };
+        let p = Report::from_article(&article(Some(rel)))
+            .remove(0)
+            .place
+            .unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("Kharkiv", GeoPrecision::Near)
+        );
+        assert!((p.lat.unwrap() - 50.3597).abs() < 1e-3, "{:?}", p.lat);
+        assert_eq!(p.evidence.text, "40 km north of Kharkiv");
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub const CATEGORIES: &[&str] = &[
     "local-head",
     "civic-head",
     "party-letter",
+    "near-noun",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -117,6 +118,9 @@ pub mod bits {
     pub const CIVIC_HEAD: u64 = 1 << 30;
     /// `party-letter`: a party's letter before a hyphen and a home place ("*D*-Ohio").
     pub const PARTY_LETTER: u64 = 1 << 31;
+    /// `near-noun`: a noun that, before "of", puts what follows near a place ("the *coast*
+    /// of X", "the *outskirts* of X"): what follows is a place.
+    pub const NEAR_NOUN: u64 = 1 << 32;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

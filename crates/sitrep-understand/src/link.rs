@@ -680,6 +680,18 @@ impl Linker {
                 }
             }
         }
+        // A name the text says is a settlement ("the coast of Hodeidah"): a close spelling
+        // of a sizeable town will do.
+        if cands.is_empty() && settlement && !query.contains(' ') {
+            cands = self
+                .kb
+                .lookup(query)
+                .into_iter()
+                .filter(|c| c.how == MatchKind::Variant && c.confidence >= 0.8)
+                .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
+                .filter(|(_, p)| p.population >= 50_000)
+                .collect();
+        }
         if cands.is_empty() && region_word && query.chars().count() >= 5 {
             // A misspelt region ("Kharkv region"): a first-level division within one or two
             // edits, preferring the countries the article is about.

@@ -44,6 +44,14 @@
 //!   of its point);
 //!   with no place in its sentence the main event takes the most specific place of the
 //!   opening, the first of equals.
+//!   **Relative locations** (`relative.rs`): the words right before the place may put the event
+//!   near it ("near X", "outside X", "off X", "close to X", "the outskirts / coast / vicinity of
+//!   X"), or at a distance and a bearing from it ("40 km north of X", "about 25 miles
+//!   south-west of X", "20 nautical miles east of X"); the event keeps the place and records
+//!   the relation (`place_relation`: the phrase's span, km, bearing). A place after such a phrase
+//!   that follows a town or district the gazetteer knows is only a landmark and never the
+//!   event's place ("in Amelia, about 20 miles east of *Cincinnati*"); after a street or an
+//!   unknown place it is the place (the phrase locates them: "on Fairview Drive outside *X*").
 //! - **Actors** (`actors`): armed groups, organisations, people, nationality adjectives and
 //!   countries of the sentence. A speaker who claims responsibility for the event ("X claimed
 //!   responsibility for the attack") is its Attacker. Left out: other speakers, anything in
@@ -93,6 +101,7 @@
 mod actors;
 mod counts;
 mod place;
+mod relative;
 mod time;
 
 use crate::cues::{cue, Class};
@@ -248,18 +257,23 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
     let counts = env.counts(quantities);
     let filled: Vec<EventMention> = (0..events.len())
         .zip(counts)
-        .map(|(i, counts)| EventMention {
-            time: when.pick(i),
-            place: env.place(i),
-            actors: env.actors(i),
-            weapons: env.weapons(i),
-            counts,
-            ..EventMention::default()
+        .map(|(i, counts)| {
+            let place = env.place(i);
+            EventMention {
+                time: when.pick(i),
+                place,
+                place_relation: place.and_then(|j| env.relation(j)),
+                actors: env.actors(i),
+                weapons: env.weapons(i),
+                counts,
+                ..EventMention::default()
+            }
         })
         .collect();
     for (e, f) in events.iter_mut().zip(filled) {
         e.time = f.time;
         e.place = f.place;
+        e.place_relation = f.place_relation;
         e.actors = f.actors;
         e.weapons = f.weapons;
         e.counts = f.counts;

@@ -6,7 +6,7 @@ use sitrep_core::annotation::{GeoPrecision, MentionKind};
 
 impl Env<'_> {
     /// Specificity rank of a place (lower is more specific); None when not a place.
-    fn place_rank(&self, j: usize) -> Option<u8> {
+    pub(super) fn place_rank(&self, j: usize) -> Option<u8> {
         let m = &self.mentions[j];
         let by_geo = |p: GeoPrecision| match p {
             GeoPrecision::Exact | GeoPrecision::Near => 0,
@@ -55,7 +55,7 @@ impl Env<'_> {
     fn locative(&self, j: usize) -> bool {
         let m = &self.mentions[j];
         let ctx = self.ctx;
-        if self.is_speaker(j) || ctx.within_before(m.start, "since", 6) {
+        if self.is_speaker(j) || ctx.within_before(m.start, "since", 6) || self.landmark(j) {
             return false;
         }
         let prev = ctx.prev(m.start);

@@ -416,6 +416,11 @@ impl MentionFinder {
         let settlement = prev == Some("of")
             && s.prev_word(i - 1)
                 .is_some_and(|w| self.lex.is(w, bits::PLACE_TYPE));
+        // "40 km north of X", "off the coast of X", "on the outskirts of X".
+        let relative = prev == Some("of")
+            && s.prev_word(i - 1).is_some_and(|w| {
+                w.starts_with(char::is_lowercase) && self.lex.is(w, bits::COMPASS | bits::NEAR_NOUN)
+            });
         let list_next = matches!(s.word_opt(j), Some("," | "and" | "or"));
         // A list of places: "X and Y", or "X, Y, Z" (a comma alone may open an apposition).
         let listed = out.last().filter(|m| {
@@ -435,6 +440,7 @@ impl MentionFinder {
         let place_ctx = prev
             .is_some_and(|w| self.lex.is(w, bits::PLACE_PREP) && w.starts_with(char::is_lowercase))
             || settlement
+            || relative
             || listed.is_some();
         let next_place_head = s
             .next_word(j)
@@ -444,7 +450,7 @@ impl MentionFinder {
             self.extend_place(s, j, &mut f);
             f.near = prev.is_some_and(|w| w.eq_ignore_ascii_case("near"));
             f.region = region_of(s, i);
-            f.settlement = settlement || next_place_head;
+            f.settlement = settlement || relative || next_place_head;
             out.push(f);
             return;
         }
