@@ -192,13 +192,35 @@ fn requests_too_long_and_unknown_paths_get_json_errors() {
     );
 }
 
-/// A body that keeps the pipeline busy for a while: many articles of ordinary news text.
+/// A body that keeps the pipeline busy for a while: many distinct articles of ordinary news
+/// text (distinct, so that none is dropped as a duplicate before the pipeline).
 fn heavy_body() -> String {
-    let sentence = "Gunmen attacked a police checkpoint near the market on Tuesday, killing three \
-                    officers and wounding five civilians, the provincial governor said. ";
-    (0..400)
+    const TOWNS: [&str; 8] = [
+        "Kharkiv",
+        "Mosul",
+        "Peshawar",
+        "Goma",
+        "Maiduguri",
+        "Aleppo",
+        "Kandahar",
+        "Mogadishu",
+    ];
+    const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    (0..600)
         .map(|i| {
-            serde_json::json!({"id": format!("heavy-{i}"), "text": sentence.repeat(40)}).to_string()
+            let text: String = (0..40)
+                .map(|k| {
+                    format!(
+                        "Gunmen attacked police checkpoint {i}-{k} near {} on {}, killing {} \
+                         officers and wounding {} civilians, the governor said. ",
+                        TOWNS[(i + k) % TOWNS.len()],
+                        WEEKDAYS[(i * 7 + k) % WEEKDAYS.len()],
+                        (i + k) % 9 + 1,
+                        (i * 3 + k) % 11 + 2,
+                    )
+                })
+                .collect();
+            serde_json::json!({"id": format!("heavy-{i}"), "text": text}).to_string()
         })
         .collect::<Vec<_>>()
         .join("\n")
