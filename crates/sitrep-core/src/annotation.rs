@@ -79,6 +79,29 @@ pub struct Mention {
     /// For places: where.
     #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
     pub geo: Option<Geo>,
+    /// For a place chosen among namesakes: the best candidate it was chosen over, for audit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<RunnerUp>,
+}
+
+/// The candidate a place link was chosen over, with both scores (the linker's own scale:
+/// name match, population, the article's countries and regions, nearness to its other places).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunnerUp {
+    /// Its knowledge-base id.
+    pub kb_id: String,
+    /// Its name.
+    pub name: String,
+    /// Its country (ISO 3166-1 alpha-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Its first-level division.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// Its score.
+    pub score: f32,
+    /// The chosen candidate's score.
+    pub chosen_score: f32,
 }
 
 /// How exact a resolved time is.

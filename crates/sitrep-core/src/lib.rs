@@ -31,7 +31,7 @@ pub mod stage;
 pub mod text;
 
 pub use annotation::{
-    Claim, Cover, Geo, GeoPrecision, Mention, MentionKind, Quantity, Stance, TimeExpr,
+    Claim, Cover, Geo, GeoPrecision, Mention, MentionKind, Quantity, RunnerUp, Stance, TimeExpr,
     TimePrecision,
 };
 pub use article::{Alignment, Article, RemovalReason, Removed, Segment};

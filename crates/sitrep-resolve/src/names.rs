@@ -123,6 +123,7 @@ mod tests {
             confidence: 0.0,
             role: None,
             geo: None,
+            runner_up: None,
         }
     }
 

@@ -643,6 +643,7 @@ mod tests {
                 country: Some("UA".into()),
                 precision: GeoPrecision::Exact,
             }),
+            runner_up: None,
         };
         let em = |relation| EventMention {
             id: "e1".into(),

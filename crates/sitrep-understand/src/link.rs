@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind};
+use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind, RunnerUp};
 use sitrep_kb::names::{edit_distance, fold};
 use sitrep_kb::{ActorKind, Candidate, Entry, EntryId, Kb, MatchKind, Place, PlaceKind};
 use std::sync::Arc;
@@ -151,6 +151,7 @@ impl Linker {
                 confidence: 0.0,
                 role: f.role.clone().filter(|r| !r.is_empty()),
                 geo: None,
+                runner_up: None,
             })
             .collect();
 
@@ -470,6 +471,7 @@ impl Linker {
             confidence: 0.0,
             role: None,
             geo: None,
+            runner_up: None,
         };
         self.link_place(&mut m, ctx, false, true, false, false);
         m.geo.is_some().then_some(Nested(m))
@@ -610,6 +612,7 @@ impl Linker {
         region: bool,
         settlement: bool,
     ) {
+        m.runner_up = None;
         let mut query = place_query(&m.text);
         let mut region_word = region || query.len() < m.text.len();
         let key = ctx.key(&place_key(&m.text, region));
@@ -813,6 +816,22 @@ impl Linker {
         };
         ctx.chosen.entry(key).or_insert(c.id);
         self.place_found(m, ctx, place, precision, conf, key);
+        // For audit: the best other place, and both scores.
+        m.runner_up = scored
+            .iter()
+            .skip(1)
+            .find(|(_, _, q)| q.id != p.id)
+            .map(|(score, _, q)| RunnerUp {
+                kb_id: q.id.clone(),
+                name: q.name.clone(),
+                country: Some(q.country.clone()).filter(|c| !c.is_empty()),
+                admin1: match q.kind {
+                    PlaceKind::Admin1 => Some(q.name.clone()),
+                    _ => q.admin1.clone(),
+                },
+                score: *score,
+                chosen_score: best,
+            });
     }
 
     /// Record a placed mention and what it adds to the context.

@@ -374,6 +374,7 @@ fn mention(text: &str, context: &str, name: &str, kind: MentionKind) -> Mention 
         confidence: 1.0,
         role: None,
         geo: None,
+        runner_up: None,
     }
 }
 
