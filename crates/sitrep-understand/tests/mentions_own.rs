@@ -464,3 +464,16 @@ fn a_given_name_opening_a_person_name_is_no_place_inside_it() {
     let ms = mentions("\"It is fine,\" said Mary Wheelock, a teacher. Georgia Lanham agreed.");
     assert!(ms.iter().all(|m| m.kind != MentionKind::Place), "{ms:#?}");
 }
+
+#[test]
+fn a_place_chosen_among_namesakes_keeps_its_runner_up() {
+    let ms = mentions("Police in Paris, Texas, said a man was shot on Monday.");
+    let m = get(&ms, "Paris");
+    assert_eq!(m.geo.as_ref().unwrap().admin1.as_deref(), Some("Texas"));
+    let r = m.runner_up.as_ref().expect("a runner-up");
+    assert_ne!(Some(&r.kb_id), m.kb_id.as_ref());
+    assert_eq!(r.name, "Paris");
+    assert!(r.chosen_score >= r.score, "{r:?}");
+    // A name with one candidate has none.
+    assert!(get(&ms, "Texas").runner_up.is_none());
+}
