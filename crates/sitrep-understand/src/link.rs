@@ -629,7 +629,7 @@ impl Linker {
                 region_word = true;
             }
         }
-        // "City of Vista", "Province of Quebec": the name after a capitalised kind of place,
+        // "City of Tempe", "Province of Quebec": the name after a capitalised kind of place,
         // when the gazetteer does not hold the whole ("District of Columbia" it does).
         if let Some((head, rest)) = query.split_once(" of ") {
             let lex = Lexicon::get();
@@ -722,7 +722,7 @@ impl Linker {
             return;
         }
         // A given name alone is not a hamlet of that name ("Michael"), unless the text says it
-        // is a settlement ("the village of Amelia", a dateline); nor is a one-word name
+        // is a settlement ("the village of Florence", a dateline); nor is a one-word name
         // a small place abroad, in a country the article never names ("Fla." is not Flå in
         // Norway).
         let single = !query.contains(' ');

@@ -50,8 +50,8 @@
 //!   south-west of X", "20 nautical miles east of X"); the event keeps the place and records
 //!   the relation (`place_relation`: the phrase's span, km, bearing). A place after such a phrase
 //!   that follows a town or district the gazetteer knows is only a landmark and never the
-//!   event's place ("in Amelia, about 20 miles east of *Cincinnati*"); after a street or an
-//!   unknown place it is the place (the phrase locates them: "on Fairview Drive outside *X*").
+//!   event's place ("in Boonsboro, about 10 miles south of *Hagerstown*"); after a street or an
+//!   unknown place it is the place (the phrase locates them: "on Elm Road outside *X*").
 //! - **Actors** (`actors`): armed groups, organisations, people, nationality adjectives and
 //!   countries of the sentence. A speaker who claims responsibility for the event ("X claimed
 //!   responsibility for the attack") is its Attacker. Left out: other speakers, anything in

@@ -124,8 +124,8 @@ impl Ctx {
 
 impl Env<'_> {
     /// Whether place mention `j` is only a landmark for a town or district the gazetteer
-    /// knows, named just before it: "in Amelia, about 20 miles east of *Cincinnati*",
-    /// "Lithonia, which is 18 miles east of *Atlanta*", "in X, near *Y*".
+    /// knows, named just before it: "in Boonsboro, about 10 miles south of *Hagerstown*",
+    /// "X, which is 18 km east of *Y*", "in X, near *Y*".
     pub(super) fn landmark(&self, j: usize) -> bool {
         let m = &self.mentions[j];
         let Some(r) = self.ctx.relative_before(m.start) else {
@@ -136,7 +136,7 @@ impl Env<'_> {
             .filter(|&k| k != j && self.mentions[k].end <= r.start && self.place_rank(k).is_some())
             .last()
             // A street or a place the gazetteer lacks has no point of its own: the phrase
-            // places it ("on Fairview Drive outside X").
+            // places it ("on Elm Road outside X").
             .filter(|&k| {
                 self.mentions[k].kb_id.is_some() && self.place_rank(k).is_some_and(|r| r <= 1)
             })
@@ -157,7 +157,8 @@ impl Env<'_> {
     }
 
     /// How the text places an event relative to place mention `j` ("40 km north of X", "near
-    /// X"), unless `j` is only a landmark.
+    /// X"); `j` is the event's place, so never a mere landmark (`landmark` keeps those
+    /// out of the choice).
     pub(super) fn relation(&self, j: usize) -> Option<PlaceRelation> {
         self.ctx.relative_before(self.mentions[j].start)
     }

@@ -1,7 +1,7 @@
 //! Datelines: the place a story is filed from, written in capitals at the head of a paragraph
-//! of the article's opening ("FLAGSTAFF, Ariz. (AP) —", "PANDORA —", "KYIV, March 11 —",
+//! of the article's opening ("NORMAL, Ill. (AP) —", "EUGENE —", "KYIV, March 11 —",
 //! "ST. LOUIS (Reuters) -"). The position says it is a place, so a name that is also a
-//! dictionary word ("Flagstaff", "Meridian") or a given name ("Amelia") is still taken.
+//! dictionary word ("Normal", "Mobile") or a given name ("Eugene") is still taken.
 
 use super::typing::title_case;
 use super::{Found, MentionFinder};

@@ -19,7 +19,7 @@
 //!    "the governor" to the person given that role, and a shorter or reordered form of a group
 //!    or organisation name to the full one; each mention's `canonical` is the full form.
 //!
-//! A **dateline** in capitals at the head of a paragraph of the opening ("FLAGSTAFF, Ariz.
+//! A **dateline** in capitals at the head of a paragraph of the opening ("NORMAL, Ill.
 //! (AP) —") is a place whatever else its words are (`dateline.rs`).
 //!
 //! Finding names is `names.rs` and lowercase things `things.rs`; typing and roles are

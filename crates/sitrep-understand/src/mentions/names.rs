@@ -369,7 +369,7 @@ impl MentionFinder {
             out.push(found(MentionKind::Organisation, false));
             return;
         }
-        // "City of Vista", "Town of Hempstead", "Province of Quebec": a capitalised kind of
+        // "City of Tempe", "Town of Hempstead", "Province of Quebec": a capitalised kind of
         // place and the name after "of", when the knowledge base does not hold the whole.
         if n >= 3
             && s.word(i + 1) == "of"
