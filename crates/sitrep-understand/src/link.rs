@@ -64,6 +64,26 @@ struct Context {
 /// far fewer (an article that names more is a list, and its first places set its geography).
 const CONTEXT_CAP: usize = 128;
 
+/// What "X, Y" says when Y is a country or a division that holds a place named X ("Athens,
+/// Greece", "Toronto, Ontario", "Paris, Henry County"): X is one of the places inside Y, and Y
+/// is the region, not a town of that name. Absent when no reading of the pair fits.
+#[derive(Debug, Clone)]
+struct Within {
+    /// The candidates the mention may take: for the name, its places inside a candidate of
+    /// the qualifier (empty when none is: the gazetteer lacks the place); for the qualifier,
+    /// its regions that hold a candidate of the name (all its regions when none does).
+    ids: std::collections::HashSet<EntryId>,
+    /// For the name: the qualifier's mention, whose region stands in for a place the
+    /// gazetteer lacks ("Smallville, Kansas" is at least in Kansas).
+    qualifier: Option<usize>,
+    /// For the name: the qualifier's regions.
+    regions: Vec<EntryId>,
+}
+
+/// Most kilometres between a town and the point of a second-level division ("X, Y County")
+/// that holds it.
+const ADMIN2_RADIUS_KM: f32 = 60.0;
+
 impl Context {
     fn country_weight(&self, iso: &str) -> f32 {
         let own = self.by_key.get(&self.exclude);
@@ -210,6 +230,8 @@ impl Linker {
                 }
             }
         }
+        // "X, Y": a name and the country or division that holds it.
+        let within = self.qualified(text, &out);
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
@@ -228,6 +250,7 @@ impl Linker {
         for &i in &order {
             let near = found[i].near;
             let weak = found[i].weak;
+            let within = self.within_of(&within, &out, i);
             self.link_place(
                 &mut out[i],
                 &mut ctx,
@@ -235,6 +258,7 @@ impl Linker {
                 weak,
                 found[i].region,
                 found[i].settlement,
+                within,
             );
         }
         // Places inside the names of organisations and facilities ("the *Texas* Department
@@ -275,6 +299,7 @@ impl Linker {
                 local.exclude = key;
             }
             let (near, weak) = (found[i].near, found[i].weak);
+            let within = self.within_of(&within, &out, i);
             self.link_place(
                 &mut out[i],
                 &mut local,
@@ -282,6 +307,7 @@ impl Linker {
                 weak,
                 found[i].region,
                 found[i].settlement,
+                within,
             );
             if let Some(id) = local.chosen.get(&key) {
                 ctx.chosen.insert(key, *id);
@@ -299,6 +325,110 @@ impl Linker {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         out
+    }
+
+    /// Mention `i`'s pair constraint, with the region that stands in for it: the one its
+    /// qualifier was linked to, else the qualifier's first.
+    fn within_of<'w>(
+        &self,
+        within: &'w [Option<Within>],
+        out: &[Mention],
+        i: usize,
+    ) -> Option<(&'w Within, Option<&Place>)> {
+        let w = within.get(i)?.as_ref()?;
+        let region = w.qualifier.and_then(|j| {
+            let chosen = out[j].kb_id.as_deref();
+            let mut regions = w.regions.iter().filter_map(|&id| self.kb.place(id));
+            regions
+                .clone()
+                .find(|p| Some(p.id.as_str()) == chosen)
+                .or_else(|| regions.next())
+        });
+        Some((w, region))
+    }
+
+    /// "X, Y" pairs: a place name followed by a comma and a country or division that holds
+    /// a place of that name. Not when Y goes on a list ("Sharon, Cornwall and Salisbury").
+    fn qualified(&self, text: &str, out: &[Mention]) -> Vec<Option<Within>> {
+        let mut within: Vec<Option<Within>> = vec![None; out.len()];
+        let is_place = |m: &Mention| m.kind == MentionKind::Place;
+        let gap = |a: &Mention, b: &Mention| text.get(a.end..b.start).map(str::trim);
+        let places = |m: &Mention| -> Vec<(EntryId, &Place)> {
+            crate::cache::lookup(&self.kb, place_query(&m.text))
+                .into_iter()
+                .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
+                .filter(|(c, _)| c.how != MatchKind::Variant || c.confidence >= 0.8)
+                .map(|(c, p)| (c.id, p))
+                .collect()
+        };
+        for i in 0..out.len().saturating_sub(1) {
+            let (x, y) = (&out[i], &out[i + 1]);
+            if !is_place(x) || !is_place(y) || gap(x, y) != Some(",") {
+                continue;
+            }
+            if text[x.end..y.start].contains('\n') {
+                continue;
+            }
+            let list = out.get(i + 2).is_some_and(|z| {
+                is_place(z)
+                    && gap(y, z).is_some_and(|g| matches!(g, "and" | "or" | ", and" | ", or" | "&"))
+            });
+            if list {
+                continue;
+            }
+            let regions: Vec<(EntryId, &Place)> =
+                crate::cache::lookup(&self.kb, place_query(&y.text))
+                    .into_iter()
+                    .filter(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+                    .filter_map(|c| self.place_of(&c).map(|p| (c.id, p)))
+                    .filter(|(_, p)| {
+                        matches!(
+                            p.kind,
+                            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
+                        )
+                    })
+                    .collect();
+            if regions.is_empty() {
+                continue;
+            }
+            let names = places(x);
+            let mut inner = std::collections::HashSet::new();
+            let mut outer = std::collections::HashSet::new();
+            for (nid, n) in &names {
+                for (rid, r) in &regions {
+                    if n.id != r.id && holds(r, n) {
+                        inner.insert(*nid);
+                        outer.insert(*rid);
+                    }
+                }
+            }
+            // A region written after a name is that region even when no place of the name is
+            // known inside it; the name then is a place the gazetteer lacks, when the rest of
+            // its readings lie elsewhere (a lone country or region "X, Y" is no pair).
+            if outer.is_empty() {
+                let lone_region = names.iter().any(|(_, n)| {
+                    matches!(
+                        n.kind,
+                        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
+                    )
+                });
+                if lone_region {
+                    continue;
+                }
+                outer = regions.iter().map(|(id, _)| *id).collect();
+            }
+            within[i] = Some(Within {
+                ids: inner,
+                qualifier: Some(i + 1),
+                regions: regions.iter().map(|(id, _)| *id).collect(),
+            });
+            within[i + 1] = Some(Within {
+                ids: outer,
+                qualifier: None,
+                regions: Vec::new(),
+            });
+        }
+        within
     }
 
     /// Places the gazetteer cannot know, inside or beside a town the article names: a street
@@ -473,7 +603,7 @@ impl Linker {
             geo: None,
             runner_up: None,
         };
-        self.link_place(&mut m, ctx, false, true, false, false);
+        self.link_place(&mut m, ctx, false, true, false, false, None);
         m.geo.is_some().then_some(Nested(m))
     }
 
@@ -611,6 +741,7 @@ impl Linker {
         weak: bool,
         region: bool,
         settlement: bool,
+        within: Option<(&Within, Option<&Place>)>,
     ) {
         m.runner_up = None;
         let mut query = place_query(&m.text);
@@ -654,6 +785,28 @@ impl Linker {
                 c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
             })
             .collect();
+        // "X, Y": only the places inside Y; none known there, Y itself stands in.
+        if let Some((w, region_of)) = within {
+            let inside: Vec<(Candidate, &Place)> = cands
+                .iter()
+                .filter(|(c, _)| w.ids.contains(&c.id))
+                .cloned()
+                .collect();
+            if !inside.is_empty() || w.qualifier.is_some() {
+                cands = inside;
+            }
+            if cands.is_empty() {
+                if let Some(r) = region_of {
+                    let precision = match r.kind {
+                        PlaceKind::Country => GeoPrecision::Country,
+                        PlaceKind::Admin1 => GeoPrecision::Admin1,
+                        _ => GeoPrecision::Admin2,
+                    };
+                    self.place_found(m, ctx, r, precision, 0.5, key);
+                }
+                return;
+            }
+        }
         // Another name of a small place ("Jerusalem", an old name of a Maryland village) does
         // not compete with a large place of that very name.
         let largest_exact = cands
@@ -1027,6 +1180,29 @@ fn active_bonus(a: &sitrep_kb::Actor, published: Option<NaiveDate>) -> f32 {
 }
 
 /// Great-circle distance in km.
+/// Whether region `r` (a country, a first- or a second-level division) holds place `p`: by
+/// its codes, and for a second-level division (whose towns the gazetteer does not code) by
+/// distance.
+fn holds(r: &Place, p: &Place) -> bool {
+    if r.country != p.country || r.country.is_empty() {
+        return false;
+    }
+    match r.kind {
+        PlaceKind::Country => !matches!(p.kind, PlaceKind::Country | PlaceKind::Continent),
+        PlaceKind::Admin1 => {
+            matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2)
+                && p.admin1_code.is_some()
+                && p.admin1_code == r.admin1_code
+        }
+        PlaceKind::Admin2 => {
+            p.kind == PlaceKind::Populated
+                && p.admin1_code == r.admin1_code
+                && haversine_km(r.lat, r.lon, p.lat, p.lon) <= ADMIN2_RADIUS_KM
+        }
+        PlaceKind::Populated | PlaceKind::Continent => false,
+    }
+}
+
 fn haversine_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;

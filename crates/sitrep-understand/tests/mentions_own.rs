@@ -467,7 +467,8 @@ fn a_given_name_opening_a_person_name_is_no_place_inside_it() {
 
 #[test]
 fn a_place_chosen_among_namesakes_keeps_its_runner_up() {
-    let ms = mentions("Police in Paris, Texas, said a man was shot on Monday.");
+    // (Not "Paris, Texas": a state after a comma leaves no other candidate.)
+    let ms = mentions("The sheriff of Lamar County, Texas, said police in Paris found a man shot.");
     let m = get(&ms, "Paris");
     assert_eq!(m.geo.as_ref().unwrap().admin1.as_deref(), Some("Texas"));
     let r = m.runner_up.as_ref().expect("a runner-up");
@@ -476,4 +477,39 @@ fn a_place_chosen_among_namesakes_keeps_its_runner_up() {
     assert!(r.chosen_score >= r.score, "{r:?}");
     // A name with one candidate has none.
     assert!(get(&ms, "Texas").runner_up.is_none());
+}
+
+#[test]
+fn a_region_after_a_comma_holds_the_place_before_it() {
+    // Athens in Greece, not the larger-scored namesakes of a North American article; Ontario
+    // the province, not its city; Washington the capital beside New Jersey towns.
+    let ms = mentions(
+        "Officials from Trenton and Newark flew to Athens, Greece, and then to London, Ontario. \
+         A lobby group based in Washington, D.C. paid for the trip.",
+    );
+    let g = |t: &str| get(&ms, t).geo.clone().unwrap();
+    assert_eq!(g("Athens").country.as_deref(), Some("GR"), "{ms:#?}");
+    assert_eq!(g("London").country.as_deref(), Some("CA"), "{ms:#?}");
+    assert_eq!(g("Ontario").precision, GeoPrecision::Admin1);
+    assert_eq!(
+        g("Washington").admin1.as_deref(),
+        Some("District of Columbia")
+    );
+}
+
+#[test]
+fn a_town_the_gazetteer_lacks_is_placed_at_the_region_after_its_comma() {
+    // A made-up hamlet: the state is all that is known, and the precision says so.
+    let ms = mentions("She was born in Quillerbrook Hollow, Vermont, in 1931.");
+    let m = get(&ms, "Quillerbrook Hollow");
+    let g = m.geo.clone().expect("placed at its state");
+    assert_eq!(g.precision, GeoPrecision::Admin1, "{ms:#?}");
+    assert_eq!(g.admin1.as_deref(), Some("Vermont"));
+    // A list after the comma is no pair: each keeps its own reading.
+    let ms = mentions("Crews came from Sharon, Cornwall and Salisbury on Friday.");
+    assert_ne!(
+        get(&ms, "Sharon").geo.as_ref().map(|g| g.precision),
+        Some(GeoPrecision::Admin2),
+        "{ms:#?}"
+    );
 }
