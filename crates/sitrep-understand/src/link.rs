@@ -78,7 +78,14 @@ struct Within {
     qualifier: Option<usize>,
     /// For the name: the qualifier's regions.
     regions: Vec<EntryId>,
+    /// The name to look up instead of the mention's words ("Otoe" in "Dakota, Otoe and
+    /// Washington counties" is "Otoe County").
+    query: Option<String>,
 }
+
+/// Plural kinds of second-level division after a list of names, with the singular that
+/// names each ("Hitchcock and Hayes counties": Hitchcock County and Hayes County).
+const DIVISION_PLURALS: [(&str, &str); 2] = [("counties", "County"), ("parishes", "Parish")];
 
 /// Most kilometres between a town and the point of a second-level division ("X, Y County")
 /// that holds it.
@@ -421,14 +428,74 @@ impl Linker {
                 ids: inner,
                 qualifier: Some(i + 1),
                 regions: regions.iter().map(|(id, _)| *id).collect(),
+                query: None,
             });
             within[i + 1] = Some(Within {
                 ids: outer,
                 qualifier: None,
                 regions: Vec::new(),
+                query: None,
             });
         }
+        self.division_lists(text, out, &mut within);
         within
+    }
+
+    /// "Douglas, Sarpy and Lancaster counties": every name of a list before a plural kind of
+    /// division is that division, when the gazetteer holds it.
+    fn division_lists(&self, text: &str, out: &[Mention], within: &mut [Option<Within>]) {
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].kind != MentionKind::Place {
+                i += 1;
+                continue;
+            }
+            // The list: places joined by commas, "and" or "or".
+            let mut last = i;
+            while let Some(next) = out.get(last + 1) {
+                let gap = text.get(out[last].end..next.start).map(str::trim);
+                let joined =
+                    gap.is_some_and(|g| matches!(g, "," | "and" | "or" | ", and" | ", or"));
+                if next.kind != MentionKind::Place || !joined {
+                    break;
+                }
+                last += 1;
+            }
+            let after = text[out[last].end..].split_whitespace().next().map(|w| {
+                w.trim_end_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+            });
+            let kind = after.and_then(|w| {
+                DIVISION_PLURALS
+                    .iter()
+                    .find(|(plural, _)| *plural == w)
+                    .map(|(_, one)| *one)
+            });
+            if let Some(one) = kind {
+                for k in i..=last {
+                    let name = format!("{} {one}", place_query(&out[k].text));
+                    let ids: std::collections::HashSet<EntryId> =
+                        crate::cache::lookup(&self.kb, &name)
+                            .into_iter()
+                            .filter(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
+                            .filter(|c| {
+                                self.place_of(c)
+                                    .is_some_and(|p| p.kind == PlaceKind::Admin2)
+                            })
+                            .map(|c| c.id)
+                            .collect();
+                    if !ids.is_empty() && within[k].is_none() {
+                        within[k] = Some(Within {
+                            ids,
+                            qualifier: None,
+                            regions: Vec::new(),
+                            query: Some(name),
+                        });
+                    }
+                }
+            }
+            i = last + 1;
+        }
     }
 
     /// Places the gazetteer cannot know, inside or beside a town the article names: a street
@@ -746,6 +813,10 @@ impl Linker {
         m.runner_up = None;
         let mut query = place_query(&m.text);
         let mut region_word = region || query.len() < m.text.len();
+        if let Some(q) = within.and_then(|(w, _)| w.query.as_deref()) {
+            query = q;
+            region_word = true;
+        }
         let key = ctx.key(&place_key(&m.text, region));
         // "Oaxaca State", "Kherson Oblast": a capitalised region word the gazetteer does not
         // hold with the name is the region of the name.

@@ -513,3 +513,19 @@ fn a_town_the_gazetteer_lacks_is_placed_at_the_region_after_its_comma() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn names_listed_before_counties_are_counties() {
+    let ms =
+        mentions("Rain fell on Lancaster, Saunders and Thurston counties in Nebraska, and on Hayes.");
+    for name in ["Lancaster", "Saunders", "Thurston"] {
+        let g = get(&ms, name).geo.clone().unwrap();
+        assert_eq!(g.precision, GeoPrecision::Admin2, "{name}: {ms:#?}");
+        assert_eq!(g.admin1.as_deref(), Some("Nebraska"), "{name}");
+    }
+    // A name after the list is not in it.
+    assert_ne!(
+        get(&ms, "Hayes").geo.as_ref().map(|g| g.precision),
+        Some(GeoPrecision::Admin2)
+    );
+}
