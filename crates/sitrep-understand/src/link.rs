@@ -87,6 +87,28 @@ struct Within {
 /// names each ("Hitchcock and Hayes counties": Hitchcock County and Hayes County).
 const DIVISION_PLURALS: [(&str, &str); 2] = [("counties", "County"), ("parishes", "Parish")];
 
+/// What the text says around a place name: "near" before it, typed on weak evidence only,
+/// called a region ("the region of X"), called a settlement ("the village of X", a dateline:
+/// a given name is then no bar).
+#[derive(Debug, Default, Clone, Copy)]
+struct Cues {
+    near: bool,
+    weak: bool,
+    region: bool,
+    settlement: bool,
+}
+
+impl Cues {
+    fn of(f: &Found) -> Self {
+        Cues {
+            near: f.near,
+            weak: f.weak,
+            region: f.region,
+            settlement: f.settlement,
+        }
+    }
+}
+
 /// Most kilometres between a town and the point of a second-level division ("X, Y County")
 /// that holds it.
 const ADMIN2_RADIUS_KM: f32 = 60.0;
@@ -255,18 +277,8 @@ impl Linker {
             v
         };
         for &i in &order {
-            let near = found[i].near;
-            let weak = found[i].weak;
             let within = self.within_of(&within, &out, i);
-            self.link_place(
-                &mut out[i],
-                &mut ctx,
-                near,
-                weak,
-                found[i].region,
-                found[i].settlement,
-                within,
-            );
+            self.link_place(&mut out[i], &mut ctx, Cues::of(&found[i]), within);
         }
         // Places inside the names of organisations and facilities ("the *Texas* Department
         // of Health", "the University of *Hartford*", "a *Denver*-based firm"): place
@@ -305,17 +317,8 @@ impl Linker {
                 local.chosen.remove(&key);
                 local.exclude = key;
             }
-            let (near, weak) = (found[i].near, found[i].weak);
             let within = self.within_of(&within, &out, i);
-            self.link_place(
-                &mut out[i],
-                &mut local,
-                near,
-                weak,
-                found[i].region,
-                found[i].settlement,
-                within,
-            );
+            self.link_place(&mut out[i], &mut local, Cues::of(&found[i]), within);
             if let Some(id) = local.chosen.get(&key) {
                 ctx.chosen.insert(key, *id);
             }
@@ -670,7 +673,11 @@ impl Linker {
             geo: None,
             runner_up: None,
         };
-        self.link_place(&mut m, ctx, false, true, false, false, None);
+        let cues = Cues {
+            weak: true,
+            ..Cues::default()
+        };
+        self.link_place(&mut m, ctx, cues, None);
         m.geo.is_some().then_some(Nested(m))
     }
 
@@ -797,19 +804,21 @@ impl Linker {
 
     /// Link a place, choosing among same-named places by the article's context. `region`:
     /// the text calls it a region ("the region of X").
-    /// Link place mention `m`: `near` when "near" precedes it, `weak` when typed on weak
-    /// evidence, `region` when the text calls it a region, `settlement` when the text says it
-    /// is a settlement ("the village of X", a dateline), so a given name is no bar.
+    /// Link place mention `m`, with what the text says around it (`cues`) and, for "X, Y",
+    /// the pair's constraint and the region that stands in for a place the gazetteer lacks.
     fn link_place(
         &self,
         m: &mut Mention,
         ctx: &mut Context,
-        near: bool,
-        weak: bool,
-        region: bool,
-        settlement: bool,
+        cues: Cues,
         within: Option<(&Within, Option<&Place>)>,
     ) {
+        let Cues {
+            near,
+            weak,
+            region,
+            settlement,
+        } = cues;
         m.runner_up = None;
         let mut query = place_query(&m.text);
         let mut region_word = region || query.len() < m.text.len();

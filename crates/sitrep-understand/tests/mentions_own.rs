@@ -516,8 +516,9 @@ fn a_town_the_gazetteer_lacks_is_placed_at_the_region_after_its_comma() {
 
 #[test]
 fn names_listed_before_counties_are_counties() {
-    let ms =
-        mentions("Rain fell on Lancaster, Saunders and Thurston counties in Nebraska, and on Hayes.");
+    let ms = mentions(
+        "Rain fell on Lancaster, Saunders and Thurston counties in Nebraska, and on Hayes.",
+    );
     for name in ["Lancaster", "Saunders", "Thurston"] {
         let g = get(&ms, name).geo.clone().unwrap();
         assert_eq!(g.precision, GeoPrecision::Admin2, "{name}: {ms:#?}");
