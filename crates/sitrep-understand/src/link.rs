@@ -65,7 +65,7 @@ struct Context {
 const CONTEXT_CAP: usize = 128;
 
 /// What "X, Y" says when Y is a country or a division that holds a place named X ("Athens,
-/// Greece", "Toronto, Ontario", "Paris, Henry County"): X is one of the places inside Y, and Y
+/// Greece", "Toronto, Ontario", "Smyrna, Rutherford County"): X is one of the places inside Y, and Y
 /// is the region, not a town of that name. Absent when no reading of the pair fits.
 #[derive(Debug, Clone)]
 struct Within {
@@ -78,13 +78,13 @@ struct Within {
     qualifier: Option<usize>,
     /// For the name: the qualifier's regions.
     regions: Vec<EntryId>,
-    /// The name to look up instead of the mention's words ("Otoe" in "Dakota, Otoe and
-    /// Washington counties" is "Otoe County").
+    /// The name to look up instead of the mention's words ("Adams" in "Hall, Adams and
+    /// Clay counties" is "Adams County").
     query: Option<String>,
 }
 
 /// Plural kinds of second-level division after a list of names, with the singular that
-/// names each ("Hitchcock and Hayes counties": Hitchcock County and Hayes County).
+/// names each ("Hall and Clay counties": Hall County and Clay County).
 const DIVISION_PLURALS: [(&str, &str); 2] = [("counties", "County"), ("parishes", "Parish")];
 
 /// What the text says around a place name: "near" before it, typed on weak evidence only,
@@ -358,7 +358,7 @@ impl Linker {
     }
 
     /// "X, Y" pairs: a place name followed by a comma and a country or division that holds
-    /// a place of that name. Not when Y goes on a list ("Sharon, Cornwall and Salisbury").
+    /// a place of that name. Not when Y goes on a list ("Dover, Kent and Milford").
     fn qualified(&self, text: &str, out: &[Mention]) -> Vec<Option<Within>> {
         let mut within: Vec<Option<Within>> = vec![None; out.len()];
         let is_place = |m: &Mention| m.kind == MentionKind::Place;
@@ -380,8 +380,7 @@ impl Linker {
                 continue;
             }
             let list = out.get(i + 2).is_some_and(|z| {
-                is_place(z)
-                    && gap(y, z).is_some_and(|g| matches!(g, "and" | "or" | ", and" | ", or" | "&"))
+                is_place(z) && gap(y, z).is_some_and(|g| g != "," && joins_list(g))
             });
             if list {
                 continue;
@@ -444,7 +443,7 @@ impl Linker {
         within
     }
 
-    /// "Douglas, Sarpy and Lancaster counties": every name of a list before a plural kind of
+    /// "Hall, Adams and Clay counties": every name of a list before a plural kind of
     /// division is that division, when the gazetteer holds it.
     fn division_lists(&self, text: &str, out: &[Mention], within: &mut [Option<Within>]) {
         let mut i = 0;
@@ -457,8 +456,7 @@ impl Linker {
             let mut last = i;
             while let Some(next) = out.get(last + 1) {
                 let gap = text.get(out[last].end..next.start).map(str::trim);
-                let joined =
-                    gap.is_some_and(|g| matches!(g, "," | "and" | "or" | ", and" | ", or"));
+                let joined = gap.is_some_and(joins_list);
                 if next.kind != MentionKind::Place || !joined {
                     break;
                 }
@@ -802,10 +800,9 @@ impl Linker {
         None
     }
 
-    /// Link a place, choosing among same-named places by the article's context. `region`:
-    /// the text calls it a region ("the region of X").
-    /// Link place mention `m`, with what the text says around it (`cues`) and, for "X, Y",
-    /// the pair's constraint and the region that stands in for a place the gazetteer lacks.
+    /// Link place mention `m`, choosing among same-named places by the article's context,
+    /// with what the text says around it (`cues`) and, for "X, Y", the pair's constraint and
+    /// the region that stands in for a place the gazetteer lacks.
     fn link_place(
         &self,
         m: &mut Mention,
@@ -1259,7 +1256,11 @@ fn active_bonus(a: &sitrep_kb::Actor, published: Option<NaiveDate>) -> f32 {
     }
 }
 
-/// Great-circle distance in km.
+/// Whether `gap` (trimmed) is what joins the names of a list: a comma, "and", "or".
+fn joins_list(gap: &str) -> bool {
+    matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&")
+}
+
 /// Whether region `r` (a country, a first- or a second-level division) holds place `p`: by
 /// its codes, and for a second-level division (whose towns the gazetteer does not code) by
 /// distance.
@@ -1283,6 +1284,7 @@ fn holds(r: &Place, p: &Place) -> bool {
     }
 }
 
+/// Great-circle distance in km.
 fn haversine_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;

@@ -505,10 +505,20 @@ fn a_town_the_gazetteer_lacks_is_placed_at_the_region_after_its_comma() {
     let g = m.geo.clone().expect("placed at its state");
     assert_eq!(g.precision, GeoPrecision::Admin1, "{ms:#?}");
     assert_eq!(g.admin1.as_deref(), Some("Vermont"));
-    // A list after the comma is no pair: each keeps its own reading.
-    let ms = mentions("Crews came from Sharon, Cornwall and Salisbury on Friday.");
+    // "Dover, Kent": the English town in its county; but a list after the comma is no pair,
+    // and each name keeps its own reading.
+    let ms = mentions("Crews came from Dover, Kent on Friday.");
+    assert_eq!(
+        get(&ms, "Dover").geo.as_ref().unwrap().country.as_deref(),
+        Some("GB")
+    );
+    assert_eq!(
+        get(&ms, "Kent").geo.as_ref().unwrap().precision,
+        GeoPrecision::Admin2
+    );
+    let ms = mentions("Crews came from Dover, Kent and Milford on Friday.");
     assert_ne!(
-        get(&ms, "Sharon").geo.as_ref().map(|g| g.precision),
+        get(&ms, "Kent").geo.as_ref().map(|g| g.precision),
         Some(GeoPrecision::Admin2),
         "{ms:#?}"
     );
