@@ -120,6 +120,15 @@ fn half_sent_and_idle_connections_are_dropped_after_their_timeouts() {
     assert_eq!(health(addr)["status"], "ok");
 }
 
+/// Whether the server still holds `s` open (it has sent nothing and not closed it).
+fn still_open(s: &TcpStream) -> bool {
+    s.set_nonblocking(true).unwrap();
+    let mut byte = [0u8; 1];
+    let open = matches!(s.peek(&mut byte), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock);
+    s.set_nonblocking(false).unwrap();
+    open
+}
+
 #[test]
 fn connections_past_the_cap_are_closed_and_the_server_recovers() {
     let dir = tempfile::tempdir().unwrap();
@@ -128,9 +137,21 @@ fn connections_past_the_cap_are_closed_and_the_server_recovers() {
         c.header_timeout = Duration::from_secs(30);
     });
     assert_eq!(health(addr)["status"], "ok");
-    // Two idle connections hold both places (give the server a moment to accept them).
-    let idle: Vec<TcpStream> = (0..2).map(|_| connect(addr)).collect();
-    std::thread::sleep(Duration::from_millis(500));
+    // Two idle connections hold both places. The health check's place is given back only
+    // after its client has read the response, so an idle connection opened in that moment may
+    // be turned away: open them again until the server holds both.
+    let t = Instant::now();
+    let idle: Vec<TcpStream> = loop {
+        let idle: Vec<TcpStream> = (0..2).map(|_| connect(addr)).collect();
+        std::thread::sleep(Duration::from_millis(500));
+        if idle.iter().all(still_open) {
+            break idle;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "idle connections never held"
+        );
+    };
     let mut third = connect(addr);
     let _ = third.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
     let (secs, text) = closed_after(&mut third);
