@@ -53,6 +53,11 @@ fn state_abbreviation(first: &str, rest: &str) -> bool {
     single && cap && (1..=2).contains(&small) && rest[1 + small..].starts_with('.')
 }
 
+/// The part of a word after its last hyphen ("W" of "D-W"), the whole word without one.
+fn after_hyphen(word: &str) -> &str {
+    word.rsplit(is_hyphen).next().unwrap_or(word)
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -84,15 +89,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let joins = match d {
                     ',' | '.' if all_digits => next.is_some_and(|n| n.is_ascii_digit()),
                     '.' => {
-                        // Dotted abbreviations: U.S., U.K. — single letters between dots.
+                        // Dotted abbreviations: U.S., U.K. — single letters between dots
+                        // (also after a hyphen: a party and a state, "D-N.Y.").
                         let word = &text[i..end];
-                        let dotted = word.chars().rev().take_while(|c| *c != '.').count() == 1
+                        let dotted = word
+                            .chars()
+                            .rev()
+                            .take_while(|&c| c != '.' && !is_hyphen(c))
+                            .count()
+                            == 1
                             && next.is_some_and(|n| n.is_alphabetic())
                             && text[j + 1..]
                                 .chars()
                                 .nth(1)
                                 .is_none_or(|n| n == '.' || !n.is_alphanumeric());
-                        dotted || state_abbreviation(word, &text[j + 1..])
+                        dotted || state_abbreviation(after_hyphen(word), &text[j + 1..])
                     }
                     d if is_hyphen(d) || d == '/' && all_digits => {
                         next.is_some_and(|n| n.is_alphanumeric())
@@ -118,9 +129,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && !all_digits
                 && text[end..].starts_with('.')
                 && (text[i..end].chars().rev().nth(1) == Some('.')
-                    || text[i..end]
-                        .split_once('.')
-                        .is_some_and(|(a, b)| state_abbreviation(a, &format!("{b}."))))
+                    || text[i..end].split_once('.').is_some_and(|(a, b)| {
+                        state_abbreviation(after_hyphen(a), &format!("{b}."))
+                    }))
             {
                 end += 1;
                 it.next();
@@ -389,6 +400,14 @@ mod tests {
         assert_eq!(
             toks("Wheeling, W.Va., and Taos, N.Mex. J.Smith"),
             ["Wheeling", ",", "W.Va.", ",", "and", "Taos", ",", "N.Mex.", "J", ".", "Smith"]
+        );
+        // A party's letter and a dotted state, as a lawmaker is tagged.
+        assert_eq!(
+            toks("Sen. Ann Roe, D-N.Y., and Rep. Al Poe, R-W.Va."),
+            [
+                "Sen.", "Ann", "Roe", ",", "D-N.Y.", ",", "and", "Rep.", "Al", "Poe", ",",
+                "R-W.Va."
+            ]
         );
     }
 
