@@ -44,12 +44,12 @@ struct Context {
     countries: HashMap<String, f32>,
     /// The part of `countries` each place name added, by the name's key.
     by_key: HashMap<u32, HashMap<String, f32>>,
-    /// (country, admin1 code, key) of regions the article names, each once, the first
-    /// [`CONTEXT_CAP`].
-    admin1s: Vec<(String, String, u32)>,
-    /// Points already placed with confidence (with the key of the name that placed them),
-    /// each once, the first [`CONTEXT_CAP`].
-    points: Vec<(f32, f32, u32)>,
+    /// (country, admin1 code, key, weight) of regions the article names, each once, the
+    /// first [`CONTEXT_CAP`].
+    admin1s: Vec<(String, String, u32, f32)>,
+    /// Points already placed (lat, lon, the key of the name that placed them, weight), each
+    /// once, the first [`CONTEXT_CAP`].
+    points: Vec<(f32, f32, u32, f32)>,
     /// Keys of the place names seen, by folded name (and whether written as a region).
     keys: HashMap<String, u32>,
     /// The place each name was resolved to: one sense per article ("Richmond" is the same
@@ -109,6 +109,12 @@ impl Cues {
     }
 }
 
+/// How much a place chosen on a close call still tells about the others (1: a clear choice).
+const EVIDENCE_FLOOR: f32 = 0.1;
+
+/// How much a town tells of its first-level division, beside the division named itself (1).
+const TOWN_REGION_WEIGHT: f32 = 0.25;
+
 /// Most kilometres between a town and the point of a second-level division ("X, Y County")
 /// that holds it.
 const ADMIN2_RADIUS_KM: f32 = 60.0;
@@ -122,7 +128,8 @@ impl Context {
             return 0.0;
         }
         let of = |m: &HashMap<String, f32>| m.get(iso).copied().unwrap_or(0.0);
-        ((of(&self.countries) - own.map_or(0.0, of)) / total).max(0.0)
+        // A share of all the evidence, where a lone close call is not all of it.
+        ((of(&self.countries) - own.map_or(0.0, of)) / total.max(1.0)).max(0.0)
     }
 
     /// Whether the article points at any country, and at `iso` (its own name left out).
@@ -715,7 +722,15 @@ impl Linker {
             if for_division > for_country.max(0.0) {
                 let conf = out[i].confidence.min(0.8);
                 let key = ctx.key(&place_key(&query, false));
-                self.place_found(&mut out[i], ctx, division, GeoPrecision::Admin1, conf, key);
+                self.place_found(
+                    &mut out[i],
+                    ctx,
+                    division,
+                    GeoPrecision::Admin1,
+                    conf,
+                    key,
+                    1.0,
+                );
             }
         }
     }
@@ -879,7 +894,7 @@ impl Linker {
                         PlaceKind::Admin1 => GeoPrecision::Admin1,
                         _ => GeoPrecision::Admin2,
                     };
-                    self.place_found(m, ctx, r, precision, 0.5, key);
+                    self.place_found(m, ctx, r, precision, 0.5, key, 1.0);
                 }
                 return;
             }
@@ -948,7 +963,7 @@ impl Linker {
             } else {
                 GeoPrecision::Country
             };
-            self.place_found(m, ctx, p, precision, c.confidence, key);
+            self.place_found(m, ctx, p, precision, c.confidence, key, 1.0);
             return;
         }
         // A given name alone is not a hamlet of that name ("Michael"), unless the text says it
@@ -986,24 +1001,22 @@ impl Linker {
             };
             s += 1.5 * ctx.country_weight(&p.country);
             if let Some(code) = &p.admin1_code {
-                if ctx
+                s += ctx
                     .admin1s
                     .iter()
-                    .any(|(cc, a, k)| cc == &p.country && a == code && *k != ctx.exclude)
-                {
-                    s += 1.0;
-                }
+                    .filter(|(cc, a, k, _)| cc == &p.country && a == code && *k != ctx.exclude)
+                    .map(|&(.., w)| w)
+                    .fold(0.0, f32::max);
             }
             if matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2) {
-                let d = ctx
+                s += ctx
                     .points
                     .iter()
-                    .filter(|&&(_, _, k)| k != ctx.exclude)
-                    .map(|&(la, lo, _)| haversine_km(la, lo, p.lat, p.lon))
-                    .fold(f32::INFINITY, f32::min);
-                if d.is_finite() {
-                    s += 1.5 * (-d / 150.0).exp();
-                }
+                    .filter(|&&(_, _, k, _)| k != ctx.exclude)
+                    .map(|&(la, lo, _, w)| {
+                        1.5 * w * (-haversine_km(la, lo, p.lat, p.lon) / 150.0).exp()
+                    })
+                    .fold(0.0, f32::max);
             }
             s
         };
@@ -1018,8 +1031,9 @@ impl Linker {
             }
         }
         let (best, c, p) = scored[0];
-        let margin = scored.get(1).map_or(2.0, |s| best - s.0);
-        let mut conf = c.confidence * (0.55 + 0.45 * (1.0 - (-margin).exp()));
+        let margin = scored.get(1).map_or(2.0, |s| best - s.0).max(0.0);
+        let sure = 1.0 - (-margin).exp();
+        let mut conf = c.confidence * (0.55 + 0.45 * sure);
         if weak && c.how != MatchKind::Exact && c.how != MatchKind::Alias {
             conf *= 0.7;
         }
@@ -1045,7 +1059,17 @@ impl Linker {
             (p, precision)
         };
         ctx.chosen.entry(key).or_insert(c.id);
-        self.place_found(m, ctx, place, precision, conf, key);
+        // A close call is weak evidence for the other places of the article: two namesakes
+        // near each other must not hold each other up ("Washington" and "Moscow").
+        self.place_found(
+            m,
+            ctx,
+            place,
+            precision,
+            conf,
+            key,
+            EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * sure,
+        );
         // For audit: the best other place, and both scores.
         m.runner_up = scored
             .iter()
@@ -1073,33 +1097,43 @@ impl Linker {
         precision: GeoPrecision,
         conf: f32,
         key: u32,
+        weight: f32,
     ) {
         m.canonical = Some(place.name.clone());
         m.kb_id = Some(place.id.clone());
         m.confidence = conf;
         m.geo = Some(geo_of(place, precision));
         if !place.country.is_empty() {
-            *ctx.countries.entry(place.country.clone()).or_default() += 1.0;
+            *ctx.countries.entry(place.country.clone()).or_default() += weight;
             let own = ctx.by_key.entry(key).or_default();
-            *own.entry(place.country.clone()).or_default() += 1.0;
+            *own.entry(place.country.clone()).or_default() += weight;
         }
         if let Some(code) = &place.admin1_code {
-            let known = ctx
-                .admin1s
-                .iter()
-                .any(|(cc, a, k)| cc == &place.country && a == code && *k == key);
+            // A town tells less of its region than the region named itself.
+            let weight = if place.kind == PlaceKind::Populated {
+                TOWN_REGION_WEIGHT * weight
+            } else {
+                weight
+            };
+            let known = ctx.admin1s.iter().any(|(cc, a, k, w)| {
+                cc == &place.country && a == code && *k == key && *w >= weight
+            });
             if !known && ctx.admin1s.len() < CONTEXT_CAP {
-                ctx.admin1s.push((place.country.clone(), code.clone(), key));
+                ctx.admin1s
+                    .push((place.country.clone(), code.clone(), key, weight));
             }
         }
-        let point = (place.lat, place.lon, key);
         // Towns, and counties or districts (small enough that a town near one's point is
         // likely inside it: "Gainesville" beside "Cooke County").
+        let known = ctx
+            .points
+            .iter()
+            .any(|&(la, lo, k, w)| (la, lo, k) == (place.lat, place.lon, key) && w >= weight);
         if matches!(place.kind, PlaceKind::Populated | PlaceKind::Admin2)
-            && !ctx.points.contains(&point)
+            && !known
             && ctx.points.len() < CONTEXT_CAP
         {
-            ctx.points.push(point);
+            ctx.points.push((place.lat, place.lon, key, weight));
         }
     }
 

@@ -540,3 +540,28 @@ fn names_listed_before_counties_are_counties() {
         Some(GeoPrecision::Admin2)
     );
 }
+
+#[test]
+fn a_close_call_does_not_hold_up_a_namesake_near_it() {
+    // "Washington" is a close call (the city or the state): its pick must not make "Moscow"
+    // the small town of that name a few hours' drive from another Washington, in an article
+    // that names Russia. Every mention keeps a confidence between 0 and 1, also where a
+    // later mention follows the name's first sense against its own score.
+    let ms = mentions(
+        "Airlines will add flights to Russia after dropping the Washington-Moscow route \
+         last year. Flights between Washington's Dulles Airport and Moscow's Sheremetyevo \
+         Airport begin in May, and fares to Moscow fell.",
+    );
+    let moscows: Vec<&Mention> = ms.iter().filter(|m| m.text == "Moscow").collect();
+    assert_eq!(moscows.len(), 3, "{ms:#?}");
+    for m in moscows {
+        assert_eq!(
+            m.geo.as_ref().unwrap().country.as_deref(),
+            Some("RU"),
+            "{m:?}"
+        );
+    }
+    for m in &ms {
+        assert!((0.0..=1.0).contains(&m.confidence), "{m:?}");
+    }
+}
