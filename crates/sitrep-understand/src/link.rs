@@ -109,6 +109,20 @@ impl Cues {
     }
 }
 
+/// The name that placed a mention (its key) and how much its choice tells of the other
+/// places of the article (1: a clear choice).
+#[derive(Debug, Clone, Copy)]
+struct By {
+    key: u32,
+    weight: f32,
+}
+
+impl By {
+    fn sure(key: u32) -> Self {
+        By { key, weight: 1.0 }
+    }
+}
+
 /// How much a place chosen on a close call still tells about the others (1: a clear choice).
 const EVIDENCE_FLOOR: f32 = 0.1;
 
@@ -728,8 +742,7 @@ impl Linker {
                     division,
                     GeoPrecision::Admin1,
                     conf,
-                    key,
-                    1.0,
+                    By::sure(key),
                 );
             }
         }
@@ -894,7 +907,7 @@ impl Linker {
                         PlaceKind::Admin1 => GeoPrecision::Admin1,
                         _ => GeoPrecision::Admin2,
                     };
-                    self.place_found(m, ctx, r, precision, 0.5, key, 1.0);
+                    self.place_found(m, ctx, r, precision, 0.5, By::sure(key));
                 }
                 return;
             }
@@ -963,7 +976,7 @@ impl Linker {
             } else {
                 GeoPrecision::Country
             };
-            self.place_found(m, ctx, p, precision, c.confidence, key, 1.0);
+            self.place_found(m, ctx, p, precision, c.confidence, By::sure(key));
             return;
         }
         // A given name alone is not a hamlet of that name ("Michael"), unless the text says it
@@ -1067,8 +1080,10 @@ impl Linker {
             place,
             precision,
             conf,
-            key,
-            EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * sure,
+            By {
+                key,
+                weight: EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * sure,
+            },
         );
         // For audit: the best other place, and both scores.
         m.runner_up = scored
@@ -1096,9 +1111,9 @@ impl Linker {
         place: &Place,
         precision: GeoPrecision,
         conf: f32,
-        key: u32,
-        weight: f32,
+        by: By,
     ) {
+        let By { key, weight } = by;
         m.canonical = Some(place.name.clone());
         m.kb_id = Some(place.id.clone());
         m.confidence = conf;
