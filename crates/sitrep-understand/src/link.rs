@@ -57,7 +57,67 @@ struct Context {
     chosen: HashMap<u32, EntryId>,
     /// The name whose own evidence is left out while it is scored (0: none).
     exclude: u32,
+    /// Every candidate town or county of every place name, placed or not, by grid cell.
+    candidates: Neighbours,
 }
+
+/// Candidate points of the article's place names in cells of one degree, to ask which other
+/// names could be near a point: places named together lie together, so the towns of several
+/// names that are near one another are likelier than namesakes each far from the rest.
+#[derive(Debug, Default, Clone)]
+struct Neighbours {
+    cells: HashMap<(i32, i32), Vec<(f32, f32, u32)>>,
+    len: usize,
+}
+
+impl Neighbours {
+    fn cell(lat: f32, lon: f32) -> (i32, i32) {
+        (lat.floor() as i32, lon.floor() as i32)
+    }
+
+    fn add(&mut self, lat: f32, lon: f32, key: u32) {
+        if self.len < NEIGHBOUR_CAP {
+            self.cells
+                .entry(Self::cell(lat, lon))
+                .or_default()
+                .push((lat, lon, key));
+            self.len += 1;
+        }
+    }
+
+    /// How many names other than `own` have a candidate within [`NEIGHBOUR_KM`] of the point.
+    fn support(&self, lat: f32, lon: f32, own: u32) -> usize {
+        if self.len == 0 {
+            return 0;
+        }
+        let (cy, cx) = Self::cell(lat, lon);
+        // Cells of one degree of longitude narrow toward the poles.
+        let width = 111.0 * lat.to_radians().cos().max(0.05);
+        let dx = (NEIGHBOUR_KM / width).ceil() as i32;
+        let mut keys: Vec<u32> = Vec::new();
+        for y in cy - 1..=cy + 1 {
+            for x in cx - dx..=cx + dx {
+                for &(la, lo, k) in self.cells.get(&(y, x)).into_iter().flatten() {
+                    if k != own
+                        && !keys.contains(&k)
+                        && haversine_km(la, lo, lat, lon) <= NEIGHBOUR_KM
+                    {
+                        keys.push(k);
+                    }
+                }
+            }
+        }
+        keys.len()
+    }
+}
+
+/// How near (km) another name's candidate must be to count as a neighbour.
+const NEIGHBOUR_KM: f32 = 60.0;
+/// Most candidate points an article's neighbour index keeps.
+const NEIGHBOUR_CAP: usize = 4096;
+/// Score for each other name with a candidate near a candidate, up to [`NEIGHBOUR_MOST`].
+const NEIGHBOUR_BONUS: f32 = 0.1;
+const NEIGHBOUR_MOST: usize = 3;
 
 /// Most distinct regions and points an article's context keeps. Every place is scored against
 /// them, so the cap keeps linking linear in the length of the article; a news article names
@@ -282,6 +342,7 @@ impl Linker {
         }
         // "X, Y": a name and the country or division that holds it.
         let within = self.qualified(text, &out);
+        self.index_candidates(&out, found, &within, &mut ctx);
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
@@ -356,6 +417,43 @@ impl Linker {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         out
+    }
+
+    /// Every candidate town or county of each place name, once per name, into
+    /// `ctx.candidates` (a name in an "X, Y" pair only with its places inside Y).
+    fn index_candidates(
+        &self,
+        out: &[Mention],
+        found: &[Found],
+        within: &[Option<Within>],
+        ctx: &mut Context,
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        for (i, m) in out.iter().enumerate() {
+            if m.kind != MentionKind::Place {
+                continue;
+            }
+            let key = ctx.key(&place_key(&m.text, found[i].region));
+            if !seen.insert(key) {
+                continue;
+            }
+            let w = within.get(i).and_then(|w| w.as_ref());
+            let query = w
+                .and_then(|w| w.query.as_deref())
+                .unwrap_or_else(|| place_query(&m.text));
+            for c in crate::cache::lookup(&self.kb, query) {
+                if !matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                    || w.is_some_and(|w| !w.ids.is_empty() && !w.ids.contains(&c.id))
+                {
+                    continue;
+                }
+                if let Some(p) = self.place_of(&c) {
+                    if matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2) {
+                        ctx.candidates.add(p.lat, p.lon, key);
+                    }
+                }
+            }
+        }
     }
 
     /// Mention `i`'s pair constraint, with the region that stands in for it: the one its
@@ -1030,6 +1128,8 @@ impl Linker {
                         1.5 * w * (-haversine_km(la, lo, p.lat, p.lon) / 150.0).exp()
                     })
                     .fold(0.0, f32::max);
+                let near = ctx.candidates.support(p.lat, p.lon, key);
+                s += NEIGHBOUR_BONUS * near.min(NEIGHBOUR_MOST) as f32;
             }
             s
         };

@@ -565,3 +565,15 @@ fn a_close_call_does_not_hold_up_a_namesake_near_it() {
         assert!((0.0..=1.0).contains(&m.confidence), "{m:?}");
     }
 }
+
+#[test]
+fn namesakes_near_one_another_are_read_together() {
+    // Two counties with namesakes in several states: the pair that lies side by side wins
+    // over the biggest of each name alone.
+    let ms = mentions(
+        "A former Hall County commissioner was hired on Tuesday to run the water board of \
+         Forsyth County.",
+    );
+    let state = |t: &str| get(&ms, t).geo.as_ref().unwrap().admin1.clone();
+    assert_eq!(state("Forsyth County"), state("Hall County"), "{ms:#?}");
+}
