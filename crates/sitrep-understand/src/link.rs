@@ -66,7 +66,7 @@ struct Context {
 /// names that are near one another are likelier than namesakes each far from the rest.
 #[derive(Debug, Default, Clone)]
 struct Neighbours {
-    cells: HashMap<(i32, i32), Vec<(f32, f32, u32)>>,
+    cells: HashMap<(i32, i32), Vec<Point>>,
     len: usize,
 }
 
@@ -110,6 +110,9 @@ impl Neighbours {
         keys.len()
     }
 }
+
+/// A candidate's latitude, longitude and the key of its name.
+type Point = (f32, f32, u32);
 
 /// How near (km) another name's candidate must be to count as a neighbour.
 const NEIGHBOUR_KM: f32 = 60.0;
