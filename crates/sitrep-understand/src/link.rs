@@ -114,6 +114,10 @@ impl Neighbours {
 /// A candidate's latitude, longitude and the key of its name.
 type Point = (f32, f32, u32);
 
+/// How many other names must have a candidate near a town named like a country for the
+/// name to be the town.
+const TOWN_NOT_COUNTRY_NEIGHBOURS: usize = 2;
+
 /// How near (km) another name's candidate must be to count as a neighbour.
 const NEIGHBOUR_KM: f32 = 60.0;
 /// Most candidate points an article's neighbour index keeps.
@@ -207,6 +211,29 @@ impl Context {
         let of = |m: &HashMap<String, f32>| m.get(iso).copied().unwrap_or(0.0);
         // A share of all the evidence, where a lone close call is not all of it.
         ((of(&self.countries) - own.map_or(0.0, of)) / total.max(1.0)).max(0.0)
+    }
+
+    /// How much the article points at `iso` leaving out what the name `key` added.
+    fn country_weight_without(&self, iso: &str, key: u32) -> f32 {
+        let all = self.countries.get(iso).copied().unwrap_or(0.0);
+        let own = self
+            .by_key
+            .get(&key)
+            .and_then(|o| o.get(iso))
+            .copied()
+            .unwrap_or(0.0);
+        (all - own).max(0.0)
+    }
+
+    /// The share of the article's country evidence that points at `iso`, leaving out what
+    /// the name `key` added (0 when nothing else points anywhere).
+    fn share_without(&self, iso: &str, key: u32) -> f32 {
+        let own_total: f32 = self.by_key.get(&key).map_or(0.0, |o| o.values().sum());
+        let total = self.countries.values().sum::<f32>() - own_total;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        self.country_weight_without(iso, key) / total
     }
 
     /// Whether the article points at any country, and at `iso` (its own name left out).
@@ -346,6 +373,11 @@ impl Linker {
         // "X, Y": a name and the country or division that holds it.
         let within = self.qualified(text, &out);
         self.index_candidates(&out, found, &within, &mut ctx);
+        let listed = self.region_lists(text, &out);
+        let cues_of = |i: usize| Cues {
+            region: found[i].region || listed[i],
+            ..Cues::of(&found[i])
+        };
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
@@ -363,7 +395,7 @@ impl Linker {
         };
         for &i in &order {
             let within = self.within_of(&within, &out, i);
-            self.link_place(&mut out[i], &mut ctx, Cues::of(&found[i]), within);
+            self.link_place(&mut out[i], &mut ctx, cues_of(i), within);
         }
         // Places inside the names of organisations and facilities ("the *Texas* Department
         // of Health", "the University of *Hartford*", "a *Denver*-based firm"): place
@@ -390,7 +422,21 @@ impl Linker {
                     GeoPrecision::Exact | GeoPrecision::Near | GeoPrecision::Admin2
                 )
             });
-            if !is_town {
+            // A country's name that is also a town's is weighed again too (the town, when
+            // the rest of the article lies around it).
+            let country_or_town = out[i]
+                .geo
+                .as_ref()
+                .is_some_and(|g| g.precision == GeoPrecision::Country)
+                && crate::cache::lookup(&self.kb, place_query(&out[i].text))
+                    .iter()
+                    .any(|c| {
+                        c.how == MatchKind::Exact
+                            && self
+                                .place_of(c)
+                                .is_some_and(|p| p.kind == PlaceKind::Populated)
+                    });
+            if !is_town && !country_or_town {
                 continue;
             }
             // Each name once, with the rest of the article as its evidence; its other
@@ -403,7 +449,7 @@ impl Linker {
                 local.exclude = key;
             }
             let within = self.within_of(&within, &out, i);
-            self.link_place(&mut out[i], &mut local, Cues::of(&found[i]), within);
+            self.link_place(&mut out[i], &mut local, cues_of(i), within);
             if let Some(id) = local.chosen.get(&key) {
                 ctx.chosen.insert(key, *id);
             }
@@ -420,6 +466,48 @@ impl Linker {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         out
+    }
+
+    /// Names in a list with other regions ("Idaho, Illinois, Kansas and Oregon"): each name
+    /// of the list that is a country's or a first-level division's, when two or more are,
+    /// is that region rather than a town named after it.
+    fn region_lists(&self, text: &str, out: &[Mention]) -> Vec<bool> {
+        let mut listed = vec![false; out.len()];
+        let is_region = |m: &Mention| {
+            m.kind == MentionKind::Place
+                && crate::cache::lookup(&self.kb, place_query(&m.text))
+                    .iter()
+                    .any(|c| {
+                        matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                            && self.place_of(c).is_some_and(|p| {
+                                matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1)
+                            })
+                    })
+        };
+        let joined = |a: &Mention, b: &Mention| {
+            a.kind == MentionKind::Place
+                && b.kind == MentionKind::Place
+                && text
+                    .get(a.end..b.start)
+                    .is_some_and(|g| !g.contains('\n') && joins_list(g.trim()))
+        };
+        let mut i = 0;
+        while i < out.len() {
+            let mut j = i + 1;
+            while j < out.len() && joined(&out[j - 1], &out[j]) {
+                j += 1;
+            }
+            if j - i >= 2 {
+                let regions: Vec<usize> = (i..j).filter(|&k| is_region(&out[k])).collect();
+                if regions.len() >= 2 {
+                    for k in regions {
+                        listed[k] = true;
+                    }
+                }
+            }
+            i = j;
+        }
+        listed
     }
 
     /// Every candidate town or county of each place name, once per name, into
@@ -501,10 +589,35 @@ impl Linker {
             if text[x.end..y.start].contains('\n') {
                 continue;
             }
+            // "Dover, Kent and Milford" is a list; "Cordova, Tennessee, and Troy, Ohio" two
+            // pairs (what follows the comma and "and" is a pair itself).
             let list = out.get(i + 2).is_some_and(|z| {
-                is_place(z) && gap(y, z).is_some_and(|g| g != "," && joins_list(g))
+                is_place(z)
+                    && gap(y, z).is_some_and(|g| {
+                        g != ","
+                            && joins_list(g)
+                            && !(g.starts_with(',')
+                                && out
+                                    .get(i + 3)
+                                    .is_some_and(|u| is_place(u) && gap(z, u) == Some(",")))
+                    })
             });
             if list {
+                continue;
+            }
+            // A list of regions ("Idaho, Illinois, Indiana"): a region's name between list
+            // commas is that region, not a town of its name inside the next one.
+            let in_list = i
+                .checked_sub(1)
+                .is_some_and(|w| is_place(&out[w]) && gap(&out[w], x) == Some(","))
+                || out
+                    .get(i + 2)
+                    .is_some_and(|z| is_place(z) && gap(y, z).is_some_and(joins_list));
+            if in_list
+                && places(x)
+                    .iter()
+                    .any(|(_, p)| matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1))
+            {
                 continue;
             }
             let regions: Vec<(EntryId, &Place)> =
@@ -547,6 +660,31 @@ impl Linker {
                     continue;
                 }
                 outer = regions.iter().map(|(id, _)| *id).collect();
+            }
+            // "A and B, Y": A is inside Y too, when Y holds a place of its name.
+            let before = i.checked_sub(1).filter(|&w| {
+                is_place(&out[w])
+                    && within[w].is_none()
+                    && gap(&out[w], x).is_some_and(|g| matches!(g, "and" | "or" | "&"))
+            });
+            if let Some(w) = before {
+                let inside: std::collections::HashSet<EntryId> = places(&out[w])
+                    .iter()
+                    .filter(|(_, n)| {
+                        regions
+                            .iter()
+                            .any(|(rid, r)| outer.contains(rid) && n.id != r.id && holds(r, n))
+                    })
+                    .map(|(id, _)| *id)
+                    .collect();
+                if !inside.is_empty() {
+                    within[w] = Some(Within {
+                        ids: inside,
+                        qualifier: Some(i + 1),
+                        regions: regions.iter().map(|(id, _)| *id).collect(),
+                        query: None,
+                    });
+                }
             }
             within[i] = Some(Within {
                 ids: inner,
@@ -1061,6 +1199,23 @@ impl Linker {
         }
         if cands.is_empty() {
             return;
+        }
+        // A country's name is a town of that name when nothing else in the article points
+        // at the country, nearly all of it points at the town's, and other names of the
+        // article lie around the town ("a Lebanon woman", with two nearby towns named beside
+        // it).
+        let town_not_country = cands.iter().any(|(c, p)| {
+            p.kind == PlaceKind::Country
+                && c.how == MatchKind::Exact
+                && ctx.country_weight_without(&p.country, key) == 0.0
+        }) && cands.iter().any(|(c, p)| {
+            p.kind == PlaceKind::Populated
+                && c.how == MatchKind::Exact
+                && ctx.share_without(&p.country, key) >= 0.9
+                && ctx.candidates.support(p.lat, p.lon, key) >= TOWN_NOT_COUNTRY_NEIGHBOURS
+        });
+        if town_not_country {
+            cands.retain(|(_, p)| p.kind == PlaceKind::Populated);
         }
         // A country or continent by its name or alias is that (its own name before another's
         // alias).

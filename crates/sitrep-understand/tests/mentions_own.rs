@@ -577,3 +577,53 @@ fn namesakes_near_one_another_are_read_together() {
     let state = |t: &str| get(&ms, t).geo.as_ref().unwrap().admin1.clone();
     assert_eq!(state("Forsyth County"), state("Hall County"), "{ms:#?}");
 }
+
+#[test]
+fn names_in_a_list_of_regions_are_regions() {
+    // Each of these states also names a small town, and the towns of several of them lie
+    // close together in one state: in a list of states they are states.
+    let ms = mentions(
+        "Cases have been confirmed in Arizona, Idaho, Illinois, Kansas, Oregon, Washington \
+         and Wyoming.",
+    );
+    for name in ["Kansas", "Oregon", "Washington", "Wyoming"] {
+        let g = get(&ms, name).geo.as_ref().unwrap();
+        assert_eq!(g.precision, GeoPrecision::Admin1, "{name}: {g:?}");
+        assert_eq!(g.admin1.as_deref(), Some(name), "{name}: {g:?}");
+    }
+}
+
+#[test]
+fn two_towns_before_one_state_are_both_in_it() {
+    let ms = mentions(
+        "The landlord owns flats in Louisville and Lexington, Kentucky, Nashville and \
+         Cordova, Tennessee, and Indianapolis, Indiana.",
+    );
+    let state = |t: &str| get(&ms, t).geo.as_ref().unwrap().admin1.clone();
+    assert_eq!(state("Louisville").as_deref(), Some("Kentucky"));
+    assert_eq!(state("Nashville").as_deref(), Some("Tennessee"));
+    assert_eq!(state("Cordova").as_deref(), Some("Tennessee"));
+    assert_eq!(state("Indianapolis").as_deref(), Some("Indiana"));
+}
+
+#[test]
+fn a_country_name_is_the_town_when_the_article_lies_around_it() {
+    let ms = mentions(
+        "A Lebanon woman was charged on Friday after a crash near Zionsville. Whitestown \
+         police and the Boone County sheriff said she had been drinking.",
+    );
+    let g = get(&ms, "Lebanon").geo.as_ref().unwrap();
+    assert_eq!(
+        (g.precision, g.country.as_deref(), g.admin1.as_deref()),
+        (GeoPrecision::Exact, Some("US"), Some("Indiana"))
+    );
+    // With nothing around it but foreign affairs, it stays the country.
+    let ms = mentions(
+        "Syrian troops, backed by Russia and by militias from Lebanon, advanced on the town.",
+    );
+    let g = get(&ms, "Lebanon").geo.as_ref().unwrap();
+    assert_eq!(
+        (g.precision, g.country.as_deref()),
+        (GeoPrecision::Country, Some("LB"))
+    );
+}
