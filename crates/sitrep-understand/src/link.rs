@@ -373,7 +373,7 @@ impl Linker {
         // "X, Y": a name and the country or division that holds it.
         let within = self.qualified(text, &out);
         self.index_candidates(&out, found, &within, &mut ctx);
-        let listed = self.region_lists(text, &out);
+        let listed = self.region_lists(text, &out, &within);
         let cues_of = |i: usize| Cues {
             region: found[i].region || listed[i],
             ..Cues::of(&found[i])
@@ -471,10 +471,13 @@ impl Linker {
     /// Names in a list with other regions ("Idaho, Illinois, Kansas and Oregon"): each name
     /// of the list that is a country's or a first-level division's, when two or more are,
     /// is that region rather than a town named after it.
-    fn region_lists(&self, text: &str, out: &[Mention]) -> Vec<bool> {
+    fn region_lists(&self, text: &str, out: &[Mention], within: &[Option<Within>]) -> Vec<bool> {
         let mut listed = vec![false; out.len()];
-        let is_region = |m: &Mention| {
-            m.kind == MentionKind::Place
+        let is_region = |k: usize| {
+            let m = &out[k];
+            // A name in an "X, Y" pair is read with its pair ("San Jose, California").
+            within[k].is_none()
+                && m.kind == MentionKind::Place
                 && crate::cache::lookup(&self.kb, place_query(&m.text))
                     .iter()
                     .any(|c| {
@@ -498,7 +501,7 @@ impl Linker {
                 j += 1;
             }
             if j - i >= 2 {
-                let regions: Vec<usize> = (i..j).filter(|&k| is_region(&out[k])).collect();
+                let regions: Vec<usize> = (i..j).filter(|&k| is_region(k)).collect();
                 if regions.len() >= 2 {
                     for k in regions {
                         listed[k] = true;

@@ -591,6 +591,14 @@ fn names_in_a_list_of_regions_are_regions() {
         assert_eq!(g.precision, GeoPrecision::Admin1, "{name}: {g:?}");
         assert_eq!(g.admin1.as_deref(), Some(name), "{name}: {g:?}");
     }
+    // A town and its state are a pair, not a list of two regions (San José is also a
+    // Costa Rican province).
+    let ms = mentions("San Jose, California — A diner found a finger in her chili.");
+    let g = get(&ms, "San Jose").geo.as_ref().unwrap();
+    assert_eq!(
+        (g.precision, g.admin1.as_deref()),
+        (GeoPrecision::Exact, Some("California"))
+    );
 }
 
 #[test]
