@@ -47,6 +47,7 @@ pub const CATEGORIES: &[&str] = &[
     "civic-head",
     "party-letter",
     "near-noun",
+    "settlement-head",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -121,6 +122,9 @@ pub mod bits {
     /// `near-noun`: a noun that, before "of", puts what follows near a place ("the *coast*
     /// of X", "the *outskirts* of X"): what follows is a place.
     pub const NEAR_NOUN: u64 = 1 << 32;
+    /// `settlement-head`: a lowercase word after a town's name that names the town itself,
+    /// not its region ("Huntsville *city* limits", "the Arlington *town* council").
+    pub const SETTLEMENT_HEAD: u64 = 1 << 33;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].

@@ -1088,7 +1088,7 @@ impl Linker {
         } = cues;
         m.runner_up = None;
         let mut query = place_query(&m.text);
-        let mut region_word = region || query.len() < m.text.len();
+        let mut region_word = region || head_names_region(&m.text, query);
         if let Some(q) = within.and_then(|(w, _)| w.query.as_deref()) {
             query = q;
             region_word = true;
@@ -1522,12 +1522,19 @@ fn nested_place_spans(name: &str) -> Vec<(Vec<std::ops::Range<usize>>, bool)> {
 /// text calls it a region.
 fn place_key(text: &str, region: bool) -> String {
     let query = place_query(text);
-    let region = region || query.len() < text.len();
+    let region = region || head_names_region(text, query);
     let mut k = fold(query);
     if region {
         k.push_str(" #region");
     }
     k
+}
+
+/// Whether the lowercase head word `place_query` took off `text` names a region ("Kharkiv
+/// *region*", "Kherson *oblast*") rather than the town itself ("Huntsville *city* limits").
+fn head_names_region(text: &str, query: &str) -> bool {
+    let head = text[query.len()..].trim();
+    !head.is_empty() && !Lexicon::get().is(&head.to_lowercase(), bits::SETTLEMENT_HEAD)
 }
 
 /// The name to look up for a place mention: without a trailing "region"/"oblast".

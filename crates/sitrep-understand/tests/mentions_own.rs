@@ -635,3 +635,18 @@ fn a_country_name_is_the_town_when_the_article_lies_around_it() {
         (GeoPrecision::Country, Some("LB"))
     );
 }
+
+#[test]
+fn city_or_town_after_a_name_keeps_the_town() {
+    let ms = mentions(
+        "The new road lies inside Huntsville city limits, officials said. Fighting in the \
+         Kharkiv region went on.",
+    );
+    let g = get(&ms, "Huntsville city").geo.as_ref().unwrap();
+    assert_eq!(
+        (g.precision, g.admin1.as_deref()),
+        (GeoPrecision::Exact, Some("Alabama"))
+    );
+    let g = get(&ms, "Kharkiv region").geo.as_ref().unwrap();
+    assert_eq!(g.precision, GeoPrecision::Admin1);
+}
