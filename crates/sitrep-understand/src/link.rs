@@ -1155,7 +1155,8 @@ impl Linker {
             }
         }
         // Another name of a small place ("Jerusalem", an old name of a Maryland village) does
-        // not compete with a large place of that very name.
+        // not compete with a large place of that very name, nor does another name of a town
+        // a tenth of its size.
         let largest_exact = cands
             .iter()
             .filter(|(c, _)| c.how == MatchKind::Exact)
@@ -1166,7 +1167,7 @@ impl Linker {
             cands.retain(|(c, p)| {
                 c.how == MatchKind::Exact
                     || p.kind != PlaceKind::Populated
-                    || p.population >= 10_000
+                    || p.population >= (largest_exact / 10).max(10_000)
             });
         }
         // A part of a place by a direction word ("Northeast Georgia", "Southern Ontario"):

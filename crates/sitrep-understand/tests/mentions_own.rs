@@ -650,3 +650,13 @@ fn city_or_town_after_a_name_keeps_the_town() {
     let g = get(&ms, "Kharkiv region").geo.as_ref().unwrap();
     assert_eq!(g.precision, GeoPrecision::Admin1);
 }
+
+#[test]
+fn another_name_of_a_mid_sized_town_does_not_beat_a_big_city_of_that_name() {
+    // A town of some 20,000 people in this part of Ohio is also known by the capital's name:
+    // next to its neighbours, the name still means the capital.
+    let ms =
+        mentions("Mayors from Dayton, Troy and Sidney said Washington had to send more money.");
+    let g = get(&ms, "Washington").geo.as_ref().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("District of Columbia"), "{g:?}");
+}
