@@ -378,10 +378,12 @@ impl Linker {
             region: found[i].region || listed[i],
             ..Cues::of(&found[i])
         };
+        // "North Arlington" beside "Arlington": a part of that town, placed with it.
+        let parts = self.town_parts(&out);
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
-                .filter(|&i| out[i].kind == MentionKind::Place)
+                .filter(|&i| out[i].kind == MentionKind::Place && parts[i].is_none())
                 .collect();
             v.sort_by_key(|&i| {
                 let q = place_query(&out[i].text);
@@ -454,6 +456,22 @@ impl Linker {
                 ctx.chosen.insert(key, *id);
             }
         }
+        for (i, j) in parts.iter().enumerate() {
+            let Some(j) = *j else { continue };
+            if let Some(g) = out[j]
+                .geo
+                .clone()
+                .filter(|g| g.precision == GeoPrecision::Exact)
+            {
+                out[i].canonical = out[j].canonical.clone();
+                out[i].kb_id = out[j].kb_id.clone();
+                out[i].confidence = out[j].confidence * 0.8;
+                out[i].geo = Some(Geo {
+                    precision: GeoPrecision::Near,
+                    ..g
+                });
+            }
+        }
         // 3. Places the gazetteer lacks: the region or country the article is in.
         for i in order {
             if out[i].geo.is_none() && found[i].settlement {
@@ -466,6 +484,33 @@ impl Linker {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         out
+    }
+
+    /// For each place mention that is a direction word and the name of another place mention
+    /// of the article ("North Arlington" beside "Arlington"), that mention: a part of the
+    /// town, whatever else of that name the gazetteer holds (not a country or division by
+    /// that whole name: "North Carolina", "South Sudan").
+    fn town_parts(&self, out: &[Mention]) -> Vec<Option<usize>> {
+        let lex = Lexicon::get();
+        let places: Vec<(usize, String)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == MentionKind::Place)
+            .map(|(j, m)| (j, fold(&m.text)))
+            .collect();
+        out.iter()
+            .map(|m| {
+                if m.kind != MentionKind::Place {
+                    return None;
+                }
+                let (first, rest) = m.text.split_once(' ')?;
+                if !lex.is(&first.to_lowercase(), bits::COMPASS) || self.is_region(&m.text) {
+                    return None;
+                }
+                let rest = fold(rest);
+                places.iter().find(|(_, t)| *t == rest).map(|&(j, _)| j)
+            })
+            .collect()
     }
 
     /// Names in a list with other regions ("Idaho, Illinois, Kansas and Oregon"): each name
@@ -877,6 +922,18 @@ impl Linker {
                         && (self.kb.is_given_name(surname)
                             || !self.kb.is_common_word(&surname.to_lowercase()))
                     {
+                        continue;
+                    }
+                    // "North Arlington Neighbors" beside "Arlington": the part of the
+                    // town is left to the town's own name inside it.
+                    let part_of_town = name.split_once(' ').is_some_and(|(first, rest)| {
+                        Lexicon::get().is(&first.to_lowercase(), bits::COMPASS)
+                            && out.iter().any(|o| {
+                                o.kind == MentionKind::Place && fold(&o.text) == fold(rest)
+                            })
+                            && !self.is_region(name)
+                    });
+                    if part_of_town {
                         continue;
                     }
                     if let Some(p) = self.embedded_place(name, based, ctx) {

@@ -660,3 +660,26 @@ fn another_name_of_a_mid_sized_town_does_not_beat_a_big_city_of_that_name() {
     let g = get(&ms, "Washington").geo.as_ref().unwrap();
     assert_eq!(g.admin1.as_deref(), Some("District of Columbia"), "{g:?}");
 }
+
+#[test]
+fn north_of_a_town_named_in_the_article_is_part_of_it() {
+    // A town elsewhere is called "North Arlington": beside "Arlington", the words name the
+    // north of this one and must not pull "Arlington" toward the other.
+    let ms = mentions(
+        "Drilling in Arlington. ARLINGTON — The council approved a drilling site in north \
+         Arlington. Ellen Boyer, who leads the North Arlington Neighbors group, backed it.",
+    );
+    for m in ms
+        .iter()
+        .filter(|m| m.text.eq_ignore_ascii_case("Arlington"))
+    {
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(g.admin1.as_deref(), Some("Texas"), "{m:?}");
+    }
+    // The biggest "Arlington" wins once nothing pulls elsewhere: the check above is about
+    // the part, so make sure the part is not read as the other town.
+    assert!(ms.iter().all(|m| m
+        .geo
+        .as_ref()
+        .is_none_or(|g| g.admin1.as_deref() != Some("New Jersey"))));
+}
