@@ -75,48 +75,57 @@ impl Neighbours {
         (lat.floor() as i32, lon.floor() as i32)
     }
 
-    fn add(&mut self, lat: f32, lon: f32, key: u32) {
+    fn add(&mut self, lat: f32, lon: f32, key: u32, county: bool) {
         if self.len < NEIGHBOUR_CAP {
             self.cells
                 .entry(Self::cell(lat, lon))
                 .or_default()
-                .push((lat, lon, key));
+                .push((lat, lon, key, county));
             self.len += 1;
         }
     }
 
-    /// How many names other than `own` have a candidate within [`NEIGHBOUR_KM`] of the point.
-    fn support(&self, lat: f32, lon: f32, own: u32) -> usize {
+    /// How many names other than `own` have a candidate within [`NEIGHBOUR_KM`] of the
+    /// point, and whether one of them is a county where the point is a town (or a town where
+    /// it is a county): "Paris" and "Henry County", the county that holds a Paris.
+    fn support(&self, lat: f32, lon: f32, own: u32, county: bool) -> (usize, bool) {
         if self.len == 0 {
-            return 0;
+            return (0, false);
         }
         let (cy, cx) = Self::cell(lat, lon);
         // Cells of one degree of longitude narrow toward the poles.
         let width = 111.0 * lat.to_radians().cos().max(0.05);
         let dx = (NEIGHBOUR_KM / width).ceil() as i32;
         let mut keys: Vec<u32> = Vec::new();
+        let mut pair = false;
         for y in cy - 1..=cy + 1 {
             for x in cx - dx..=cx + dx {
-                for &(la, lo, k) in self.cells.get(&(y, x)).into_iter().flatten() {
-                    if k != own
-                        && !keys.contains(&k)
-                        && haversine_km(la, lo, lat, lon) <= NEIGHBOUR_KM
-                    {
+                for &(la, lo, k, c) in self.cells.get(&(y, x)).into_iter().flatten() {
+                    if k == own || haversine_km(la, lo, lat, lon) > NEIGHBOUR_KM {
+                        continue;
+                    }
+                    pair |= c != county;
+                    if !keys.contains(&k) {
                         keys.push(k);
                     }
                 }
             }
         }
-        keys.len()
+        (keys.len(), pair)
     }
 }
 
-/// A candidate's latitude, longitude and the key of its name.
-type Point = (f32, f32, u32);
+/// A candidate's latitude, longitude, the key of its name and whether it is a county (a
+/// second-level division) rather than a town.
+type Point = (f32, f32, u32, bool);
 
 /// How many other names must have a candidate near a town named like a country for the
 /// name to be the town.
 const TOWN_NOT_COUNTRY_NEIGHBOURS: usize = 2;
+
+/// Score for a town beside a candidate county of another name (or a county beside a
+/// candidate town): "Paris and Henry County" are the Paris and the Henry County together.
+const COUNTY_PAIR_BONUS: f32 = 0.3;
 
 /// How near (km) another name's candidate must be to count as a neighbour.
 const NEIGHBOUR_KM: f32 = 60.0;
@@ -588,7 +597,8 @@ impl Linker {
                 }
                 if let Some(p) = self.place_of(&c) {
                     if matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2) {
-                        ctx.candidates.add(p.lat, p.lon, key);
+                        ctx.candidates
+                            .add(p.lat, p.lon, key, p.kind == PlaceKind::Admin2);
                     }
                 }
             }
@@ -1273,7 +1283,7 @@ impl Linker {
             p.kind == PlaceKind::Populated
                 && c.how == MatchKind::Exact
                 && ctx.share_without(&p.country, key) >= 0.9
-                && ctx.candidates.support(p.lat, p.lon, key) >= TOWN_NOT_COUNTRY_NEIGHBOURS
+                && ctx.candidates.support(p.lat, p.lon, key, false).0 >= TOWN_NOT_COUNTRY_NEIGHBOURS
         });
         if town_not_country {
             cands.retain(|(_, p)| p.kind == PlaceKind::Populated);
@@ -1347,8 +1357,13 @@ impl Linker {
                         1.5 * w * (-haversine_km(la, lo, p.lat, p.lon) / 150.0).exp()
                     })
                     .fold(0.0, f32::max);
-                let near = ctx.candidates.support(p.lat, p.lon, key);
+                let (near, pair) =
+                    ctx.candidates
+                        .support(p.lat, p.lon, key, p.kind == PlaceKind::Admin2);
                 s += NEIGHBOUR_BONUS * near.min(NEIGHBOUR_MOST) as f32;
+                if pair {
+                    s += COUNTY_PAIR_BONUS;
+                }
             }
             s
         };

@@ -683,3 +683,12 @@ fn north_of_a_town_named_in_the_article_is_part_of_it() {
         .as_ref()
         .is_none_or(|g| g.admin1.as_deref() != Some("New Jersey"))));
 }
+
+#[test]
+fn a_town_and_a_county_named_together_are_the_pair_that_lie_together() {
+    // Many states have a Henry County and a Paris; one county holds a Paris.
+    let ms = mentions("Volunteers from Paris and Henry County raised money for the rescue squad.");
+    let state = |t: &str| get(&ms, t).geo.as_ref().unwrap().admin1.clone();
+    assert_eq!(state("Paris"), state("Henry County"), "{ms:#?}");
+    assert_eq!(state("Paris").as_deref(), Some("Tennessee"));
+}
