@@ -690,3 +690,19 @@ fn a_town_and_a_county_named_together_are_the_pair_that_lie_together() {
     assert_eq!(state("Paris"), state("Henry County"), "{ms:#?}");
     assert_eq!(state("Paris").as_deref(), Some("Tennessee"));
 }
+
+#[test]
+fn in_after_an_institution_starts_a_place_of_its_own() {
+    // "University in Nashville" is the university and a town, so "Nashville, Tennessee" is
+    // read as a pair.
+    let ms = mentions(
+        "The outbreak began in Scott County, Indiana. A doctor at Vanderbilt University in \
+         Nashville, Tennessee, studied it.",
+    );
+    assert_eq!(
+        get(&ms, "Vanderbilt University").kind,
+        MentionKind::Organisation
+    );
+    let g = get(&ms, "Nashville").geo.as_ref().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("Tennessee"), "{ms:#?}");
+}
