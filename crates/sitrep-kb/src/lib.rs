@@ -15,7 +15,7 @@ mod index;
 pub mod model;
 pub mod names;
 
-pub use index::{Kb, CONTINENT_PREFIX};
+pub use index::{haversine_km, Kb, CONTINENT_PREFIX};
 pub use model::{Actor, ActorKind, KbData, Place, PlaceKind, Role};
 
 /// Errors loading or building a KB.

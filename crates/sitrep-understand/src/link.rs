@@ -16,7 +16,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind, RunnerUp};
 use sitrep_kb::names::{edit_distance, fold};
-use sitrep_kb::{ActorKind, Candidate, Entry, EntryId, Kb, MatchKind, Place, PlaceKind};
+use sitrep_kb::{
+    haversine_km, ActorKind, Candidate, Entry, EntryId, Kb, MatchKind, Place, PlaceKind,
+};
 use std::sync::Arc;
 
 use crate::lexicon::{bits, Lexicon};
@@ -210,16 +212,14 @@ const TOWN_REGION_WEIGHT: f32 = 0.25;
 const ADMIN2_RADIUS_KM: f32 = 60.0;
 
 impl Context {
+    /// The share of the article's country evidence that points at `iso`, the name being
+    /// scored (`exclude`) left out; a lone close call is not all of the evidence.
     fn country_weight(&self, iso: &str) -> f32 {
-        let own = self.by_key.get(&self.exclude);
-        let total: f32 =
-            self.countries.values().sum::<f32>() - own.map_or(0.0, |o| o.values().sum());
+        let total = self.total_without(self.exclude);
         if total <= 0.0 {
             return 0.0;
         }
-        let of = |m: &HashMap<String, f32>| m.get(iso).copied().unwrap_or(0.0);
-        // A share of all the evidence, where a lone close call is not all of it.
-        ((of(&self.countries) - own.map_or(0.0, of)) / total.max(1.0)).max(0.0)
+        self.country_weight_without(iso, self.exclude) / total.max(1.0)
     }
 
     /// How much the article points at `iso` leaving out what the name `key` added.
@@ -234,11 +234,16 @@ impl Context {
         (all - own).max(0.0)
     }
 
+    /// All the article's country evidence but what the name `key` added.
+    fn total_without(&self, key: u32) -> f32 {
+        let own: f32 = self.by_key.get(&key).map_or(0.0, |o| o.values().sum());
+        self.countries.values().sum::<f32>() - own
+    }
+
     /// The share of the article's country evidence that points at `iso`, leaving out what
     /// the name `key` added (0 when nothing else points anywhere).
     fn share_without(&self, iso: &str, key: u32) -> f32 {
-        let own_total: f32 = self.by_key.get(&key).map_or(0.0, |o| o.values().sum());
-        let total = self.countries.values().sum::<f32>() - own_total;
+        let total = self.total_without(key);
         if total <= 0.0 {
             return 0.0;
         }
@@ -500,26 +505,26 @@ impl Linker {
     /// town, whatever else of that name the gazetteer holds (not a country or division by
     /// that whole name: "North Carolina", "South Sudan").
     fn town_parts(&self, out: &[Mention]) -> Vec<Option<usize>> {
-        let lex = Lexicon::get();
-        let places: Vec<(usize, String)> = out
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind == MentionKind::Place)
-            .map(|(j, m)| (j, fold(&m.text)))
-            .collect();
         out.iter()
             .map(|m| {
-                if m.kind != MentionKind::Place {
-                    return None;
-                }
-                let (first, rest) = m.text.split_once(' ')?;
-                if !lex.is(&first.to_lowercase(), bits::COMPASS) || self.is_region(&m.text) {
-                    return None;
-                }
-                let rest = fold(rest);
-                places.iter().find(|(_, t)| *t == rest).map(|&(j, _)| j)
+                (m.kind == MentionKind::Place)
+                    .then(|| self.part_of(&m.text, out))
+                    .flatten()
             })
             .collect()
+    }
+
+    /// The place mention of `out` whose town `name` is a part of: a direction word and that
+    /// mention's name ("North Arlington" and "Arlington"), not a country or division of the
+    /// whole name.
+    fn part_of(&self, name: &str, out: &[Mention]) -> Option<usize> {
+        let (first, rest) = name.split_once(' ')?;
+        if !Lexicon::get().is(&first.to_lowercase(), bits::COMPASS) || self.is_region(name) {
+            return None;
+        }
+        let rest = fold(rest);
+        out.iter()
+            .position(|o| o.kind == MentionKind::Place && fold(&o.text) == rest)
     }
 
     /// Names in a list with other regions ("Idaho, Illinois, Kansas and Oregon"): each name
@@ -936,14 +941,7 @@ impl Linker {
                     }
                     // "North Arlington Neighbors" beside "Arlington": the part of the
                     // town is left to the town's own name inside it.
-                    let part_of_town = name.split_once(' ').is_some_and(|(first, rest)| {
-                        Lexicon::get().is(&first.to_lowercase(), bits::COMPASS)
-                            && out.iter().any(|o| {
-                                o.kind == MentionKind::Place && fold(&o.text) == fold(rest)
-                            })
-                            && !self.is_region(name)
-                    });
-                    if part_of_town {
+                    if self.part_of(name, out).is_some() {
                         continue;
                     }
                     if let Some(p) = self.embedded_place(name, based, ctx) {
@@ -1672,13 +1670,4 @@ fn holds(r: &Place, p: &Place) -> bool {
         }
         PlaceKind::Populated | PlaceKind::Continent => false,
     }
-}
-
-/// Great-circle distance in km.
-fn haversine_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
 }
