@@ -123,7 +123,7 @@ pub mod bits {
     /// of X", "the *outskirts* of X"): what follows is a place.
     pub const NEAR_NOUN: u64 = 1 << 32;
     /// `settlement-head`: a lowercase word after a town's name that names the town itself,
-    /// not its region ("Huntsville *city* limits", "the Arlington *town* council").
+    /// not its region ("the Decatur *city* limits", "the Arlington *town* council").
     pub const SETTLEMENT_HEAD: u64 = 1 << 33;
 }
 

@@ -89,7 +89,7 @@ impl Neighbours {
 
     /// How many names other than `own` have a candidate within [`NEIGHBOUR_KM`] of the
     /// point, and whether one of them is a county where the point is a town (or a town where
-    /// it is a county): "Paris" and "Henry County", the county that holds a Paris.
+    /// it is a county): "Franklin" and "Williamson County", the county that holds a Franklin.
     fn support(&self, lat: f32, lon: f32, own: u32, county: bool) -> (usize, bool) {
         if self.len == 0 {
             return (0, false);
@@ -126,7 +126,8 @@ type Point = (f32, f32, u32, bool);
 const TOWN_NOT_COUNTRY_NEIGHBOURS: usize = 2;
 
 /// Score for a town beside a candidate county of another name (or a county beside a
-/// candidate town): "Paris and Henry County" are the Paris and the Henry County together.
+/// candidate town): "Franklin and Williamson County" are the Franklin and the Williamson County
+/// together.
 const COUNTY_PAIR_BONUS: f32 = 0.3;
 
 /// How near (km) another name's candidate must be to count as a neighbour.
@@ -652,7 +653,7 @@ impl Linker {
             if text[x.end..y.start].contains('\n') {
                 continue;
             }
-            // "Dover, Kent and Milford" is a list; "Cordova, Tennessee, and Troy, Ohio" two
+            // "Dover, Kent and Milford" is a list; "Murfreesboro, Tennessee, and Peoria, Illinois" two
             // pairs (what follows the comma and "and" is a pair itself).
             let list = out.get(i + 2).is_some_and(|z| {
                 is_place(z)
@@ -1271,7 +1272,7 @@ impl Linker {
         }
         // A country's name is a town of that name when nothing else in the article points
         // at the country, nearly all of it points at the town's, and other names of the
-        // article lie around the town ("a Lebanon woman", with two nearby towns named beside
+        // article lie around the town ("a Lebanon man", with two nearby towns named beside
         // it).
         let town_not_country = cands.iter().any(|(c, p)| {
             p.kind == PlaceKind::Country
@@ -1602,7 +1603,7 @@ fn place_key(text: &str, region: bool) -> String {
 }
 
 /// Whether the lowercase head word `place_query` took off `text` names a region ("Kharkiv
-/// *region*", "Kherson *oblast*") rather than the town itself ("Huntsville *city* limits").
+/// *region*", "Kherson *oblast*") rather than the town itself ("the Decatur *city* limits").
 fn head_names_region(text: &str, query: &str) -> bool {
     let head = text[query.len()..].trim();
     !head.is_empty() && !Lexicon::get().is(&head.to_lowercase(), bits::SETTLEMENT_HEAD)
