@@ -76,6 +76,9 @@ classes! {
     Approx = "approx" in "cues.tsv",
     ReferenceLink = "reference-link" in "cues.tsv",
     PlaceModifier = "place-modifier" in "cues.tsv",
+    CareNoun = "care-noun" in "cues.tsv",
+    CarryVerb = "carry-verb" in "cues.tsv",
+    ResidenceNoun = "residence-noun" in "cues.tsv",
 }
 
 impl Class {

@@ -483,3 +483,36 @@ fn relative_locations_keep_the_named_place_and_say_how_far() {
     assert_eq!(place_of(&a, m).unwrap().0, "Boonsboro");
     assert!(m.place_relation.is_none());
 }
+
+#[test]
+fn a_victims_home_town_is_not_the_place_of_the_event() {
+    for text in [
+        "Police said Daniel Ortiz, 27, of Plano, was shot dead on Sunday outside a bar in Tulsa.",
+        "A resident of Plano was shot dead on Sunday outside a bar in Tulsa, police said.",
+    ] {
+        let a = annotate(text);
+        assert_eq!(
+            place_of(&a, main_of(&a)).map(|p| p.0),
+            Some("Tulsa".to_string()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place_of_the_event() {
+    let a = annotate(
+        "Two men were shot on Friday night. Both were taken to Mercy Hospital in Plano. \
+         The shooting happened outside a bar in Tulsa, police said.",
+    );
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("Tulsa".to_string())
+    );
+    // Where the care itself came under attack, the town is the place.
+    let a = annotate("A drone struck a hospital in Kherson on Friday, killing two nurses.");
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("Kherson".to_string())
+    );
+}

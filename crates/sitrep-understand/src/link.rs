@@ -827,13 +827,19 @@ impl Linker {
     /// or square ("Hampton Avenue", last word in the lexicon's `local-head` list) is put at
     /// the nearest town named in its paragraph, else at the town the article names most; any
     /// other unknown place of one or two words ("in X, near Y") at a town named in its own
-    /// sentence. Both with
-    /// precision `near`, confidence 0 and no `kb_id`: the point is the town's, not the
-    /// place's. A region by its head word ("the X Peninsula") is left alone.
+    /// sentence. A name after "block of" is a street whatever town shares its name ("the 1900
+    /// block of Dover"). All with precision `near`, confidence 0 and no `kb_id`: the point is
+    /// the town's, not the place's (none when no town is named). A region by its head word
+    /// ("the X Peninsula") is left alone.
     fn local_places(&self, text: &str, out: &mut [Mention]) {
         let lex = Lexicon::get();
+        let streets: Vec<bool> = out
+            .iter()
+            .map(|m| m.kind == MentionKind::Place && after_block_of(text, m.start))
+            .collect();
         let is_town = |m: &Mention| {
             m.kind == MentionKind::Place
+                && !after_block_of(text, m.start)
                 && m.kb_id.is_some()
                 && m.geo
                     .as_ref()
@@ -860,7 +866,8 @@ impl Linker {
         let mut assigned = Vec::new();
         for i in 0..out.len() {
             let m = &out[i];
-            if m.kind != MentionKind::Place || m.geo.is_some() {
+            let street = streets[i];
+            if m.kind != MentionKind::Place || m.geo.is_some() && !street {
                 continue;
             }
             let words: Vec<String> = m
@@ -869,11 +876,11 @@ impl Linker {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            let local = words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
+            let local = street || words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
             let region = words
                 .iter()
                 .any(|w| lex.is(w, bits::PLACE_HEAD) && !lex.is(w, bits::LOCAL_HEAD));
-            if region || !local && words.len() > 2 {
+            if !street && (region || !local && words.len() > 2) {
                 continue;
             }
             let stops: &[char] = if local {
@@ -885,16 +892,22 @@ impl Linker {
                 .filter(|&k| is_town(&out[k]) && between(m, &out[k], stops))
                 .min_by_key(|&k| out[k].start.abs_diff(m.start));
             let town = nearest.or(if local { focus } else { None });
-            if let Some(g) = town.and_then(|k| out[k].geo.clone()) {
+            let g = town.and_then(|k| out[k].geo.clone());
+            if g.is_some() || street {
                 assigned.push((i, g));
             }
         }
         for (i, g) in assigned {
-            out[i].geo = Some(Geo {
+            let m = &mut out[i];
+            // A street keeps no town of its own name.
+            m.kb_id = None;
+            m.canonical = None;
+            m.runner_up = None;
+            m.geo = g.map(|g| Geo {
                 precision: GeoPrecision::Near,
                 ..g
             });
-            out[i].confidence = 0.0;
+            m.confidence = 0.0;
         }
     }
 
@@ -1609,14 +1622,34 @@ fn head_names_region(text: &str, query: &str) -> bool {
     !head.is_empty() && !Lexicon::get().is(&head.to_lowercase(), bits::SETTLEMENT_HEAD)
 }
 
-/// The name to look up for a place mention: without a trailing "region"/"oblast".
+/// The name to look up for a place mention: without a trailing "region"/"oblast". A head
+/// word of a place inside a town stays ("the Garfield neighborhood" is no place called
+/// Garfield, nor its region): the whole is looked up, and a name the gazetteer lacks is put
+/// near the article's town (`local_places`).
 fn place_query(text: &str) -> &str {
     if let Some((head, last)) = text.rsplit_once(' ') {
-        if last.starts_with(char::is_lowercase) && Lexicon::get().is(last, bits::PLACE_HEAD) {
+        let lex = Lexicon::get();
+        if last.starts_with(char::is_lowercase)
+            && lex.is(last, bits::PLACE_HEAD)
+            && !lex.is(last, bits::LOCAL_HEAD)
+        {
             return head;
         }
     }
     text
+}
+
+/// Whether the text before a mention that starts at byte `start` makes it a street: "in the
+/// 1900 block of *Dover*" names a street, whatever town shares its name.
+fn after_block_of(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let Some(rest) = before.strip_suffix("of") else {
+        return false;
+    };
+    rest.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("block"))
 }
 
 fn geo_of(p: &Place, precision: GeoPrecision) -> Geo {

@@ -706,3 +706,54 @@ fn in_after_an_institution_starts_a_place_of_its_own() {
     let g = get(&ms, "Lafayette").geo.as_ref().unwrap();
     assert_eq!(g.admin1.as_deref(), Some("Indiana"), "{ms:#?}");
 }
+
+#[test]
+fn a_neighbourhood_named_like_a_town_is_inside_the_article_town() {
+    // "Hazelwood" is also a town in Missouri: the neighbourhood is not that town's state.
+    let ms = mentions(
+        "SPRINGFIELD, Ill. — A man was wounded late Friday in the city's Hazelwood \
+         neighborhood, police said.",
+    );
+    let n = get(&ms, "Hazelwood neighborhood");
+    assert_eq!(n.kb_id, None, "{n:?}");
+    let g = n.geo.as_ref().expect("put near the town");
+    assert_eq!(g.precision, GeoPrecision::Near);
+    assert_eq!(g.admin1.as_deref(), Some("Illinois"), "{n:?}");
+}
+
+#[test]
+fn a_name_after_block_of_is_a_street_not_the_town_of_that_name() {
+    let ms = mentions(
+        "TOLEDO, Ohio — Officers were called to the 2200 block of Camden around 9 p.m. on \
+         Saturday after reports of gunfire.",
+    );
+    let s = get(&ms, "Camden");
+    assert_eq!(s.kb_id, None, "{s:?}");
+    let g = s.geo.as_ref().expect("put near the town");
+    assert_eq!(g.precision, GeoPrecision::Near);
+    assert_eq!(g.admin1.as_deref(), Some("Ohio"), "{s:?}");
+}
+
+#[test]
+fn an_abbreviated_state_that_is_also_a_word_places_the_town_before_it() {
+    for (text, town, state) in [
+        (
+            "SPRINGFIELD, Mass. — Two people were hurt in a crash on Monday.",
+            "SPRINGFIELD",
+            "Massachusetts",
+        ),
+        (
+            "Officers in Springfield, Ill., said no one was hurt.",
+            "Springfield",
+            "Illinois",
+        ),
+    ] {
+        let ms = mentions(text);
+        let t = get(&ms, town);
+        assert_eq!(
+            t.geo.as_ref().and_then(|g| g.admin1.as_deref()),
+            Some(state),
+            "{text}: {t:?}"
+        );
+    }
+}

@@ -59,7 +59,7 @@ impl Env<'_> {
             return false;
         }
         let prev = ctx.prev(m.start);
-        if prev == Some(b"from".as_slice()) {
+        if prev == Some(b"from".as_slice()) || self.residence(j) || self.care(j) {
             return false;
         }
         // "X-supplied", "X-backed": a modifier, not a location.
@@ -105,6 +105,48 @@ impl Env<'_> {
             return prep || next_is_loc || apposition || self.dateline(j);
         }
         true
+    }
+
+    /// "Jane Roe, 34, of X", "a resident of X": where a person lives, not where the event
+    /// happened.
+    fn residence(&self, j: usize) -> bool {
+        let m = &self.mentions[j];
+        let ctx = self.ctx;
+        if ctx.prev(m.start) != Some(b"of".as_slice()) {
+            return false;
+        }
+        let w = ctx.before(m.start, 3);
+        if w.get(1).is_some_and(|w| is_in(Class::ResidenceNoun, w)) {
+            return true;
+        }
+        // An age before "of" (", 34, of"), or the person's name right before it.
+        if aged_of(&ctx.lower[..ctx.byte(m.start)]) {
+            return true;
+        }
+        self.mentions[..j]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|o| o.kind == MentionKind::Person && ctx.words_between(o.end, m.start) == [b"of"])
+    }
+
+    /// "taken to Mercy Hospital in X", "airlifted to X Medical Center": where the wounded were
+    /// treated, not where the event happened.
+    fn care(&self, j: usize) -> bool {
+        let m = &self.mentions[j];
+        let ctx = self.ctx;
+        let w = ctx.before(m.start, 8);
+        let after_care = ctx
+            .after(m.end, 1)
+            .first()
+            .is_some_and(|w| is_in(Class::CareNoun, w));
+        // The place of care stands right before the town ("Hospital in X") or the town opens
+        // its name ("X Medical Center"): "taken to hospital after the attack in X" is no care.
+        let care_before = w.iter().take(2).position(|w| is_in(Class::CareNoun, w));
+        let Some(from) = care_before.or(after_care.then_some(0)) else {
+            return false;
+        };
+        w[from..].iter().take(6).any(|w| is_in(Class::CarryVerb, w))
     }
 
     pub(super) fn place(&self, i: usize) -> Option<usize> {
@@ -176,6 +218,18 @@ impl Env<'_> {
             None => opening(&|_, _| true),
         }
     }
+}
+
+/// Whether `before` ends in an age set off by commas and "of": "Jane Roe, 34, of ".
+fn aged_of(before: &[u8]) -> bool {
+    let Some(t) = before.trim_ascii_end().strip_suffix(b"of") else {
+        return false;
+    };
+    let Some(t) = t.trim_ascii_end().strip_suffix(b",") else {
+        return false;
+    };
+    let digits = t.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&digits) && t[..t.len() - digits].trim_ascii_end().ends_with(b",")
 }
 
 /// How far from a second-level division's point a town may lie and still be taken to be

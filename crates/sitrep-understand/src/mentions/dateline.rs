@@ -24,15 +24,23 @@ impl MentionFinder {
             }
             let before = text[..t.start].trim_end_matches([' ', '\t']);
             if before.is_empty() || before.ends_with('\n') {
-                if let Some(f) = self.dateline_at(text, tokens, i) {
+                if let Some((f, region)) = self.dateline_at(text, tokens, i) {
                     out.push(f);
+                    out.extend(region);
                 }
             }
         }
     }
 
-    /// A dateline starting at token `i` (the head of a paragraph).
-    fn dateline_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<Found> {
+    /// A dateline starting at token `i` (the head of a paragraph), and the region after its
+    /// comma when the gazetteer knows it: "Ill." in "NORMAL, Ill." is Illinois, though "ill"
+    /// is a dictionary word that would not be taken for a name elsewhere.
+    fn dateline_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(Found, Option<Found>)> {
         let word = |k: usize| tokens.get(k).map(|t| t.text(text));
         let caps = |w: &str| {
             w.chars().any(char::is_alphabetic)
@@ -79,7 +87,7 @@ impl MentionFinder {
                 if !w.starts_with(char::is_uppercase) {
                     return None;
                 }
-                Some(w)
+                Some((w, tokens[j + 1].start..tokens[j + 1].end))
             }
             "(" | "—" | "–" | "-" => None,
             _ => return None,
@@ -89,7 +97,7 @@ impl MentionFinder {
         let known = self.place_named(&name);
         // A place the gazetteer lacks is still one when a region or country the gazetteer
         // knows follows it ("GLEN FLORA, Wis. —"): it falls back to that region.
-        let region_after = after_comma.is_some_and(|w| {
+        let region_after = after_comma.as_ref().is_some_and(|(w, _)| {
             let w = w.trim_end_matches('.');
             crate::cache::lookup(&self.kb, w).iter().any(|c| {
                 matches!(c.how, MatchKind::Exact | MatchKind::Alias)
@@ -102,6 +110,9 @@ impl MentionFinder {
         }
         let mut f = Found::new(span, MentionKind::Place);
         f.settlement = true;
-        Some(f)
+        let region = after_comma
+            .filter(|_| region_after)
+            .map(|(_, span)| Found::new(span, MentionKind::Place));
+        Some((f, region))
     }
 }

@@ -386,6 +386,24 @@ impl MentionFinder {
                 return;
             }
         }
+        // "Springfield, Ill.": an abbreviated state or country after a place and a comma,
+        // written with its full stop, is that region though the word is also a dictionary
+        // word ("ill", "mass").
+        if n == 1
+            && s.prev_word(i) == Some(",")
+            && s.word_opt(j) == Some(".")
+            && s.toks[j].start == s.toks[i].end
+            && i >= 2
+            && out
+                .last()
+                .is_some_and(|m| m.kind == MentionKind::Place && m.span.end == s.toks[i - 2].end)
+            && self.region_alias(name)
+        {
+            let mut f = found(MentionKind::Place, false);
+            f.region = true;
+            out.push(f);
+            return;
+        }
         // The knowledge base.
         if let Some(kind) = self.kb_kind(name) {
             let mut f = found(kind, false);

@@ -11,6 +11,16 @@ impl MentionFinder {
     /// The kind the knowledge base gives a name, when it knows it well enough: one word
     /// must match exactly or by alias; longer names may match a transliteration variant.
     /// Generic agents ("police", "minister") are not names.
+    /// Whether `name` is another name (an alias) of a first-level division or a country:
+    /// "Ill" of Illinois, "Mass" of Massachusetts.
+    pub(super) fn region_alias(&self, name: &str) -> bool {
+        crate::cache::lookup(&self.kb, name).iter().any(|c| {
+            c.how == MatchKind::Alias
+                && matches!(self.kb.entry(c.id), Entry::Place(p)
+                    if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+        })
+    }
+
     pub(super) fn kb_kind(&self, name: &str) -> Option<MentionKind> {
         let multi = name.contains(' ');
         let common = !multi && self.kb.is_common_word(&name.to_lowercase());
