@@ -54,6 +54,20 @@ pub struct Geo {
     pub country: Option<String>,
     /// How exact the point is.
     pub precision: GeoPrecision,
+    /// For a section of a settlement (a neighbourhood the gazetteer knows as one): the
+    /// settlement it is part of. An event there is coded to the settlement, as ACLED codes
+    /// a city's neighbourhoods to the city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<PartOf>,
+}
+
+/// The settlement a place is a section of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartOf {
+    /// Its name.
+    pub name: String,
+    /// Its knowledge-base id.
+    pub kb_id: String,
 }
 
 /// A named thing in the text, linked to the knowledge base where possible.

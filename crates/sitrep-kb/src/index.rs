@@ -127,6 +127,8 @@ pub struct Kb {
     fuzzy: OnceLock<Fuzzy>,
     fuzzy_actors: OnceLock<Fuzzy>,
     grid: OnceLock<Grid>,
+    /// Id of a section of a settlement → index of the settlement in `places`.
+    parts: FxHashMap<Box<str>, u32>,
 }
 
 thread_local! {
@@ -188,6 +190,7 @@ impl Kb {
             given_names,
             common_words,
             demonyms,
+            parts,
         } = data;
         let mut countries = FxHashMap::default();
         let mut admin1 = FxHashMap::default();
@@ -310,6 +313,20 @@ impl Kb {
                 (f.as_str().into(), c.into_boxed_str())
             })
             .collect();
+        let parts = if parts.is_empty() {
+            FxHashMap::default()
+        } else {
+            let at: FxHashMap<&str, u32> = places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i as u32))
+                .collect();
+            parts
+                .iter()
+                .filter(|(a, _)| at.contains_key(a.as_str()))
+                .filter_map(|(a, b)| Some((a.as_str().into(), *at.get(b.as_str())?)))
+                .collect()
+        };
         Kb {
             actors,
             places,
@@ -325,6 +342,7 @@ impl Kb {
             fuzzy: OnceLock::new(),
             fuzzy_actors: OnceLock::new(),
             grid: OnceLock::new(),
+            parts,
         }
     }
 
@@ -381,6 +399,12 @@ impl Kb {
     /// The actor with this id, if the id is an actor's.
     pub fn actor(&self, id: EntryId) -> Option<&Actor> {
         self.actors.get(id.0 as usize)
+    }
+
+    /// The settlement the place with this id (`Place::id`) is a section of ("Portage Park"
+    /// → Chicago), if the KB knows it is one.
+    pub fn settlement_of(&self, place_id: &str) -> Option<&Place> {
+        self.parts.get(place_id).map(|&k| &self.places[k as usize])
     }
 
     /// The id of a place given its index in [`Kb::places`].

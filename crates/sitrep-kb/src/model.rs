@@ -7,6 +7,8 @@
 //! id <TAB> kind <TAB> name <TAB> country <TAB> roles <TAB> aliases <TAB> source
 //! [places]
 //! id <TAB> kind <TAB> name <TAB> lat <TAB> lon <TAB> country <TAB> admin1_code <TAB> population <TAB> alternates
+//! [parts]
+//! section id <TAB> settlement id
 //! [given]
 //! name
 //! [words]
@@ -180,6 +182,9 @@ pub struct KbData {
     pub common_words: Vec<String>,
     /// Demonym or nationality word → ISO 3166-1 alpha-2.
     pub demonyms: Vec<(String, String)>,
+    /// A section of a settlement (a neighbourhood, GeoNames' `PPLX`) → the settlement it is
+    /// part of, both place ids ("Portage Park" → Chicago).
+    pub parts: Vec<(String, String)>,
 }
 
 const MAGIC: &str = "sitrep-kb\t1";
@@ -329,6 +334,12 @@ impl KbData {
                 alts.join("|")
             );
         }
+        if !self.parts.is_empty() {
+            s.push_str("[parts]\n");
+            for (a, b) in &self.parts {
+                let _ = writeln!(s, "{a}\t{b}");
+            }
+        }
         s.push_str("[given]\n");
         for g in &self.given_names {
             s.push_str(&clean(g));
@@ -399,6 +410,7 @@ impl KbData {
                     "[given]" => "given",
                     "[words]" => "words",
                     "[demonyms]" => "demonyms",
+                    "[parts]" => "parts",
                     _ => return Err(err(n, format!("unknown section {line}"))),
                 };
                 continue;
@@ -457,6 +469,12 @@ impl KbData {
                         return Err(err(n, "demonym line wants 2 fields".into()));
                     }
                     data.demonyms.push((f[0].to_string(), f[1].to_string()));
+                }
+                "parts" => {
+                    if f.len() != 2 {
+                        return Err(err(n, "part line wants 2 fields".into()));
+                    }
+                    data.parts.push((f[0].to_string(), f[1].to_string()));
                 }
                 _ => return Err(err(n, "data before any section".into())),
             }

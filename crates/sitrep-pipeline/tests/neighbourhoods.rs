@@ -1,0 +1,47 @@
+//! An event in a neighbourhood the gazetteer knows as a section of a city is coded to the
+//! city (as ACLED codes a city's quarters), keeping the neighbourhood's point and its name as
+//! the evidence.
+
+use serde_json::Value;
+use sitrep_pipeline::{discover, Options, Pipeline};
+
+#[test]
+fn an_event_in_a_known_neighbourhood_is_coded_to_its_city() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let article = serde_json::json!({
+        "id": "a1",
+        "published": "2025-05-20",
+        "text": "A drone struck the oil refinery in Kapotnya on Tuesday morning, injuring two \
+                 workers, the city's mayor said. Firefighters put out the blaze within hours.",
+    });
+    std::fs::write(&input, format!("{article}\n")).unwrap();
+    let out = dir.path().join("out");
+    Pipeline::new(Options::default())
+        .unwrap()
+        .run(discover(&[input]), &out, &|_| {})
+        .unwrap();
+    let events: Vec<Value> = std::fs::read_to_string(out.join("events.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let loc = &events[0]["location"];
+    assert_eq!(loc["name"], "Moscow", "{loc}");
+    assert_eq!(loc["country"], "RU", "{loc}");
+    // The point is the neighbourhood's, south-east of the city's centre.
+    let (lat, lon) = (loc["lat"].as_f64().unwrap(), loc["lon"].as_f64().unwrap());
+    assert!(
+        (lat - 55.64).abs() < 0.05 && (lon - 37.79).abs() < 0.05,
+        "{loc}"
+    );
+    // The evidence quotes the neighbourhood as written.
+    let quote = events[0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "location")
+        .map(|e| e["quote"].clone());
+    assert_eq!(quote, Some(Value::from("Kapotnya")));
+}
