@@ -79,6 +79,7 @@ classes! {
     CareNoun = "care-noun" in "cues.tsv",
     CarryVerb = "carry-verb" in "cues.tsv",
     ResidenceNoun = "residence-noun" in "cues.tsv",
+    PersonNoun = "person-noun" in "cues.tsv",
 }
 
 impl Class {

@@ -489,6 +489,7 @@ fn a_victims_home_town_is_not_the_place_of_the_event() {
     for text in [
         "Police said Daniel Ortiz, 27, of Plano, was shot dead on Sunday outside a bar in Tulsa.",
         "A resident of Plano was shot dead on Sunday outside a bar in Tulsa, police said.",
+        "A Plano man was shot dead on Sunday outside a bar in Tulsa, police said.",
     ] {
         let a = annotate(text);
         assert_eq!(
@@ -497,6 +498,15 @@ fn a_victims_home_town_is_not_the_place_of_the_event() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_home_town_is_the_place_when_the_text_names_no_other() {
+    let a = annotate("A Plano man was shot dead on Sunday, police said.");
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("Plano".to_string())
+    );
 }
 
 #[test]

@@ -757,3 +757,30 @@ fn an_abbreviated_state_that_is_also_a_word_places_the_town_before_it() {
         );
     }
 }
+
+#[test]
+fn a_given_name_that_is_only_another_name_of_a_town_is_the_persons() {
+    // "Landon" is an old name of a far larger town called otherwise.
+    let ms = mentions("The rifle went off, killing Landon instantly, deputies said.");
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "Landon" || m.kind != MentionKind::Place),
+        "{ms:#?}"
+    );
+    // The context may still call such a name a place.
+    let ms = mentions("The towns of Victor and Henrietta lost power on Sunday.");
+    assert_eq!(get(&ms, "Victor").kind, MentionKind::Place);
+}
+
+#[test]
+fn a_town_whose_name_opens_an_institutions_name_keeps_its_first_word() {
+    let ms = mentions("Grand Rapids Police said two men were hurt. Officers from the New Britain Police Department arrived.");
+    for (town, state) in [("Grand Rapids", "Michigan"), ("New Britain", "Connecticut")] {
+        let t = get(&ms, town);
+        assert_eq!(
+            t.geo.as_ref().and_then(|g| g.admin1.as_deref()),
+            Some(state),
+            "{t:?}"
+        );
+    }
+}

@@ -38,10 +38,11 @@
 //!   speaker, a place in the attribution part of the claim that reports the event ("told
 //!   reporters in X", "speaking in X, said"), and a country without a locative word ("in",
 //!   "into", "near", "of", … before; "region", "soil", "territory" after; or an apposition
-//!   "Town, Country"): a bare country is an actor; a person's home ("Jane Roe, 34, of X",
-//!   "a resident of X": `residence-noun`) and the town of the place of care the wounded were
-//!   taken to ("taken to Mercy Hospital in X", "airlifted to X Medical Center": `carry-verb`
-//!   and `care-noun`). For the main event a region or country is
+//!   "Town, Country"): a bare country is an actor; the town of the place of care the wounded
+//!   were taken to ("taken to Mercy Hospital in X", "airlifted to X Medical Center":
+//!   `carry-verb` and `care-noun`), and a person's home ("Jane Roe, 34, of X", "a resident
+//!   of X", "a X man": `residence-noun`, `person-noun`), unless no other place is named.
+//!   For the main event a region or country is
 //!   narrowed to a more specific place of the opening inside it (same country, same region),
 //!   and a county or district to a town of the opening inside it (same region, within 60 km
 //!   of its point);

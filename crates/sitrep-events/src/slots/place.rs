@@ -52,14 +52,14 @@ impl Env<'_> {
     }
 
     /// Whether place mention `j` names where something is, not an origin or an actor.
-    fn locative(&self, j: usize) -> bool {
+    fn locative(&self, j: usize, strict: bool) -> bool {
         let m = &self.mentions[j];
         let ctx = self.ctx;
         if self.is_speaker(j) || ctx.within_before(m.start, "since", 6) || self.landmark(j) {
             return false;
         }
         let prev = ctx.prev(m.start);
-        if prev == Some(b"from".as_slice()) || self.residence(j) || self.care(j) {
+        if prev == Some(b"from".as_slice()) || strict && (self.residence(j) || self.care(j)) {
             return false;
         }
         // "X-supplied", "X-backed": a modifier, not a location.
@@ -107,11 +107,19 @@ impl Env<'_> {
         true
     }
 
-    /// "Jane Roe, 34, of X", "a resident of X": where a person lives, not where the event
-    /// happened.
+    /// "Jane Roe, 34, of X", "a resident of X", "a X man": where a person lives, not where
+    /// the event happened.
     fn residence(&self, j: usize) -> bool {
         let m = &self.mentions[j];
         let ctx = self.ctx;
+        // "a Tulsa man", "the Dayton teenager": a town that describes a person.
+        if ctx
+            .after(m.end, 1)
+            .first()
+            .is_some_and(|w| is_in(Class::PersonNoun, w))
+        {
+            return true;
+        }
         if ctx.prev(m.start) != Some(b"of".as_slice()) {
             return false;
         }
@@ -149,7 +157,14 @@ impl Env<'_> {
         w[from..].iter().take(6).any(|w| is_in(Class::CarryVerb, w))
     }
 
+    /// The place of event `i`: a person's home or the town of a hospital only when the text
+    /// names no other.
     pub(super) fn place(&self, i: usize) -> Option<usize> {
+        self.place_with(i, true)
+            .or_else(|| self.place_with(i, false))
+    }
+
+    fn place_with(&self, i: usize, strict: bool) -> Option<usize> {
         let e = &self.events[i];
         let s = self.ev_sent[i];
         let own = self
@@ -157,7 +172,7 @@ impl Env<'_> {
             .filter_map(|j| Some((j, self.place_rank(j)?)))
             .filter(|&(j, _)| {
                 let m = &self.mentions[j];
-                self.locative(j) && !self.attribution(i, m.start, m.end)
+                self.locative(j, strict) && !self.attribution(i, m.start, m.end)
             })
             .min_by_key(|&(j, r)| {
                 let m = &self.mentions[j];
@@ -176,7 +191,7 @@ impl Env<'_> {
                 .filter(|&k| k == s || self.lends_to_main(k))
                 .flat_map(|k| self.mentions_in(k))
                 .filter_map(|j| Some((j, self.place_rank(j)?)))
-                .filter(|&(j, r)| self.locative(j) && f(j, r))
+                .filter(|&(j, r)| self.locative(j, strict) && f(j, r))
                 .min_by_key(|&(j, r)| (r, self.mentions[j].start))
                 .map(|(j, _)| j)
         };

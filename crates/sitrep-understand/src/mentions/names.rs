@@ -167,6 +167,13 @@ impl MentionFinder {
     /// Type the name tokens `i..j` (and split off titles and sentence-initial words).
     pub(super) fn chunk(&self, s: &Sent, mut i: usize, mut j: usize, out: &mut Vec<Found>) {
         let known = |i: usize, j: usize| self.is_known(s.span_text(i, j));
+        // "New Haven Fire Department", "Baton Rouge Police": the run opens with the name of a
+        // town or region of two or three words, which keeps its first word.
+        let opens_place = |i: usize| {
+            (i + 2..=(i + 3).min(j))
+                .rev()
+                .any(|k| self.town_or_region(s.span_text(i, k)))
+        };
         // Leading lowercase connectors and function words ("In Ukraine", "the United
         // States"), and a sentence-initial common word ("Twelve people", "Geolocated
         // footage"), are not part of a name.
@@ -180,6 +187,11 @@ impl MentionFinder {
                     && self.kb.demonym(w).is_none()
                     && self.kb.is_common_word(&w.to_lowercase())
                     && !known(i, j));
+            let drop = drop
+                && !(j - i > 2
+                    && w.starts_with(char::is_uppercase)
+                    && f & (bits::PLACE_PREP | bits::CONNECTOR) == 0
+                    && opens_place(i));
             if !drop {
                 break;
             }
@@ -404,8 +416,10 @@ impl MentionFinder {
             out.push(f);
             return;
         }
-        // The knowledge base.
-        if let Some(kind) = self.kb_kind(name) {
+        // The knowledge base. A given name that is only another name of a town ("Jacob") is
+        // the person's, unless the context below calls it a place ("the towns of X and Y").
+        let given_alias = n == 1 && self.kb.is_given_name(first) && self.only_town_alias(name);
+        if let Some(kind) = self.kb_kind(name).filter(|_| !given_alias) {
             let mut f = found(kind, false);
             if kind == MentionKind::Place {
                 self.extend_place(s, j, &mut f);
@@ -463,7 +477,9 @@ impl MentionFinder {
         let next_place_head = s
             .next_word(j)
             .is_some_and(|w| w.starts_with(char::is_lowercase) && self.lex.is(w, bits::PLACE_HEAD));
-        if next_place_head || (place_ctx && n <= 3 && !self.kb.is_given_name(first)) {
+        let strong_ctx = settlement || listed.is_some();
+        if next_place_head || (place_ctx && n <= 3 && (!self.kb.is_given_name(first) || strong_ctx))
+        {
             let mut f = found(MentionKind::Place, !next_place_head);
             self.extend_place(s, j, &mut f);
             f.near = prev.is_some_and(|w| w.eq_ignore_ascii_case("near"));

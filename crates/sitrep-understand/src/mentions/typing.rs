@@ -207,6 +207,36 @@ impl MentionFinder {
 
     /// Like [`Self::kb_kind`], for names whose case cannot be trusted: exact matches of
     /// countries, regions, sizeable towns and actors only.
+    /// Whether `name` is the main name of a town of 10,000 people or more, or of a country
+    /// or division.
+    pub(super) fn town_or_region(&self, name: &str) -> bool {
+        crate::cache::lookup(&self.kb, name).iter().any(|c| {
+            c.how == MatchKind::Exact
+                && matches!(self.kb.entry(c.id), Entry::Place(p)
+                    if p.kind != PlaceKind::Populated || p.population >= 10_000)
+        })
+    }
+
+    /// Whether every place `name` names it names by another name (an alias) of a town or
+    /// county: "Jacob", an old name of a town called otherwise.
+    pub(super) fn only_town_alias(&self, name: &str) -> bool {
+        let mut any = false;
+        for c in crate::cache::lookup(&self.kb, name) {
+            if let Entry::Place(p) = self.kb.entry(c.id) {
+                if !matches!(c.how, MatchKind::Exact | MatchKind::Alias) {
+                    continue;
+                }
+                if c.how == MatchKind::Exact
+                    || !matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2)
+                {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+
     pub(super) fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
         let cands = crate::cache::lookup(&self.kb, name);
         let best = cands
