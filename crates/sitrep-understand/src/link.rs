@@ -134,6 +134,12 @@ const COUNTY_PAIR_BONUS: f32 = 0.3;
 const NEIGHBOUR_KM: f32 = 60.0;
 /// Most candidate points an article's neighbour index keeps.
 const NEIGHBOUR_CAP: usize = 4096;
+/// Score taken from a section of a settlement (a neighbourhood: "Flemington" of Melbourne)
+/// under [`SECTION_KNOWN_ALONE`] people when no other name of the article has a candidate
+/// near it: a neighbourhood's name is written beside its city's, a town's on its own.
+const SECTION_ALONE_PENALTY: f32 = 0.3;
+/// Sections this populous are known on their own ("Hollywood", "Brooklyn").
+const SECTION_KNOWN_ALONE: u32 = 100_000;
 /// Score for each other name with a candidate near a candidate, up to [`NEIGHBOUR_MOST`].
 const NEIGHBOUR_BONUS: f32 = 0.1;
 const NEIGHBOUR_MOST: usize = 3;
@@ -1375,6 +1381,12 @@ impl Linker {
                 s += NEIGHBOUR_BONUS * near.min(NEIGHBOUR_MOST) as f32;
                 if pair {
                     s += COUNTY_PAIR_BONUS;
+                }
+                if near == 0
+                    && p.population < SECTION_KNOWN_ALONE
+                    && self.kb.settlement_of(&p.id).is_some()
+                {
+                    s -= SECTION_ALONE_PENALTY;
                 }
             }
             s

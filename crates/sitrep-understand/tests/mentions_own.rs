@@ -784,3 +784,27 @@ fn a_town_whose_name_opens_an_institutions_name_keeps_its_first_word() {
         );
     }
 }
+
+#[test]
+fn a_neighbourhood_of_a_city_not_named_does_not_beat_a_town_of_that_name() {
+    // Sunbury and Berwick are suburbs of Melbourne (sections in GeoNames) and also towns in
+    // Pennsylvania; with no other place near Melbourne named, the towns are meant.
+    for (text, name) in [
+        (
+            "A fire damaged a warehouse in Sunbury on Monday, police said.",
+            "Sunbury",
+        ),
+        (
+            "Shots were fired in Berwick on Monday, police said.",
+            "Berwick",
+        ),
+    ] {
+        let ms = mentions(text);
+        let g = get(&ms, name).geo.as_ref().expect("placed");
+        assert_eq!(g.country.as_deref(), Some("US"), "{text}");
+    }
+    // Beside the city, the suburb.
+    let ms = mentions("Shots were fired in Berwick, in Melbourne's south-east, on Monday.");
+    let g = get(&ms, "Berwick").geo.as_ref().expect("placed");
+    assert_eq!(g.country.as_deref(), Some("AU"));
+}
