@@ -134,6 +134,8 @@ const COUNTY_PAIR_BONUS: f32 = 0.3;
 const NEIGHBOUR_KM: f32 = 60.0;
 /// Most candidate points an article's neighbour index keeps.
 const NEIGHBOUR_CAP: usize = 4096;
+/// Least population of a city whose parts a direction word names ("Northeast Baltimore").
+const CITY_WITH_QUARTERS: u32 = 100_000;
 /// Score taken from a section of a settlement (a neighbourhood: "Flemington" of Melbourne)
 /// under [`SECTION_KNOWN_ALONE`] people when no other name of the article has a candidate
 /// near it: a neighbourhood's name is written beside its city's, a town's on its own.
@@ -1256,7 +1258,9 @@ impl Linker {
             });
         }
         // A part of a place by a direction word ("Northeast Georgia", "Southern Ontario"):
-        // the place itself, when the whole is not a name the gazetteer knows.
+        // the place itself, when the whole is not a name the gazetteer knows; a part of a city
+        // big enough to have named quarters ("Northeast Baltimore") is near the city.
+        let mut city_part = false;
         if cands.is_empty() {
             if let Some((first, rest)) = query.split_once(' ') {
                 if Lexicon::get().is(first, bits::COMPASS) {
@@ -1264,8 +1268,11 @@ impl Linker {
                         .into_iter()
                         .filter(|c| matches!(c.how, MatchKind::Exact | MatchKind::Alias))
                         .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
-                        .filter(|(_, p)| p.kind != PlaceKind::Populated)
+                        .filter(|(_, p)| {
+                            p.kind != PlaceKind::Populated || p.population >= CITY_WITH_QUARTERS
+                        })
                         .collect();
+                    city_part = !cands.is_empty();
                 }
             }
         }
@@ -1424,7 +1431,7 @@ impl Linker {
                 PlaceKind::Country => GeoPrecision::Country,
                 PlaceKind::Admin1 => GeoPrecision::Admin1,
                 PlaceKind::Admin2 => GeoPrecision::Admin2,
-                PlaceKind::Populated if near => GeoPrecision::Near,
+                PlaceKind::Populated if near || city_part => GeoPrecision::Near,
                 PlaceKind::Populated => GeoPrecision::Exact,
             };
             (p, precision)

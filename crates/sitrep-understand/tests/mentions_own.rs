@@ -808,3 +808,21 @@ fn a_neighbourhood_of_a_city_not_named_does_not_beat_a_town_of_that_name() {
     let g = get(&ms, "Berwick").geo.as_ref().expect("placed");
     assert_eq!(g.country.as_deref(), Some("AU"));
 }
+
+#[test]
+fn a_direction_word_before_a_big_city_names_a_part_of_that_city() {
+    let ms = mentions("Two men were wounded in North Philadelphia late on Saturday.");
+    let m = get(&ms, "North Philadelphia");
+    assert_eq!(m.canonical.as_deref(), Some("Philadelphia"), "{m:?}");
+    let g = m.geo.as_ref().unwrap();
+    assert_eq!(
+        (g.precision, g.admin1.as_deref()),
+        (GeoPrecision::Near, Some("Pennsylvania"))
+    );
+    // A town whose own name starts with a direction word stays that town.
+    let ms = mentions("A woman was hurt in East Cleveland on Sunday.");
+    assert_eq!(
+        get(&ms, "East Cleveland").geo.as_ref().unwrap().precision,
+        GeoPrecision::Exact
+    );
+}
