@@ -54,6 +54,10 @@ pub struct Geo {
     pub country: Option<String>,
     /// How exact the point is.
     pub precision: GeoPrecision,
+    /// Second-level administrative area (county, district) the place lies in, when the
+    /// gazetteer knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin2: Option<String>,
     /// For a section of a settlement (a neighbourhood the gazetteer knows as one): the
     /// settlement it is part of. An event there is coded to the settlement, as ACLED codes
     /// a city's neighbourhoods to the city.

@@ -260,6 +260,9 @@ pub struct Location {
     pub name: String,
     /// First-level administrative area.
     pub admin1: Option<String>,
+    /// Second-level administrative area (county, district), when the gazetteer knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin2: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
     pub country: Option<String>,
     /// Latitude.

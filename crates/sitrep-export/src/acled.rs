@@ -136,7 +136,7 @@ fn row(
             .map(|c| c.name.to_string())
             .or_else(|| loc.and_then(|l| l.country.clone())),
         loc.and_then(|l| l.admin1.clone()),
-        None,
+        loc.and_then(|l| l.admin2.clone()),
         None,
         loc.map(|l| l.name.clone()),
         lat,

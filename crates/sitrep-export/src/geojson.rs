@@ -46,6 +46,7 @@ pub fn feature(event: &Event) -> Option<Value> {
             "date_precision": event.date.precision.map(text::time_precision_name),
             "location": loc.name,
             "admin1": loc.admin1,
+            "admin2": loc.admin2,
             "country": loc.country,
             "country_name": country.map(|c| c.name),
             "geo_precision": serde_json::to_value(loc.precision).unwrap_or(Value::Null),

@@ -42,8 +42,9 @@
 //!   and for explosions or riots whose target is civilians.
 //! - `iso` (ISO 3166-1 numeric), `region` (ACLED's region), `country` (English name): from
 //!   the location's alpha-2 code via the crate's country table ([`countries`]).
-//! - `admin1`, `location`, `latitude`, `longitude` (rounded to 4 decimals): from the event's
-//!   location; `admin2` and `admin3` stay empty (the location does not carry them).
+//! - `admin1`, `admin2` (the county or district the gazetteer puts the place in, when it
+//!   knows it), `location`, `latitude`, `longitude` (rounded to 4 decimals): from the event's
+//!   location; `admin3` stays empty.
 //! - `geo_precision`: 1 the town itself; 2 near a place, or only the district; 3 only the
 //!   region (or the country).
 //! - `source`: the distinct outlets of the event's articles (the URL's host when the outlet is

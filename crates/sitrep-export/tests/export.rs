@@ -63,6 +63,7 @@ fn events() -> Vec<Event> {
         location: Some(Location {
             name: "Testovka".into(),
             admin1: Some("Testova Oblast".into()),
+            admin2: Some("Testovskyi Raion".into()),
             country: Some("UA".into()),
             lat: Some(50.1234),
             lon: Some(36.5678),
@@ -135,6 +136,7 @@ fn events() -> Vec<Event> {
         location: Some(Location {
             name: "Testova Oblast".into(),
             admin1: Some("Testova Oblast".into()),
+            admin2: None,
             country: Some("UA".into()),
             lat: None,
             lon: None,
@@ -163,6 +165,7 @@ fn events() -> Vec<Event> {
         location: Some(Location {
             name: "Exampleville".into(),
             admin1: None,
+            admin2: None,
             country: Some("SY".into()),
             lat: Some(35.5),
             lon: Some(38.25),
@@ -266,6 +269,7 @@ fn csv_row_values() {
     assert_eq!(get("region"), "Europe");
     assert_eq!(get("country"), "Ukraine");
     assert_eq!(get("admin1"), "Testova Oblast");
+    assert_eq!(get("admin2"), "Testovskyi Raion");
     assert_eq!(get("location"), "Testovka");
     assert_eq!(get("latitude"), "50.1234");
     assert_eq!(get("longitude"), "36.5678");

@@ -129,6 +129,8 @@ pub struct Kb {
     grid: OnceLock<Grid>,
     /// Id of a section of a settlement → index of the settlement in `places`.
     parts: FxHashMap<Box<str>, u32>,
+    /// Id of a populated place → index of its second-level division in `places`.
+    admin2_of: FxHashMap<Box<str>, u32>,
 }
 
 thread_local! {
@@ -191,6 +193,7 @@ impl Kb {
             common_words,
             demonyms,
             parts,
+            admin2_of,
         } = data;
         let mut countries = FxHashMap::default();
         let mut admin1 = FxHashMap::default();
@@ -313,19 +316,22 @@ impl Kb {
                 (f.as_str().into(), c.into_boxed_str())
             })
             .collect();
-        let parts = if parts.is_empty() {
-            FxHashMap::default()
+        let (parts, admin2_of) = if parts.is_empty() && admin2_of.is_empty() {
+            (FxHashMap::default(), FxHashMap::default())
         } else {
             let at: FxHashMap<&str, u32> = places
                 .iter()
                 .enumerate()
                 .map(|(i, p)| (p.id.as_str(), i as u32))
                 .collect();
-            parts
-                .iter()
-                .filter(|(a, _)| at.contains_key(a.as_str()))
-                .filter_map(|(a, b)| Some((a.as_str().into(), *at.get(b.as_str())?)))
-                .collect()
+            let index = |pairs: &[(String, String)]| -> FxHashMap<Box<str>, u32> {
+                pairs
+                    .iter()
+                    .filter(|(a, _)| at.contains_key(a.as_str()))
+                    .filter_map(|(a, b)| Some((a.as_str().into(), *at.get(b.as_str())?)))
+                    .collect()
+            };
+            (index(&parts), index(&admin2_of))
         };
         Kb {
             actors,
@@ -343,6 +349,7 @@ impl Kb {
             fuzzy_actors: OnceLock::new(),
             grid: OnceLock::new(),
             parts,
+            admin2_of,
         }
     }
 
@@ -405,6 +412,14 @@ impl Kb {
     /// → Chicago), if the KB knows it is one.
     pub fn settlement_of(&self, place_id: &str) -> Option<&Place> {
         self.parts.get(place_id).map(|&k| &self.places[k as usize])
+    }
+
+    /// The second-level division (county, district) the place with this id lies in, if the
+    /// KB knows it.
+    pub fn admin2_of(&self, place_id: &str) -> Option<&Place> {
+        self.admin2_of
+            .get(place_id)
+            .map(|&k| &self.places[k as usize])
     }
 
     /// The id of a place given its index in [`Kb::places`].

@@ -9,6 +9,8 @@
 //! id <TAB> kind <TAB> name <TAB> lat <TAB> lon <TAB> country <TAB> admin1_code <TAB> population <TAB> alternates
 //! [parts]
 //! section id <TAB> settlement id
+//! [admin2]
+//! place id <TAB> second-level division id
 //! [given]
 //! name
 //! [words]
@@ -185,6 +187,9 @@ pub struct KbData {
     /// A section of a settlement (a neighbourhood, GeoNames' `PPLX`) → the settlement it is
     /// part of, both place ids ("Portage Park" → Chicago).
     pub parts: Vec<(String, String)>,
+    /// A populated place → the second-level division (county, district) it lies in, both
+    /// place ids.
+    pub admin2_of: Vec<(String, String)>,
 }
 
 const MAGIC: &str = "sitrep-kb\t1";
@@ -340,6 +345,12 @@ impl KbData {
                 let _ = writeln!(s, "{a}\t{b}");
             }
         }
+        if !self.admin2_of.is_empty() {
+            s.push_str("[admin2]\n");
+            for (a, b) in &self.admin2_of {
+                let _ = writeln!(s, "{a}\t{b}");
+            }
+        }
         s.push_str("[given]\n");
         for g in &self.given_names {
             s.push_str(&clean(g));
@@ -411,6 +422,7 @@ impl KbData {
                     "[words]" => "words",
                     "[demonyms]" => "demonyms",
                     "[parts]" => "parts",
+                    "[admin2]" => "admin2",
                     _ => return Err(err(n, format!("unknown section {line}"))),
                 };
                 continue;
@@ -475,6 +487,12 @@ impl KbData {
                         return Err(err(n, "part line wants 2 fields".into()));
                     }
                     data.parts.push((f[0].to_string(), f[1].to_string()));
+                }
+                "admin2" => {
+                    if f.len() != 2 {
+                        return Err(err(n, "admin2 line wants 2 fields".into()));
+                    }
+                    data.admin2_of.push((f[0].to_string(), f[1].to_string()));
                 }
                 _ => return Err(err(n, "data before any section".into())),
             }

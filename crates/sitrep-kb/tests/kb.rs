@@ -309,6 +309,10 @@ fn build_is_deterministic_and_parses_the_sources() {
     assert_eq!(of("Sample Quarter"), Some("Kyiv"));
     assert_eq!(of("Far Quarter"), None);
     assert_eq!(of("Kyiv"), None);
+    // Each place joined to a second-level division lies in it.
+    let a2 = |name: &str| kb.admin2_of(id(name)).map(|p| p.name.as_str());
+    assert_eq!(a2("Kyiv"), Some("Sample Raion"));
+    assert_eq!(a2("Far Quarter"), None);
     // The country-level CAMEO entry is left to the places; the person is parsed.
     assert!(kb.actors().iter().all(|a| a.name != "Freedonia"));
     let firefly = kb

@@ -45,3 +45,34 @@ fn an_event_in_a_known_neighbourhood_is_coded_to_its_city() {
         .map(|e| e["quote"].clone());
     assert_eq!(quote, Some(Value::from("Kapotnya")));
 }
+
+/// The events of one article, run through the whole pipeline.
+fn events_of(text: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let article = serde_json::json!({"id": "a1", "published": "2025-05-20", "text": text});
+    std::fs::write(&input, format!("{article}\n")).unwrap();
+    let out = dir.path().join("out");
+    Pipeline::new(Options::default())
+        .unwrap()
+        .run(discover(&[input]), &out, &|_| {})
+        .unwrap();
+    std::fs::read_to_string(out.join("events.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn an_events_county_is_filled_in_from_the_gazetteer() {
+    let events = events_of(
+        "Two people were shot on Saturday night outside a restaurant in Boone, North \
+         Carolina, police said.",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let loc = &events[0]["location"];
+    assert_eq!(loc["name"], "Boone", "{loc}");
+    assert_eq!(loc["admin1"], "North Carolina", "{loc}");
+    assert_eq!(loc["admin2"], "Watauga County", "{loc}");
+}

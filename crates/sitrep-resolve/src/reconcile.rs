@@ -415,6 +415,7 @@ fn reconcile_place(
     Some(Location {
         name: p.name.clone(),
         admin1: p.admin1.clone(),
+        admin2: p.admin2.clone(),
         country: p.country.clone(),
         lat: p.lat,
         lon: p.lon,

@@ -53,6 +53,9 @@ pub struct ReportPlace {
     pub kb_id: Option<String>,
     /// First-level administrative area.
     pub admin1: Option<String>,
+    /// Second-level administrative area.
+    #[serde(default)]
+    pub admin2: Option<String>,
     /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
     /// Latitude.
@@ -310,6 +313,7 @@ impl Report {
                     name,
                     kb_id,
                     admin1: geo.admin1.clone(),
+                    admin2: geo.admin2.clone(),
                     country: geo.country.clone(),
                     lat: Some(lat),
                     lon: Some(lon),
@@ -651,6 +655,7 @@ mod tests {
                 admin1: Some("Kharkiv Oblast".into()),
                 country: Some("UA".into()),
                 precision: GeoPrecision::Exact,
+                admin2: None,
                 part_of: None,
             }),
             runner_up: None,

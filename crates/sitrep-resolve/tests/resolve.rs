@@ -33,6 +33,7 @@ fn town(name: &str) -> ReportPlace {
         name: name.to_string(),
         kb_id: Some(id.to_string()),
         admin1: Some(admin1.to_string()),
+        admin2: None,
         country: Some("XX".to_string()),
         lat: Some(lat),
         lon: Some(lon),

@@ -1484,7 +1484,14 @@ impl Linker {
         m.confidence = conf;
         let mut geo = geo_of(place, precision);
         if place.kind == PlaceKind::Populated {
-            geo.part_of = self.kb.settlement_of(&place.id).map(|s| PartOf {
+            let settlement = self.kb.settlement_of(&place.id);
+            // A section lies in its settlement's county when its own is not known.
+            geo.admin2 = self
+                .kb
+                .admin2_of(&place.id)
+                .or_else(|| settlement.and_then(|s| self.kb.admin2_of(&s.id)))
+                .map(|a| a.name.clone());
+            geo.part_of = settlement.map(|s| PartOf {
                 name: s.name.clone(),
                 kb_id: s.id.clone(),
             });
@@ -1688,6 +1695,7 @@ fn geo_of(p: &Place, precision: GeoPrecision) -> Geo {
         },
         country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         precision,
+        admin2: (p.kind == PlaceKind::Admin2).then(|| p.name.clone()),
         part_of: None,
     }
 }

@@ -134,13 +134,18 @@ pub fn build(src: &Sources) -> Result<(KbData, BuildReport), KbError> {
     let countries = places::IsoCountries::load(&src.pycountry)?;
     let curated_aliases = read_country_aliases(&src.curated.join("country-aliases.tsv"))?;
     let admin1_aliases = read_country_aliases(&src.curated.join("admin1-aliases.tsv"))?;
+    let mut admin2_of = Vec::new();
     let places = places::build_places(
         src,
         &countries,
         &curated_aliases,
         &admin1_aliases,
+        &mut admin2_of,
         &mut report,
     )?;
+    // Only the places kept.
+    let ids: std::collections::HashSet<&str> = places.iter().map(|p| p.id.as_str()).collect();
+    admin2_of.retain(|(p, a)| ids.contains(p.as_str()) && ids.contains(a.as_str()));
 
     let parts = match &src.cities1000 {
         Some(p) => parts::parts(p, &places, &mut report)?,
@@ -212,6 +217,7 @@ pub fn build(src: &Sources) -> Result<(KbData, BuildReport), KbError> {
         common_words: words,
         demonyms,
         parts,
+        admin2_of,
     };
     Ok((data, report))
 }

