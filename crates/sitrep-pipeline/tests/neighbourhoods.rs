@@ -1,31 +1,16 @@
 //! An event in a neighbourhood the gazetteer knows as a section of a city is coded to the
 //! city (as ACLED codes a city's quarters), keeping the neighbourhood's point and its name as
-//! the evidence.
+//! the evidence; and an event's county comes from the gazetteer.
 
 use serde_json::Value;
 use sitrep_pipeline::{discover, Options, Pipeline};
 
 #[test]
 fn an_event_in_a_known_neighbourhood_is_coded_to_its_city() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
-    let article = serde_json::json!({
-        "id": "a1",
-        "published": "2025-05-20",
-        "text": "A drone struck the oil refinery in Kapotnya on Tuesday morning, injuring two \
-                 workers, the city's mayor said. Firefighters put out the blaze within hours.",
-    });
-    std::fs::write(&input, format!("{article}\n")).unwrap();
-    let out = dir.path().join("out");
-    Pipeline::new(Options::default())
-        .unwrap()
-        .run(discover(&[input]), &out, &|_| {})
-        .unwrap();
-    let events: Vec<Value> = std::fs::read_to_string(out.join("events.jsonl"))
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let events = events_of(
+        "A drone struck the oil refinery in Kapotnya on Tuesday morning, injuring two \
+         workers, the city's mayor said. Firefighters put out the blaze within hours.",
+    );
     assert_eq!(events.len(), 1, "{events:#?}");
     let loc = &events[0]["location"];
     assert_eq!(loc["name"], "Moscow", "{loc}");

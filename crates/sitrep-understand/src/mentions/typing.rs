@@ -8,9 +8,6 @@ use sitrep_kb::{ActorKind, Entry, MatchKind, Place, PlaceKind};
 use sitrep_lexicon::WordClass;
 
 impl MentionFinder {
-    /// The kind the knowledge base gives a name, when it knows it well enough: one word
-    /// must match exactly or by alias; longer names may match a transliteration variant.
-    /// Generic agents ("police", "minister") are not names.
     /// Whether `name` is another name (an alias) of a first-level division or a country:
     /// "Ill" of Illinois, "Mass" of Massachusetts.
     pub(super) fn region_alias(&self, name: &str) -> bool {
@@ -21,6 +18,9 @@ impl MentionFinder {
         })
     }
 
+    /// The kind the knowledge base gives a name, when it knows it well enough: one word
+    /// must match exactly or by alias; longer names may match a transliteration variant.
+    /// Generic agents ("police", "minister") are not names.
     pub(super) fn kb_kind(&self, name: &str) -> Option<MentionKind> {
         let multi = name.contains(' ');
         let common = !multi && self.kb.is_common_word(&name.to_lowercase());
