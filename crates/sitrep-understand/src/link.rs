@@ -836,7 +836,7 @@ impl Linker {
     /// the nearest town named in its paragraph, else at the town the article names most; any
     /// other unknown place of one or two words ("in X, near Y") at a town named in its own
     /// sentence. A name after "block of" is a street whatever town shares its name ("the 1900
-    /// block of Dover"). All with precision `near`, confidence 0 and no `kb_id`: the point is
+    /// block of Camden"). All with precision `near`, confidence 0 and no `kb_id`: the point is
     /// the town's, not the place's (none when no town is named). A region by its head word
     /// ("the X Peninsula") is left alone.
     fn local_places(&self, text: &str, out: &mut [Mention]) {
@@ -1656,8 +1656,8 @@ fn head_names_region(text: &str, query: &str) -> bool {
 }
 
 /// The name to look up for a place mention: without a trailing "region"/"oblast". A head
-/// word of a place inside a town stays ("the Garfield neighborhood" is no place called
-/// Garfield, nor its region): the whole is looked up, and a name the gazetteer lacks is put
+/// word of a place inside a town stays ("the Hazelwood neighborhood" is no place called
+/// Hazelwood, nor its region): the whole is looked up, and a name the gazetteer lacks is put
 /// near the article's town (`local_places`).
 fn place_query(text: &str) -> &str {
     if let Some((head, last)) = text.rsplit_once(' ') {
@@ -1673,7 +1673,7 @@ fn place_query(text: &str) -> &str {
 }
 
 /// Whether the text before a mention that starts at byte `start` makes it a street: "in the
-/// 1900 block of *Dover*" names a street, whatever town shares its name.
+/// 2200 block of *Camden*" names a street, whatever town shares its name.
 fn after_block_of(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
     let Some(rest) = before.strip_suffix("of") else {

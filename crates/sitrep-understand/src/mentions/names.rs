@@ -167,7 +167,7 @@ impl MentionFinder {
     /// Type the name tokens `i..j` (and split off titles and sentence-initial words).
     pub(super) fn chunk(&self, s: &Sent, mut i: usize, mut j: usize, out: &mut Vec<Found>) {
         let known = |i: usize, j: usize| self.is_known(s.span_text(i, j));
-        // "New Haven Fire Department", "Baton Rouge Police": the run opens with the name of a
+        // "New Britain Police Department", "Grand Rapids Police": the run opens with the name of a
         // town or region of two or three words, which keeps its first word.
         let opens_place = |i: usize| {
             (i + 2..=(i + 3).min(j))
@@ -416,7 +416,7 @@ impl MentionFinder {
             out.push(f);
             return;
         }
-        // The knowledge base. A given name that is only another name of a town ("Jacob") is
+        // The knowledge base. A given name that is only another name of a town ("Landon") is
         // the person's, unless the context below calls it a place ("the towns of X and Y").
         let given_alias = n == 1 && self.kb.is_given_name(first) && self.only_town_alias(name);
         if let Some(kind) = self.kb_kind(name).filter(|_| !given_alias) {

@@ -218,7 +218,7 @@ impl MentionFinder {
     }
 
     /// Whether every place `name` names it names by another name (an alias) of a town or
-    /// county: "Jacob", an old name of a town called otherwise.
+    /// county: "Landon", an old name of a town called otherwise.
     pub(super) fn only_town_alias(&self, name: &str) -> bool {
         let mut any = false;
         for c in crate::cache::lookup(&self.kb, name) {
