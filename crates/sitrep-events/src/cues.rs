@@ -45,6 +45,7 @@ classes! {
     Background = "background" in "cues.tsv",
     BackgroundAfter = "background-after" in "cues.tsv",
     Separate = "separate" in "cues.tsv",
+    SeparateDet = "separate-det" in "cues.tsv",
     SpeechNoun = "speech-noun" in "cues.tsv",
     LocPrep = "loc-prep" in "cues.tsv",
     LocNoun = "loc-noun" in "cues.tsv",

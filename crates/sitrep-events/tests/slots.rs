@@ -526,3 +526,26 @@ fn the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place_of_the_ev
         Some("Kherson".to_string())
     );
 }
+
+#[test]
+fn another_sets_an_event_apart_only_right_before_its_trigger() {
+    // "another" of a person: the opening still lends the main event its town.
+    let a = annotate(
+        "A shooting early Friday in Waco left one student dead and another facing charges. \
+         The McLennan County Sheriff's Office was called to a home on Elm Street shortly \
+         after 2 a.m. Deputies found 20-year-old John Smith dead from a gunshot wound.",
+    );
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("Waco".to_string())
+    );
+    // "another shooting": a separate event, whose town is not lent.
+    let a = annotate(
+        "A man was found dead with a gunshot wound on Friday night. \
+         In another shooting late on Friday in Waco, a woman was hurt.",
+    );
+    assert_ne!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("Waco".to_string())
+    );
+}

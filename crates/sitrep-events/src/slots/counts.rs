@@ -83,6 +83,7 @@ impl Env<'_> {
                 words_before(&self.ctx.lower[b..], e - b, 40)
                     .iter()
                     .any(|w| is_in(Class::Separate, w))
+                    || self.determined_apart(i)
             });
             let to = if self.events[a].background {
                 a

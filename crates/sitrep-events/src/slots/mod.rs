@@ -6,7 +6,8 @@
 //! points into the article's own lists. "The opening" is the first four sentences (a headline
 //! line counts as one); a sentence of the opening lends the main event a slot only if it
 //! recalls no background event and does not announce a separate one ("separately",
-//! "another", "elsewhere").
+//! "elsewhere" anywhere in it; "another" only within three words before a trigger: "in another
+//! attack", not "one dead and another hurt").
 //!
 //! This module holds the driver ([`fill`]), the text context every rule reads (`Ctx`: the
 //! lowercase text, its sentences, words before and after a position) and the weapons rule;
@@ -438,7 +439,7 @@ impl<'a> Env<'a> {
     }
 
     /// Whether sentence `k` may lend the main event a slot: it recalls no background event
-    /// and does not announce a separate one ("separately", "elsewhere").
+    /// and does not announce a separate one ("separately", "elsewhere", "another attack").
     fn lends_to_main(&self, k: usize) -> bool {
         let Some(cell) = self.lends.get(k) else {
             return false;
@@ -454,10 +455,21 @@ impl<'a> Env<'a> {
                 return false;
             };
             let sent = &self.ctx.lower[a..b];
-            !cue(Class::Separate)
+            let separate = cue(Class::Separate)
                 .iter()
-                .any(|w| crate::find_word(sent, w.as_bytes()).is_some())
+                .any(|w| crate::find_word(sent, w.as_bytes()).is_some());
+            !separate && !self.ev_by_sent[k].iter().any(|&i| self.determined_apart(i))
         })
+    }
+
+    /// Whether event `i`'s trigger follows a determiner that sets it apart ("in another
+    /// attack"), within three words.
+    fn determined_apart(&self, i: usize) -> bool {
+        let (b, _) = self.ctx.sents.get(self.ev_sent[i]).unwrap_or_default();
+        let e = self.ctx.byte(self.events[i].start);
+        crate::words_before(&self.ctx.lower[b..], e - b, 3)
+            .iter()
+            .any(|w| is_in(Class::SeparateDet, w))
     }
 
     /// Whether mention `j` speaks a claim of responsibility for event `i` ("X claimed
