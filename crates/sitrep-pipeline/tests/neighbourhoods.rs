@@ -1,6 +1,7 @@
 //! An event in a neighbourhood the gazetteer knows as a section of a city is coded to the
 //! city (as ACLED codes a city's quarters), keeping the neighbourhood's point and its name as
-//! the evidence; and an event's county comes from the gazetteer.
+//! the evidence; so is an event on a street placed near a town; and an event's county comes
+//! from the gazetteer.
 
 use serde_json::Value;
 use sitrep_pipeline::{discover, Options, Pipeline};
@@ -60,4 +61,21 @@ fn an_events_county_is_filled_in_from_the_gazetteer() {
     assert_eq!(loc["name"], "Boone", "{loc}");
     assert_eq!(loc["admin1"], "North Carolina", "{loc}");
     assert_eq!(loc["admin2"], "Watauga County", "{loc}");
+}
+
+#[test]
+fn an_event_on_a_street_is_coded_to_the_town_the_street_is_in() {
+    let events = events_of("A Tulsa man was shot dead on Friday night on Elm Street, police said.");
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let loc = &events[0]["location"];
+    assert_eq!(loc["name"], "Tulsa", "{loc}");
+    assert!(loc["kb_id"].is_string(), "{loc}");
+    assert_eq!(loc["precision"], "near", "{loc}");
+    let quote = events[0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "location")
+        .map(|e| e["quote"].clone());
+    assert_eq!(quote, Some(Value::from("Elm Street")));
 }

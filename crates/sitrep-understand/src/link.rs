@@ -439,8 +439,10 @@ impl Linker {
         self.countries_or_divisions(&mut out, &with_embedded, &mut ctx);
         // Towns again, now that every other place in the article is known: a village is
         // more likely the one near the other places named ("south of Chernihiv").
+        // Places inside other names are weighed again too ("the X County Jail" is the X
+        // County of the article's towns).
         let mut redone = std::collections::HashSet::new();
-        for &i in &order {
+        for &i in &with_embedded {
             let is_town = out[i].geo.as_ref().is_some_and(|g| {
                 matches!(
                     g.precision,
@@ -466,15 +468,25 @@ impl Linker {
             }
             // Each name once, with the rest of the article as its evidence; its other
             // mentions follow it.
-            let key = ctx.key(&place_key(&out[i].text, found[i].region));
+            let nested = i >= first_embedded;
+            let region = !nested && found[i].region;
+            let key = ctx.key(&place_key(&out[i].text, region));
             let mut local = ctx.clone();
             if redone.insert(key) {
                 ctx.chosen.remove(&key);
                 local.chosen.remove(&key);
                 local.exclude = key;
             }
-            let within = self.within_of(&within, &out, i);
-            self.link_place(&mut out[i], &mut local, cues_of(i), within);
+            if nested {
+                let cues = Cues {
+                    weak: true,
+                    ..Cues::default()
+                };
+                self.link_place(&mut out[i], &mut local, cues, None);
+            } else {
+                let within = self.within_of(&within, &out, i);
+                self.link_place(&mut out[i], &mut local, cues_of(i), within);
+            }
             if let Some(id) = local.chosen.get(&key) {
                 ctx.chosen.insert(key, *id);
             }
@@ -900,7 +912,19 @@ impl Linker {
                 .filter(|&k| is_town(&out[k]) && between(m, &out[k], stops))
                 .min_by_key(|&k| out[k].start.abs_diff(m.start));
             let town = nearest.or(if local { focus } else { None });
-            let g = town.and_then(|k| out[k].geo.clone());
+            // The street lies in the town (in the settlement, when the town is a section
+            // of one): an event there is coded to the town.
+            let g = town.and_then(|k| {
+                let t = &out[k];
+                let mut g = t.geo.clone()?;
+                if g.part_of.is_none() {
+                    g.part_of = Some(PartOf {
+                        name: t.canonical.clone().unwrap_or_else(|| t.text.clone()),
+                        kb_id: t.kb_id.clone()?,
+                    });
+                }
+                Some(g)
+            });
             if g.is_some() || street {
                 assigned.push((i, g));
             }

@@ -826,3 +826,46 @@ fn a_direction_word_before_a_big_city_names_a_part_of_that_city() {
         GeoPrecision::Exact
     );
 }
+
+#[test]
+fn a_place_head_before_a_title_stays_with_its_place() {
+    let ms = mentions(
+        "Douglas County Sheriff Tom Reyes spoke on Friday. New York City Mayor Jane Ortiz \
+         said little. Manhattan District Attorney Alan Voss declined to comment. County \
+         Sheriff Bob Lee said nothing. Tulsa Detective Mark Owens led the search.",
+    );
+    assert_eq!(get(&ms, "Douglas County").kind, MentionKind::Place);
+    assert_eq!(get(&ms, "Tom Reyes").role.as_deref(), Some("Sheriff"));
+    assert_eq!(get(&ms, "New York City").kind, MentionKind::Place);
+    assert_eq!(get(&ms, "Jane Ortiz").role.as_deref(), Some("Mayor"));
+    // A title the gazetteer holds no place for keeps its place word.
+    assert_eq!(
+        get(&ms, "Alan Voss").role.as_deref(),
+        Some("District Attorney")
+    );
+    assert_eq!(get(&ms, "Bob Lee").kind, MentionKind::Person);
+    assert!(!ms.iter().any(|m| m.text == "County"), "{ms:#?}");
+    // A police rank is a title: the officer is a person, the town a place.
+    assert_eq!(get(&ms, "Mark Owens").role.as_deref(), Some("Detective"));
+    assert_eq!(get(&ms, "Tulsa").kind, MentionKind::Place);
+}
+
+#[test]
+fn a_county_inside_a_facility_name_follows_the_article_too() {
+    // Many states have a Washington County; Hagerstown is the seat of Maryland's, though
+    // the article names Virginia too.
+    let ms = mentions(
+        "A Hagerstown teenager was held in the Washington County Jail on Friday after a \
+         shooting at an apartment complex, city police said. The wounded friend was flown \
+         to a hospital in Winchester, Va.\n\nWashington County Judge Ann \
+         Cole set his bail on Monday.",
+    );
+    for m in ms.iter().filter(|m| m.text == "Washington County") {
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(g.admin1.as_deref(), Some("Maryland"), "{m:?}");
+    }
+    assert_eq!(
+        ms.iter().filter(|m| m.text == "Washington County").count(),
+        2
+    );
+}

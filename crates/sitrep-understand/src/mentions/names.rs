@@ -252,6 +252,7 @@ impl MentionFinder {
                     && self
                         .lex
                         .is(s.word(r - 1), bits::TITLE_MOD | bits::TITLE_HEAD)
+                    && !self.closes_place(s, i, r - 1)
                 {
                     r -= 1;
                 }
@@ -267,6 +268,17 @@ impl MentionFinder {
             return; // "Prime Minister" alone names nobody.
         }
         self.chunk_typed(s, i, j, out, None);
+    }
+
+    /// Whether word `h` of the run starting at `i` is a place head ("County", "City") that
+    /// closes a place the gazetteer knows ("Gallatin County Sheriff X", "New York City Mayor
+    /// X"): the head belongs to the place, not to the title ("County Sheriff X" alone, or
+    /// "Manhattan District Attorney X", keep it in the title).
+    fn closes_place(&self, s: &Sent, i: usize, h: usize) -> bool {
+        h > i
+            && self.lex.is(s.word(h), bits::PLACE_HEAD)
+            && (i..h)
+                .any(|x| self.kb_kind_strict(s.span_text(x, h + 1)) == Some(MentionKind::Place))
     }
 
     pub(super) fn is_known(&self, name: &str) -> bool {
