@@ -732,13 +732,14 @@ impl Linker {
             }
             // A region written after a name is that region even when no place of the name is
             // known inside it; the name then is a place the gazetteer lacks, when the rest of
-            // its readings lie elsewhere (a lone country or region "X, Y" is no pair).
+            // its readings lie elsewhere (a lone country or region "X, Y" is no pair, nor is
+            // a city of 100,000 or more: "New York City, Long Island" is a list).
             if outer.is_empty() {
                 let lone_region = names.iter().any(|(_, n)| {
                     matches!(
                         n.kind,
                         PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
-                    )
+                    ) || n.kind == PlaceKind::Populated && n.population >= CITY_WITH_QUARTERS
                 });
                 if lone_region {
                     continue;
