@@ -57,6 +57,9 @@ struct Context {
     /// The place each name was resolved to: one sense per article ("Richmond" is the same
     /// Richmond throughout).
     chosen: HashMap<u32, EntryId>,
+    /// Names left unlinked once weighed with the whole article (a small town far from all
+    /// its other places): every mention of the name stays so.
+    declined: HashMap<u32, String>,
     /// The name whose own evidence is left out while it is scored (0: none).
     exclude: u32,
     /// Every candidate town or county of every place name, placed or not, by grid cell.
@@ -144,6 +147,12 @@ const SECTION_ALONE_PENALTY: f32 = 0.3;
 const SECTION_KNOWN_ALONE: u32 = 100_000;
 /// Score for each other name with a candidate near a candidate, up to [`NEIGHBOUR_MOST`].
 const NEIGHBOUR_BONUS: f32 = 0.1;
+/// Towns smaller than this may be left unlinked when far from the article's other places.
+const OUT_OF_AREA_POP: u32 = 50_000;
+/// How far from every other sure place of the article such a town must lie.
+const OUT_OF_AREA_KM: f32 = 250.0;
+/// How sure a place must have been chosen to count as one of the article's places there.
+const OUT_OF_AREA_SURE: f32 = 0.5;
 const NEIGHBOUR_MOST: usize = 3;
 
 /// Most distinct regions and points an article's context keeps. Every place is scored against
@@ -406,7 +415,11 @@ impl Linker {
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
-                .filter(|&i| out[i].kind == MentionKind::Place && parts[i].is_none())
+                .filter(|&i| {
+                    out[i].kind == MentionKind::Place
+                        && parts[i].is_none()
+                        && !names_street(text, &out, i)
+                })
                 .collect();
             v.sort_by_key(|&i| {
                 let q = place_query(&out[i].text);
@@ -490,6 +503,9 @@ impl Linker {
             if let Some(id) = local.chosen.get(&key) {
                 ctx.chosen.insert(key, *id);
             }
+            if let Some(cc) = local.declined.get(&key) {
+                ctx.declined.insert(key, cc.clone());
+            }
         }
         for (i, j) in parts.iter().enumerate() {
             let Some(j) = *j else { continue };
@@ -514,7 +530,21 @@ impl Linker {
             }
         }
         // 4. Streets, squares and unknown neighbours of a named town: near that town.
-        self.local_places(text, &mut out);
+        // A name left unlinked as out of the article's area: a place near its towns in the
+        // country of the town it was not (by its key's country).
+        let declined: Vec<Option<&str>> = out
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let region = i < first_embedded && found[i].region;
+                if m.kind != MentionKind::Place || m.geo.is_some() {
+                    return None;
+                }
+                let k = ctx.keys.get(&place_key(&m.text, region))?;
+                ctx.declined.get(k).map(String::as_str)
+            })
+            .collect();
+        self.local_places(text, &mut out, &declined);
         if first_embedded < out.len() {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
@@ -852,15 +882,17 @@ impl Linker {
     /// block of Camden"). All with precision `near`, confidence 0 and no `kb_id`: the point is
     /// the town's, not the place's (none when no town is named). A region by its head word
     /// ("the X Peninsula") is left alone.
-    fn local_places(&self, text: &str, out: &mut [Mention]) {
+    fn local_places(&self, text: &str, out: &mut [Mention], declined: &[Option<&str>]) {
         let lex = Lexicon::get();
         let streets: Vec<bool> = out
             .iter()
-            .map(|m| m.kind == MentionKind::Place && after_block_of(text, m.start))
+            .enumerate()
+            .map(|(i, m)| m.kind == MentionKind::Place && names_street(text, out, i))
             .collect();
-        let is_town = |m: &Mention| {
+        let is_town = |k: usize| {
+            let m = &out[k];
             m.kind == MentionKind::Place
-                && !after_block_of(text, m.start)
+                && !streets[k]
                 && m.kb_id.is_some()
                 && m.geo
                     .as_ref()
@@ -868,7 +900,7 @@ impl Linker {
         };
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for (k, m) in out.iter().enumerate() {
-            if let (true, Some(id)) = (is_town(m), m.kb_id.as_deref()) {
+            if let (true, Some(id)) = (is_town(k), m.kb_id.as_deref()) {
                 counts.entry(id).or_insert((0, k)).0 += 1;
             }
         }
@@ -897,7 +929,9 @@ impl Linker {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            let local = street || words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
+            let local = street
+                || declined[i].is_some()
+                || words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
             let region = words
                 .iter()
                 .any(|w| lex.is(w, bits::PLACE_HEAD) && !lex.is(w, bits::LOCAL_HEAD));
@@ -910,7 +944,7 @@ impl Linker {
                 &['\n', '.', '!', '?', ';']
             };
             let nearest = (0..out.len())
-                .filter(|&k| is_town(&out[k]) && between(m, &out[k], stops))
+                .filter(|&k| is_town(k) && between(m, &out[k], stops))
                 .min_by_key(|&k| out[k].start.abs_diff(m.start));
             let town = nearest.or(if local { focus } else { None });
             // The street lies in the town (in the settlement, when the town is a section
@@ -918,6 +952,9 @@ impl Linker {
             let g = town.and_then(|k| {
                 let t = &out[k];
                 let mut g = t.geo.clone()?;
+                if declined[i].is_some_and(|cc| g.country.as_deref() != Some(cc)) {
+                    return None;
+                }
                 if g.part_of.is_none() {
                     g.part_of = Some(PartOf {
                         name: t.canonical.clone().unwrap_or_else(|| t.text.clone()),
@@ -1434,6 +1471,19 @@ impl Linker {
             }
         }
         let (best, c, p) = scored[0];
+        // Weighed again with the whole article: a small town far from every other place the
+        // article names, in a region it never names, is more likely a place the gazetteer
+        // lacks near them (a neighbourhood, a township) than that town.
+        let declined = ctx.declined.contains_key(&key)
+            || ctx.exclude == key && !settlement && self.out_of_area(p, ctx, key);
+        if declined {
+            ctx.declined.entry(key).or_insert_with(|| p.country.clone());
+            m.canonical = None;
+            m.kb_id = None;
+            m.geo = None;
+            m.confidence = 0.0;
+            return;
+        }
         let margin = scored.get(1).map_or(2.0, |s| best - s.0).max(0.0);
         let sure = 1.0 - (-margin).exp();
         let mut conf = c.confidence * (0.55 + 0.45 * sure);
@@ -1491,6 +1541,30 @@ impl Linker {
                 score: *score,
                 chosen_score: best,
             });
+    }
+
+    /// Whether town `p` lies far ([`OUT_OF_AREA_KM`]) from every place the article names
+    /// surely (`key`'s own left out), in a first-level division no other name points at,
+    /// while the article names such places: a small town ([`OUT_OF_AREA_POP`]) only.
+    fn out_of_area(&self, p: &Place, ctx: &Context, key: u32) -> bool {
+        if p.kind != PlaceKind::Populated || p.population >= OUT_OF_AREA_POP {
+            return false;
+        }
+        let region_named = p.admin1_code.as_ref().is_some_and(|code| {
+            ctx.admin1s
+                .iter()
+                .any(|(cc, a, k, _)| cc == &p.country && a == code && *k != key)
+        });
+        if region_named {
+            return false;
+        }
+        let mut sure = ctx
+            .points
+            .iter()
+            .filter(|&&(_, _, k, w)| k != key && w >= OUT_OF_AREA_SURE)
+            .peekable();
+        sure.peek().is_some()
+            && sure.all(|&(la, lo, _, _)| haversine_km(la, lo, p.lat, p.lon) > OUT_OF_AREA_KM)
     }
 
     /// Record a placed mention and what it adds to the context.
@@ -1699,6 +1773,39 @@ fn place_query(text: &str) -> &str {
 
 /// Whether the text before a mention that starts at byte `start` makes it a street: "in the
 /// 2200 block of *Camden*" names a street, whatever town shares its name.
+/// Whether place mention `i` names a street by the words around it: after "block of" ("the
+/// 2200 block of Camden"), before a plural street word ("Mathis and Prentice streets": both
+/// names).
+fn names_street(text: &str, out: &[Mention], i: usize) -> bool {
+    let m = &out[i];
+    if after_block_of(text, m.start) {
+        return true;
+    }
+    let plural_head = |rest: &str| {
+        let w: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        w.len() > 3
+            && w.strip_suffix('s')
+                .is_some_and(|one| Lexicon::get().is(one, bits::LOCAL_HEAD))
+    };
+    let rest = &text[m.end..];
+    if plural_head(rest) {
+        return true;
+    }
+    // The first of two names before the plural word.
+    out.get(i + 1).is_some_and(|n| {
+        n.kind == MentionKind::Place
+            && text
+                .get(m.end..n.start)
+                .is_some_and(|g| matches!(g.trim(), "and" | "&"))
+            && plural_head(&text[n.end..])
+    })
+}
+
 fn after_block_of(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
     let Some(rest) = before.strip_suffix("of") else {

@@ -881,3 +881,41 @@ fn a_big_city_before_a_region_that_does_not_hold_it_is_no_pair() {
     assert_eq!(g.country.as_deref(), Some("US"));
     assert_eq!(g.precision, GeoPrecision::Exact);
 }
+
+#[test]
+fn a_small_town_far_from_all_the_articles_places_is_a_place_near_them() {
+    // The gazetteer's Hartlands are in Wisconsin, Maine, England and New Brunswick; the
+    // article's other places are all in western New York.
+    let ms = mentions(
+        "A 40-year-old man was found shot on Tuesday at his home in Hartland, the Niagara \
+         County Sheriff's Office said. Deputies from Lockport and Newfane joined the search.",
+    );
+    let h = get(&ms, "Hartland");
+    assert_eq!(h.kb_id, None, "{h:?}");
+    let g = h.geo.as_ref().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("New York"), "{h:?}");
+    assert_eq!(g.precision, GeoPrecision::Near);
+    // Its region named, a far town is that town.
+    let ms = mentions(
+        "A man was found shot on Tuesday in Lockport, police said. His brother was arrested \
+         later that day in Hartland, Wisconsin.",
+    );
+    let g = get(&ms, "Hartland").geo.as_ref().unwrap();
+    assert_eq!(g.admin1.as_deref(), Some("Wisconsin"));
+    assert_eq!(g.precision, GeoPrecision::Exact);
+}
+
+#[test]
+fn names_before_a_plural_street_word_are_streets() {
+    let ms = mentions(
+        "The shooting happened at the corner of Kearney and Lincoln streets in Tulsa late on \
+         Friday, police said.",
+    );
+    for name in ["Kearney", "Lincoln"] {
+        let m = get(&ms, name);
+        assert_eq!(m.kb_id, None, "{m:?}");
+        let g = m.geo.as_ref().unwrap();
+        assert_eq!(g.admin1.as_deref(), Some("Oklahoma"), "{m:?}");
+        assert_eq!(g.precision, GeoPrecision::Near);
+    }
+}
