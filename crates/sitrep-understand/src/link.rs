@@ -1272,6 +1272,14 @@ impl Linker {
                 query = rest;
             }
         }
+        // A direction word alone ("North 35th Street", "the South") names no place of its
+        // own, unless the text calls it a region.
+        if !region_word
+            && !query.contains(' ')
+            && Lexicon::get().is(&query.to_lowercase(), bits::COMPASS)
+        {
+            return;
+        }
         let mut cands: Vec<(Candidate, &Place)> = crate::cache::lookup(&self.kb, query)
             .into_iter()
             .filter_map(|c| self.place_of(&c).map(|p| (c, p)))

@@ -919,3 +919,27 @@ fn names_before_a_plural_street_word_are_streets() {
         assert_eq!(g.precision, GeoPrecision::Near);
     }
 }
+
+#[test]
+fn a_capitalised_function_word_inside_a_sentence_keeps_a_small_towns_name() {
+    let ms = mentions("A man was found shot in his New Hope home on Sunday, state police said.");
+    assert_eq!(get(&ms, "New Hope").kind, MentionKind::Place);
+    assert!(!ms.iter().any(|m| m.text == "Hope"), "{ms:#?}");
+}
+
+#[test]
+fn a_direction_word_alone_names_no_region() {
+    let ms = mentions(
+        "Two men fired into a home near North 24th Street and West Maple Drive in Omaha \
+         on Friday.",
+    );
+    assert!(ms.iter().any(|m| m.text == "North"), "{ms:#?}");
+    for m in ms.iter().filter(|m| m.text == "North") {
+        assert_eq!(m.kb_id, None, "{m:?}");
+        assert_ne!(
+            m.geo.as_ref().map(|g| g.precision),
+            Some(GeoPrecision::Admin1),
+            "{m:?}"
+        );
+    }
+}

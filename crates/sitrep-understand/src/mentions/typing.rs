@@ -237,6 +237,14 @@ impl MentionFinder {
         any
     }
 
+    /// Whether `name` is the exact name of a place of any size ("New Stanton", "The Hague"):
+    /// a capitalised function word inside a sentence keeps it.
+    pub(super) fn exact_place(&self, name: &str) -> bool {
+        crate::cache::lookup(&self.kb, name)
+            .iter()
+            .any(|c| c.how == MatchKind::Exact && matches!(self.kb.entry(c.id), Entry::Place(_)))
+    }
+
     pub(super) fn kb_kind_strict(&self, name: &str) -> Option<MentionKind> {
         let cands = crate::cache::lookup(&self.kb, name);
         let best = cands
