@@ -184,7 +184,7 @@ impl MentionFinder {
                 || w.to_ascii_lowercase().ends_with("-old")
                 || (f & bits::FUNCTION != 0
                     && self.kb_kind_strict(s.span_text(i, j)).is_none()
-                    && !(!s.sentence_initial(i) && self.exact_place(s.span_text(i, j))))
+                    && (s.sentence_initial(i) || !self.exact_place(s.span_text(i, j))))
                 || (s.sentence_initial(i)
                     && self.kb.demonym(w).is_none()
                     && self.kb.is_common_word(&w.to_lowercase())
