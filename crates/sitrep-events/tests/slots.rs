@@ -531,9 +531,8 @@ fn the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place_of_the_ev
 fn another_sets_an_event_apart_only_right_before_its_trigger() {
     // "another" of a person: the opening still lends the main event its town.
     let a = annotate(
-        "A shooting early Friday in Waco left one student dead and another facing charges. \
-         The McLennan County Sheriff's Office was called to a home on Elm Street shortly \
-         after 2 a.m. Deputies found 20-year-old John Smith dead from a gunshot wound.",
+        "Officers in Waco spoke to one neighbour and then another late on Friday. A teenager \
+         was shot dead at a house party, police said.",
     );
     assert_eq!(
         place_of(&a, main_of(&a)).map(|p| p.0),

@@ -763,7 +763,7 @@ impl Linker {
             // A region written after a name is that region even when no place of the name is
             // known inside it; the name then is a place the gazetteer lacks, when the rest of
             // its readings lie elsewhere (a lone country or region "X, Y" is no pair, nor is
-            // a city of 100,000 or more: "New York City, Long Island" is a list).
+            // a city of 100,000 or more: "Houston, Victoria, Beaumont" is a list).
             if outer.is_empty() {
                 let lone_region = names.iter().any(|(_, n)| {
                     matches!(
@@ -1782,7 +1782,7 @@ fn place_query(text: &str) -> &str {
 /// Whether the text before a mention that starts at byte `start` makes it a street: "in the
 /// 2200 block of *Camden*" names a street, whatever town shares its name.
 /// Whether place mention `i` names a street by the words around it: after "block of" ("the
-/// 2200 block of Camden"), before a plural street word ("Mathis and Prentice streets": both
+/// 2200 block of Camden"), before a plural street word ("Kearney and Lincoln streets": both
 /// names).
 fn names_street(text: &str, out: &[Mention], i: usize) -> bool {
     let m = &out[i];

@@ -273,7 +273,7 @@ impl MentionFinder {
     }
 
     /// Whether word `h` of the run starting at `i` is a place head ("County", "City") that
-    /// closes a place the gazetteer knows ("Gallatin County Sheriff X", "New York City Mayor
+    /// closes a place the gazetteer knows ("Douglas County Sheriff X", "New York City Mayor
     /// X"): the head belongs to the place, not to the title ("County Sheriff X" alone, or
     /// "Manhattan District Attorney X", keep it in the title).
     fn closes_place(&self, s: &Sent, i: usize, h: usize) -> bool {

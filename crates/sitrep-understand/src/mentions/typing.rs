@@ -237,7 +237,7 @@ impl MentionFinder {
         any
     }
 
-    /// Whether `name` is the exact name of a place of any size ("New Stanton", "The Hague"):
+    /// Whether `name` is the exact name of a place of any size ("New Hope", "The Hague"):
     /// a capitalised function word inside a sentence keeps it.
     pub(super) fn exact_place(&self, name: &str) -> bool {
         crate::cache::lookup(&self.kb, name)
