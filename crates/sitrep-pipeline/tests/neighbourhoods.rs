@@ -23,13 +23,16 @@ fn an_event_in_a_known_neighbourhood_is_coded_to_its_city() {
         "{loc}"
     );
     // The evidence quotes the neighbourhood as written.
-    let quote = events[0]["evidence"]
-        .as_array()
-        .unwrap()
+    assert_eq!(location_quote(&events[0]), Some(Value::from("Kapotnya")));
+}
+
+/// The quote an event's location rests on.
+fn location_quote(event: &Value) -> Option<Value> {
+    event["evidence"]
+        .as_array()?
         .iter()
         .find(|e| e["field"] == "location")
-        .map(|e| e["quote"].clone());
-    assert_eq!(quote, Some(Value::from("Kapotnya")));
+        .map(|e| e["quote"].clone())
 }
 
 /// The events of one article, run through the whole pipeline.
@@ -71,11 +74,5 @@ fn an_event_on_a_street_is_coded_to_the_town_the_street_is_in() {
     assert_eq!(loc["name"], "Tulsa", "{loc}");
     assert!(loc["kb_id"].is_string(), "{loc}");
     assert_eq!(loc["precision"], "near", "{loc}");
-    let quote = events[0]["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["field"] == "location")
-        .map(|e| e["quote"].clone());
-    assert_eq!(quote, Some(Value::from("Elm Street")));
+    assert_eq!(location_quote(&events[0]), Some(Value::from("Elm Street")));
 }

@@ -147,13 +147,13 @@ const SECTION_ALONE_PENALTY: f32 = 0.3;
 const SECTION_KNOWN_ALONE: u32 = 100_000;
 /// Score for each other name with a candidate near a candidate, up to [`NEIGHBOUR_MOST`].
 const NEIGHBOUR_BONUS: f32 = 0.1;
+const NEIGHBOUR_MOST: usize = 3;
 /// Towns smaller than this may be left unlinked when far from the article's other places.
 const OUT_OF_AREA_POP: u32 = 50_000;
 /// How far from every other sure place of the article such a town must lie.
 const OUT_OF_AREA_KM: f32 = 250.0;
 /// How sure a place must have been chosen to count as one of the article's places there.
 const OUT_OF_AREA_SURE: f32 = 0.5;
-const NEIGHBOUR_MOST: usize = 3;
 
 /// Most distinct regions and points an article's context keeps. Every place is scored against
 /// them, so the cap keeps linking linear in the length of the article; a news article names
@@ -201,6 +201,14 @@ impl Cues {
             weak: f.weak,
             region: f.region,
             settlement: f.settlement,
+        }
+    }
+
+    /// A place found inside another name ("the *Texas* Department of Health"): weak evidence.
+    fn nested() -> Self {
+        Cues {
+            weak: true,
+            ..Cues::default()
         }
     }
 }
@@ -412,14 +420,14 @@ impl Linker {
         };
         // "North Arlington" beside "Arlington": a part of that town, placed with it.
         let parts = self.town_parts(&out);
+        // Streets by the words around them ("block of X", "X and Y streets"): never linked.
+        let mut streets: Vec<bool> = (0..out.len())
+            .map(|i| out[i].kind == MentionKind::Place && names_street(text, &out, i))
+            .collect();
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
-                .filter(|&i| {
-                    out[i].kind == MentionKind::Place
-                        && parts[i].is_none()
-                        && !names_street(text, &out, i)
-                })
+                .filter(|&i| out[i].kind == MentionKind::Place && parts[i].is_none() && !streets[i])
                 .collect();
             v.sort_by_key(|&i| {
                 let q = place_query(&out[i].text);
@@ -491,11 +499,7 @@ impl Linker {
                 local.exclude = key;
             }
             if nested {
-                let cues = Cues {
-                    weak: true,
-                    ..Cues::default()
-                };
-                self.link_place(&mut out[i], &mut local, cues, None);
+                self.link_place(&mut out[i], &mut local, Cues::nested(), None);
             } else {
                 let within = self.within_of(&within, &out, i);
                 self.link_place(&mut out[i], &mut local, cues_of(i), within);
@@ -544,7 +548,11 @@ impl Linker {
                 ctx.declined.get(k).map(String::as_str)
             })
             .collect();
-        self.local_places(text, &mut out, &declined);
+        streets.extend(
+            (streets.len()..out.len())
+                .map(|i| out[i].kind == MentionKind::Place && names_street(text, &out, i)),
+        );
+        self.local_places(text, &mut out, &streets, &declined);
         if first_embedded < out.len() {
             out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
@@ -878,17 +886,20 @@ impl Linker {
     /// or square ("Hampton Avenue", last word in the lexicon's `local-head` list) is put at
     /// the nearest town named in its paragraph, else at the town the article names most; any
     /// other unknown place of one or two words ("in X, near Y") at a town named in its own
-    /// sentence. A name after "block of" is a street whatever town shares its name ("the 1900
-    /// block of Camden"). All with precision `near`, confidence 0 and no `kb_id`: the point is
-    /// the town's, not the place's (none when no town is named). A region by its head word
-    /// ("the X Peninsula") is left alone.
-    fn local_places(&self, text: &str, out: &mut [Mention], declined: &[Option<&str>]) {
+    /// sentence. A street by the words around it (`streets`: "block of X", "X and Y streets")
+    /// is one whatever town shares its name, and a name left unlinked as out of the article's
+    /// area (`declined`, with the country of the town it was not) is put at a town of that
+    /// country. All with precision `near`, confidence 0, no `kb_id` and the town as `part_of`:
+    /// the point is the town's, not the place's (none when no town is named). A region by its
+    /// head word ("the X Peninsula") is left alone.
+    fn local_places(
+        &self,
+        text: &str,
+        out: &mut [Mention],
+        streets: &[bool],
+        declined: &[Option<&str>],
+    ) {
         let lex = Lexicon::get();
-        let streets: Vec<bool> = out
-            .iter()
-            .enumerate()
-            .map(|(i, m)| m.kind == MentionKind::Place && names_street(text, out, i))
-            .collect();
         let is_town = |k: usize| {
             let m = &out[k];
             m.kind == MentionKind::Place
@@ -1083,11 +1094,7 @@ impl Linker {
             geo: None,
             runner_up: None,
         };
-        let cues = Cues {
-            weak: true,
-            ..Cues::default()
-        };
-        self.link_place(&mut m, ctx, cues, None);
+        self.link_place(&mut m, ctx, Cues::nested(), None);
         m.geo.is_some().then_some(Nested(m))
     }
 
@@ -1779,8 +1786,6 @@ fn place_query(text: &str) -> &str {
     text
 }
 
-/// Whether the text before a mention that starts at byte `start` makes it a street: "in the
-/// 2200 block of *Camden*" names a street, whatever town shares its name.
 /// Whether place mention `i` names a street by the words around it: after "block of" ("the
 /// 2200 block of Camden"), before a plural street word ("Kearney and Lincoln streets": both
 /// names).
@@ -1814,6 +1819,8 @@ fn names_street(text: &str, out: &[Mention], i: usize) -> bool {
     })
 }
 
+/// Whether the text before a mention that starts at byte `start` makes it a street: "in the
+/// 2200 block of *Camden*" names a street, whatever town shares its name.
 fn after_block_of(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
     let Some(rest) = before.strip_suffix("of") else {

@@ -20,6 +20,11 @@ fn get<'a>(ms: &'a [Mention], text: &str) -> &'a Mention {
         .unwrap_or_else(|| panic!("{text:?} not in {ms:#?}"))
 }
 
+/// The first-level division a mention is placed in.
+fn admin1(m: &Mention) -> Option<&str> {
+    m.geo.as_ref().and_then(|g| g.admin1.as_deref())
+}
+
 #[test]
 fn titles_split_and_surnames_refer_back() {
     let ms = mentions(
@@ -750,11 +755,7 @@ fn an_abbreviated_state_that_is_also_a_word_places_the_town_before_it() {
     ] {
         let ms = mentions(text);
         let t = get(&ms, town);
-        assert_eq!(
-            t.geo.as_ref().and_then(|g| g.admin1.as_deref()),
-            Some(state),
-            "{text}: {t:?}"
-        );
+        assert_eq!(admin1(t), Some(state), "{text}: {t:?}");
     }
 }
 
@@ -777,11 +778,7 @@ fn a_town_whose_name_opens_an_institutions_name_keeps_its_first_word() {
     let ms = mentions("Grand Rapids Police said two men were hurt. Officers from the New Britain Police Department arrived.");
     for (town, state) in [("Grand Rapids", "Michigan"), ("New Britain", "Connecticut")] {
         let t = get(&ms, town);
-        assert_eq!(
-            t.geo.as_ref().and_then(|g| g.admin1.as_deref()),
-            Some(state),
-            "{t:?}"
-        );
+        assert_eq!(admin1(t), Some(state), "{t:?}");
     }
 }
 
