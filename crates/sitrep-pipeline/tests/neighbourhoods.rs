@@ -76,3 +76,40 @@ fn an_event_on_a_street_is_coded_to_the_town_the_street_is_in() {
     assert_eq!(loc["precision"], "near", "{loc}");
     assert_eq!(location_quote(&events[0]), Some(Value::from("Elm Street")));
 }
+
+#[test]
+fn a_neighbourhood_the_gazetteer_lacks_is_coded_to_the_datelines_town() {
+    // Not to the state, as a village the gazetteer lacks would be.
+    let events = events_of(
+        "AKRON, Ohio — A teenager was shot in the Maple Hollow neighborhood on Friday \
+         evening, police said.",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let loc = &events[0]["location"];
+    assert_eq!(loc["name"], "Akron", "{loc}");
+    assert_eq!(loc["kb_id"], "gn:5145476", "{loc}");
+}
+
+#[test]
+fn the_dateline_places_the_main_event_when_its_sentence_recalls_another() {
+    // The opening sentence is background ("arrested after … was shot"); the main event's own
+    // sentence names only a street; a county sheriff speaks two sentences later.
+    let events = events_of(
+        "MOBILE, Ala. — A woman was arrested after her brother was fatally shot Sunday \
+         evening in Mobile.\n\nThe shooting was reported at 9 p.m. in the 400 block of Birch \
+         Lane.\n\nAccording to the Baldwin County Sheriff's Office, deputies found the man in \
+         the yard.",
+    );
+    let shooting = events
+        .iter()
+        .find(|e| {
+            e["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["field"] == "type" && v["quote"] == "shooting")
+        })
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(shooting["location"]["name"], "Mobile", "{shooting:#}");
+    assert_eq!(shooting["location"]["admin1"], "Alabama", "{shooting:#}");
+}

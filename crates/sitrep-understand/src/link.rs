@@ -889,7 +889,8 @@ impl Linker {
     /// sentence. A street by the words around it (`streets`: "block of X", "X and Y streets")
     /// is one whatever town shares its name, and a name left unlinked as out of the article's
     /// area (`declined`, with the country of the town it was not) is put at a town of that
-    /// country. All with precision `near`, confidence 0, no `kb_id` and the town as `part_of`:
+    /// country; so is a part of a town the gazetteer lacks that `fallback_place` put at its
+    /// region ("the X neighborhood": last word `local-head`). All with precision `near`, confidence 0, no `kb_id` and the town as `part_of`:
     /// the point is the town's, not the place's (none when no town is named). A region by its
     /// head word ("the X Peninsula") is left alone.
     fn local_places(
@@ -931,7 +932,12 @@ impl Linker {
         for i in 0..out.len() {
             let m = &out[i];
             let street = streets[i];
-            if m.kind != MentionKind::Place || m.geo.is_some() && !street {
+            // An unknown settlement put at its region or country (`fallback_place`).
+            let fallback = m.kb_id.is_none()
+                && m.geo.as_ref().is_some_and(|g| {
+                    matches!(g.precision, GeoPrecision::Admin1 | GeoPrecision::Country)
+                });
+            if m.kind != MentionKind::Place || m.geo.is_some() && !street && !fallback {
                 continue;
             }
             let words: Vec<String> = m
@@ -940,6 +946,13 @@ impl Linker {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
+            // Of those, only a part of a town ("the X neighborhood") is put near a town.
+            if m.geo.is_some()
+                && !street
+                && !words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD))
+            {
+                continue;
+            }
             let local = street
                 || declined[i].is_some()
                 || words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));

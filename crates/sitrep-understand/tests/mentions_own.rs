@@ -940,3 +940,26 @@ fn a_direction_word_alone_names_no_region() {
         );
     }
 }
+
+#[test]
+fn a_dateline_in_title_case_with_its_state() {
+    // A town that is also a dictionary word, written in title case, is a dateline only when
+    // a state (named, abbreviated or as a postal code) and a dash follow it.
+    for text in [
+        "Normal, IL — A man was shot outside a bar on Friday night, police said.",
+        "Normal, Ill. — A man was shot outside a bar on Friday night, police said.",
+        "Normal IL— A man was shot outside a bar on Friday night, police said.",
+    ] {
+        let ms = mentions(text);
+        let m = get(&ms, "Normal");
+        assert_eq!(m.kind, MentionKind::Place, "{text}");
+        assert_eq!(admin1(m), Some("Illinois"), "{text}");
+    }
+    for text in [
+        "Normal people said — quietly — that the night was calm.",
+        "Normal, everyday life returned — slowly — to the town.",
+    ] {
+        let ms = mentions(text);
+        assert!(!ms.iter().any(|m| m.text == "Normal"), "{text}: {ms:#?}");
+    }
+}

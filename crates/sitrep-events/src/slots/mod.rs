@@ -48,7 +48,10 @@
 //!   and a county or district to a town of the opening inside it (same region, within 60 km
 //!   of its point);
 //!   with no place in its sentence the main event takes the most specific place of the
-//!   opening, the first of equals.
+//!   opening, the first of equals. These narrowings read the sentences that lend the main
+//!   event a slot, and always the dateline: it places the whole article even when its
+//!   sentence recalls another event ("X, State — A man was arrested after his father was
+//!   shot").
 //!   **Relative locations** (`relative.rs`): the words right before the place may put the event
 //!   near it ("near X", "outside X", "off X", "close to X", "the outskirts / coast / vicinity of
 //!   X"), or at a distance and a bearing from it ("40 km north of X", "about 25 miles

@@ -190,6 +190,12 @@ impl Env<'_> {
             (0..OPENING.min(self.m_by_sent.len()))
                 .filter(|&k| k == s || self.lends_to_main(k))
                 .flat_map(|k| self.mentions_in(k))
+                // The dateline places the whole article, even when its sentence recalls
+                // another event ("X, State — A man was arrested after his father was shot").
+                .chain(
+                    self.mentions_in(0)
+                        .filter(|&j| s != 0 && !self.lends_to_main(0) && self.dateline(j)),
+                )
                 .filter_map(|j| Some((j, self.place_rank(j)?)))
                 .filter(|&(j, r)| self.locative(j, strict) && f(j, r))
                 .min_by_key(|&(j, r)| (r, self.mentions[j].start))

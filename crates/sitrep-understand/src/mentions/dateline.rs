@@ -76,7 +76,7 @@ impl MentionFinder {
             }
         }
         if words == 0 {
-            return None;
+            return self.titled_dateline(text, tokens, i);
         }
         // What follows: a comma and a capitalised word (a state, a country or a date), or a
         // dash or a parenthesis (the agency).
@@ -97,14 +97,9 @@ impl MentionFinder {
         let known = self.place_named(&name);
         // A place the gazetteer lacks is still one when a region or country the gazetteer
         // knows follows it ("GLEN FLORA, Wis. —"): it falls back to that region.
-        let region_after = after_comma.as_ref().is_some_and(|(w, _)| {
-            let w = w.trim_end_matches('.');
-            crate::cache::lookup(&self.kb, w).iter().any(|c| {
-                matches!(c.how, MatchKind::Exact | MatchKind::Alias)
-                    && matches!(self.kb.entry(c.id), Entry::Place(p)
-                        if p.kind != sitrep_kb::PlaceKind::Populated)
-            })
-        });
+        let region_after = after_comma
+            .as_ref()
+            .is_some_and(|(w, _)| self.region_word(w));
         if !known && !region_after {
             return None;
         }
@@ -114,5 +109,87 @@ impl MentionFinder {
             .filter(|_| region_after)
             .map(|(_, span)| Found::new(span, MentionKind::Place));
         Some((f, region))
+    }
+
+    /// Whether `w` names a region or a country, in full or abbreviated ("Calif.", "CA").
+    fn region_word(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        crate::cache::lookup(&self.kb, w).iter().any(|c| {
+            matches!(c.how, MatchKind::Exact | MatchKind::Alias)
+                && matches!(self.kb.entry(c.id), Entry::Place(p)
+                    if p.kind != sitrep_kb::PlaceKind::Populated)
+        })
+    }
+
+    /// Whether `w` is a US state's two-letter postal code in capitals ("CA"), as US outlets
+    /// write it in datelines: GeoNames' first-level codes of the US are those codes. Only
+    /// read in a dateline, where "IN" or "OR" cannot be words.
+    fn postal_code(&self, w: &str) -> bool {
+        w.len() == 2
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && self.kb.admin1("US", w).is_some()
+    }
+
+    /// A dateline in title case ("Vista, Calif. —", "Vista CA—"): taken only for a place the
+    /// gazetteer knows, followed by a region (after a comma, or a postal code in capitals)
+    /// and then a dash or a parenthesis. Without the region such a line opens a sentence
+    /// ("Normal people said —").
+    fn titled_dateline(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(Found, Option<Found>)> {
+        let titled = |t: &Token| {
+            let w = t.text(text);
+            t.kind == TokKind::Word
+                && w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).all(|c| !c.is_uppercase())
+        };
+        let mut j = i;
+        while j < tokens.len()
+            && j - i < MAX_WORDS
+            && titled(&tokens[j])
+            && (j == i || !text[tokens[j - 1].end..tokens[j].start].contains('\n'))
+        {
+            j += 1;
+        }
+        let dash = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.text(text), "—" | "–" | "-" | "("))
+        };
+        // The longest name that is followed by a region and a dash.
+        for end in (i + 1..=j).rev() {
+            let (r, comma) = match tokens.get(end).map(|t| t.text(text)) {
+                Some(",") => (end + 1, true),
+                _ => (end, false),
+            };
+            let Some(rt) = tokens.get(r) else {
+                continue;
+            };
+            let w = rt.text(text);
+            let shaped = if comma {
+                w.starts_with(char::is_uppercase)
+            } else {
+                w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())
+            };
+            let dot = tokens.get(r + 1).is_some_and(|t| t.text(text) == ".");
+            let after = if dot { r + 2 } else { r + 1 };
+            let named = self.region_word(w);
+            if !shaped || !dash(after) || !named && !self.postal_code(w) {
+                continue;
+            }
+            let span = tokens[i].start..tokens[end - 1].end;
+            if !self.place_named(&text[span.clone()]) {
+                continue;
+            }
+            let mut f = Found::new(span, MentionKind::Place);
+            f.settlement = true;
+            // A postal code is no name the linker could look up: the place alone.
+            let region = named.then(|| Found::new(rt.start..rt.end, MentionKind::Place));
+            return Some((f, region));
+        }
+        None
     }
 }

@@ -20,7 +20,9 @@
 //!    or organisation name to the full one; each mention's `canonical` is the full form.
 //!
 //! A **dateline** in capitals at the head of a paragraph of the opening ("NORMAL, Ill.
-//! (AP) —") is a place whatever else its words are (`dateline.rs`).
+//! (AP) —") is a place whatever else its words are (`dateline.rs`); so is one in title case
+//! that the gazetteer knows, when a state (named, abbreviated, or a US postal code in
+//! capitals) and a dash follow it ("Normal, IL —", "Normal IL—").
 //!
 //! Finding names is `names.rs` and lowercase things `things.rs`; typing and roles are
 //! `typing.rs`; coreference is `coref.rs`. The word lists are data: `data/lexicon.tsv` (read by
