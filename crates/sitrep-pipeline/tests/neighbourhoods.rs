@@ -113,3 +113,31 @@ fn the_dateline_places_the_main_event_when_its_sentence_recalls_another() {
     assert_eq!(shooting["location"]["name"], "Mobile", "{shooting:#}");
     assert_eq!(shooting["location"]["admin1"], "Alabama", "{shooting:#}");
 }
+
+#[test]
+fn a_dateline_the_gazetteer_lacks_is_put_at_the_articles_town() {
+    // A neighbourhood heading the story, unknown to the gazetteer: the event is coded to the
+    // town the article names, not to the county a coroner speaks for.
+    let events = events_of(
+        "HOLLOWBROOK (WKXT) — A teenager was fatally shot in Hollowbrook on Tuesday \
+         afternoon. It happened in the 2700 block of Elm Street. The Knox County medical \
+         examiner identified the victim. He was a student at a Knoxville high school.",
+    );
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let loc = &events[0]["location"];
+    assert_eq!(loc["name"], "Knoxville", "{loc}");
+    assert_eq!(loc["admin1"], "Tennessee", "{loc}");
+}
+
+#[test]
+fn a_name_the_gazetteer_does_not_place_gives_way_to_a_town_of_the_opening() {
+    let events = events_of(
+        "Officers were called to a home in Knoxville late on Friday. A man was shot in the \
+         chest in Hollowbrook, police said.",
+    );
+    let shot = events
+        .iter()
+        .find(|e| e["location"]["name"] == "Knoxville")
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(shot["location"]["admin1"], "Tennessee", "{shot:#}");
+}

@@ -890,7 +890,8 @@ impl Linker {
     /// is one whatever town shares its name, and a name left unlinked as out of the article's
     /// area (`declined`, with the country of the town it was not) is put at a town of that
     /// country; so is a part of a town the gazetteer lacks that `fallback_place` put at its
-    /// region ("the X neighborhood": last word `local-head`). All with precision `near`, confidence 0, no `kb_id` and the town as `part_of`:
+    /// region ("the X neighborhood": last word `local-head`), and a name the gazetteer lacks
+    /// that heads the text as its dateline ("HILLCREST (WXYZ) —"). All with precision `near`, confidence 0, no `kb_id` and the town as `part_of`:
     /// the point is the town's, not the place's (none when no town is named). A region by its
     /// head word ("the X Peninsula") is left alone.
     fn local_places(
@@ -946,16 +947,21 @@ impl Linker {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            // Of those, only a part of a town ("the X neighborhood") is put near a town.
-            if m.geo.is_some()
-                && !street
-                && !words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD))
-            {
+            // A dateline the gazetteer lacks heads the text (the name in capitals there, not
+            // always found as a mention): mostly a neighbourhood or a suburb of the town the
+            // article is about ("HILLCREST (WXYZ) — A man was shot in Hillcrest …").
+            let head = text.trim_start().as_bytes();
+            let n = m.text.len();
+            let dateline = head.len() > n
+                && head[..n].eq_ignore_ascii_case(m.text.as_bytes())
+                && !head[n].is_ascii_alphanumeric();
+            let part = words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
+            // Of those, only a part of a town ("the X neighborhood") or a dateline is put
+            // near a town.
+            if m.geo.is_some() && !street && !part && !dateline {
                 continue;
             }
-            let local = street
-                || declined[i].is_some()
-                || words.last().is_some_and(|w| lex.is(w, bits::LOCAL_HEAD));
+            let local = street || declined[i].is_some() || part || dateline;
             let region = words
                 .iter()
                 .any(|w| lex.is(w, bits::PLACE_HEAD) && !lex.is(w, bits::LOCAL_HEAD));

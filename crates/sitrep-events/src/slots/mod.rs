@@ -44,9 +44,10 @@
 //!   `carry-verb` and `care-noun`), and a person's home ("Jane Roe, 34, of X", "a resident
 //!   of X", "a X man": `residence-noun`, `person-noun`), unless no other place is named.
 //!   For the main event a region or country is
-//!   narrowed to a more specific place of the opening inside it (same country, same region),
-//!   and a county or district to a town of the opening inside it (same region, within 60 km
-//!   of its point);
+//!   narrowed to a more specific place of the opening inside it (same country, same region;
+//!   a street or part of a town put near a town, only to a town), a county or district to a
+//!   town of the opening inside it (same region, within 60 km of its point), and a name the
+//!   gazetteer does not place to any placed place of the opening;
 //!   with no place in its sentence the main event takes the most specific place of the
 //!   opening, the first of equals. These narrowings read the sentences that lend the main
 //!   event a slot, and always the dateline: it places the whole article even when its

@@ -203,13 +203,15 @@ impl Env<'_> {
         };
         match own {
             Some((j, r)) if r == 2 || r == 3 => {
-                // Narrow a region or a country to a place of the opening inside it.
+                // Narrow a region or a country to a place of the opening inside it; a street
+                // or a part of a town (put near a town) only to a town, never to a county.
                 let g = self.mentions[j].geo.as_ref()?;
+                let local = g.precision == GeoPrecision::Near;
                 let inside = |k: usize, rk: u8| {
                     let Some(h) = self.mentions[k].geo.as_ref() else {
                         return false;
                     };
-                    rk < r
+                    (rk < r && !local || rk == 0)
                         && h.country.is_some()
                         && h.country == g.country
                         && (r == 3 || h.admin1 == g.admin1)
@@ -235,6 +237,9 @@ impl Env<'_> {
                 };
                 opening(&inside).or(Some(j))
             }
+            // A name the gazetteer does not place says nothing of where: a placed one of
+            // the opening does.
+            Some((j, 4)) => opening(&|_, r| r < 4).or(Some(j)),
             Some((j, _)) => Some(j),
             None => opening(&|_, _| true),
         }
