@@ -161,7 +161,8 @@ pub enum ActorRole {
 }
 
 /// Where an event is relative to the place its text names: near it, or at a distance and a
-/// bearing from it.
+/// bearing from it. An empty phrase (`start == end`, at the place mention) when no sentence
+/// places the main event and it is put near the town the article keeps naming.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlaceRelation {
     /// Start of the phrase (characters): "40 km north of", "near".

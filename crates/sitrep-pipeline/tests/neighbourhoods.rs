@@ -141,3 +141,20 @@ fn a_name_the_gazetteer_does_not_place_gives_way_to_a_town_of_the_opening() {
         .unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(shot["location"]["admin1"], "Tennessee", "{shot:#}");
 }
+
+#[test]
+fn an_event_no_sentence_places_is_near_the_town_the_article_keeps_naming() {
+    let events = events_of(
+        "Three people were shot in the Hollowbrook community on Saturday afternoon, \
+         officials said.\n\nOne of them died on Sunday morning.\n\nNo arrest has been made.\n\n\
+         Witnesses have not come forward.\n\nThe victims were named as \
+         Jo Raines, 22, of Knoxville, Lee Banner, 24, of Knoxville, and Sam Ortiz, 30, of \
+         Knoxville.",
+    );
+    let main = events
+        .iter()
+        .find(|e| e["location"]["name"] == "Knoxville")
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    // Near the town, not at it: no sentence says the shooting was in Knoxville.
+    assert_eq!(main["location"]["precision"], "near", "{main:#}");
+}

@@ -48,6 +48,7 @@ pub const CATEGORIES: &[&str] = &[
     "party-letter",
     "near-noun",
     "settlement-head",
+    "admin2-head",
 ];
 
 /// Bit flags: which lists a word is in (the categories of `data/lexicon.tsv`).
@@ -125,6 +126,9 @@ pub mod bits {
     /// `settlement-head`: a lowercase word after a town's name that names the town itself,
     /// not its region ("the Decatur *city* limits", "the Arlington *town* council").
     pub const SETTLEMENT_HEAD: u64 = 1 << 33;
+    /// `admin2-head`: the word that ends a second-level division's name and that news
+    /// leaves out when the name says enough ("the Miami-Dade police" for Miami-Dade *County*).
+    pub const ADMIN2_HEAD: u64 = 1 << 34;
 }
 
 /// All the lists in one hash map: lowercase word → [`bits`].
@@ -195,4 +199,22 @@ impl Lexicon {
     pub fn words(&self, bit: u64) -> &[&'static str] {
         self.sets.words(bit)
     }
+}
+
+/// The lexicon's `admin2-head` words, capitalised as they end a name ("County").
+pub fn admin2_heads() -> &'static [String] {
+    static HEADS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        TABLE
+            .lines()
+            .filter_map(|l| l.strip_prefix("admin2-head\t"))
+            .map(|w| {
+                let w = w.trim();
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    &HEADS
 }

@@ -150,6 +150,10 @@ const NEIGHBOUR_BONUS: f32 = 0.1;
 const NEIGHBOUR_MOST: usize = 3;
 /// Towns smaller than this may be left unlinked when far from the article's other places.
 const OUT_OF_AREA_POP: u32 = 50_000;
+
+/// A place at least this big is what its name means before a county of the same name
+/// written without "County" ("New Hanover" for New Hanover County).
+const SIZEABLE: u32 = 10_000;
 /// How far from every other sure place of the article such a town must lie.
 const OUT_OF_AREA_KM: f32 = 250.0;
 /// How sure a place must have been chosen to count as one of the article's places there.
@@ -1315,6 +1319,23 @@ impl Linker {
                 c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
             })
             .collect();
+        // "Miami-Dade police", "the New Hanover hospital": a name of two or more words that
+        // is no sizeable place may be a county written without its head word.
+        let sizeable = cands
+            .iter()
+            .any(|(c, p)| c.how == MatchKind::Exact && p.population >= SIZEABLE);
+        if !sizeable && query.contains([' ', '-']) {
+            for head in crate::lexicon::admin2_heads() {
+                let full = format!("{query} {head}");
+                cands.extend(
+                    crate::cache::lookup(&self.kb, &full)
+                        .into_iter()
+                        .filter(|c| c.how == MatchKind::Exact)
+                        .filter_map(|c| self.place_of(&c).map(|p| (c, p)))
+                        .filter(|(_, p)| p.kind == PlaceKind::Admin2),
+                );
+            }
+        }
         // "X, Y": only the places inside Y; none known there, Y itself stands in.
         if let Some((w, region_of)) = within {
             let inside: Vec<(Candidate, &Place)> = cands

@@ -963,3 +963,26 @@ fn a_dateline_in_title_case_with_its_state() {
         assert!(!ms.iter().any(|m| m.text == "Normal"), "{text}: {ms:#?}");
     }
 }
+
+#[test]
+fn a_county_written_without_its_head_word() {
+    // A name of several words that is no sizeable town may be a county or parish without
+    // "County" or "Parish".
+    let ms = mentions("Deputies said the man was shot in East Baton Rouge on Friday.");
+    let m = get(&ms, "East Baton Rouge");
+    let g = m.geo.as_ref().expect("placed");
+    assert_eq!(g.precision, GeoPrecision::Admin2);
+    assert_eq!(admin1(m), Some("Louisiana"));
+}
+
+#[test]
+fn a_month_that_opens_a_persons_name() {
+    let ms = mentions(
+        "\"We are so thankful,\" her mother April Whitcombe said on Monday. Whitcombe said \
+         the girl was recovering.",
+    );
+    assert_eq!(get(&ms, "April Whitcombe").kind, MentionKind::Person);
+    // After a preposition the month stays a date.
+    let ms = mentions("In April Dawson County deputies arrested two men.");
+    assert!(!ms.iter().any(|m| m.text.starts_with("April")), "{ms:#?}");
+}

@@ -47,7 +47,9 @@
 //!   narrowed to a more specific place of the opening inside it (same country, same region;
 //!   a street or part of a town put near a town, only to a town), a county or district to a
 //!   town of the opening inside it (same region, within 60 km of its point), and a name the
-//!   gazetteer does not place to any placed place of the opening;
+//!   gazetteer does not place to any placed place of the opening; a main event that no
+//!   sentence places is put near the town the article names most (at least twice, more
+//!   often than any other), with an empty `place_relation`;
 //!   with no place in its sentence the main event takes the most specific place of the
 //!   opening, the first of equals. These narrowings read the sentences that lend the main
 //!   event a slot, and always the dateline: it places the whole article even when its
@@ -117,7 +119,7 @@ use crate::cues::{cue, Class};
 use crate::sentences::Sentences;
 use crate::words_before;
 use sitrep_core::annotation::{Cover, Mention, MentionKind};
-use sitrep_core::event::EventMention;
+use sitrep_core::event::{EventMention, PlaceRelation};
 use sitrep_core::text::CharIndex;
 use sitrep_core::{Article, Claim, Quantity, TimeExpr};
 use time::Times;
@@ -268,10 +270,22 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
         .zip(counts)
         .map(|(i, counts)| {
             let place = env.place(i);
+            // The main event that no sentence places is in the area of the town the article
+            // keeps naming: near it (an empty phrase), never at it.
+            let focus = place.is_none().then(|| env.focus_town(i)).flatten();
+            let place_relation = match focus {
+                Some(j) => Some(PlaceRelation {
+                    start: mentions[j].start,
+                    end: mentions[j].start,
+                    km: None,
+                    bearing: None,
+                }),
+                None => place.and_then(|j| env.relation(j)),
+            };
             EventMention {
                 time: when.pick(i),
-                place,
-                place_relation: place.and_then(|j| env.relation(j)),
+                place: place.or(focus),
+                place_relation,
                 actors: env.actors(i),
                 weapons: env.weapons(i),
                 counts,

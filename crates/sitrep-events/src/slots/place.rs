@@ -157,6 +157,33 @@ impl Env<'_> {
         w[from..].iter().take(6).any(|w| is_in(Class::CarryVerb, w))
     }
 
+    /// The town the article names most, at least twice and more often than any other: for
+    /// the main event `i` only.
+    pub(super) fn focus_town(&self, i: usize) -> Option<usize> {
+        if !self.events[i].main {
+            return None;
+        }
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (j, m) in self.mentions.iter().enumerate() {
+            let town = m.kind == MentionKind::Place
+                && m.geo
+                    .as_ref()
+                    .is_some_and(|g| g.precision == GeoPrecision::Exact);
+            let Some(id) = m.kb_id.as_deref().filter(|_| town) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(k, _, _)| *k == id) {
+                Some(c) => c.1 += 1,
+                None => counts.push((id, 1, j)),
+            }
+        }
+        counts.sort_by_key(|&(_, n, j)| (std::cmp::Reverse(n), j));
+        match counts.as_slice() {
+            [(_, n, j), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => Some(*j),
+            _ => None,
+        }
+    }
+
     /// The place of event `i`: a person's home or the town of a hospital only when the text
     /// names no other.
     pub(super) fn place(&self, i: usize) -> Option<usize> {

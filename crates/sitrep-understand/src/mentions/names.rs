@@ -9,12 +9,32 @@ use sitrep_core::MentionKind;
 use sitrep_lexicon::Tense;
 
 impl MentionFinder {
+    /// Whether token `i` is a month that is also a given name opening a person's name ("her
+    /// mother April Dawson said"): a name follows it, and no preposition or other function
+    /// word stands before it ("in April Dawson" stays a date).
+    fn month_given_name(&self, s: &Sent, i: usize) -> bool {
+        let w = s.word(i);
+        let prev_ok = match s.prev_word(i) {
+            None => true,
+            Some(p) => {
+                p.starts_with(|c: char| !c.is_alphanumeric())
+                    || p.starts_with(char::is_lowercase) && !self.lex.is(p, bits::FUNCTION)
+            }
+        };
+        prev_ok
+            && i + 1 < s.toks.len()
+            && s.adjacent(i, i + 1)
+            && s.is_name(i + 1)
+            && self.kb.is_given_name(w)
+            && super::calendar_name(w)
+    }
+
     /// Capitalised-name runs in a normally written sentence.
     pub(super) fn names(&self, s: &Sent, out: &mut Vec<Found>) {
         let n = s.toks.len();
         let mut i = 0;
         while i < n {
-            if !s.is_name(i) {
+            if !s.is_name(i) && !self.month_given_name(s, i) {
                 i += 1;
                 continue;
             }

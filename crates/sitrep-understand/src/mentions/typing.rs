@@ -210,11 +210,20 @@ impl MentionFinder {
     /// Whether `name` is the main name of a town of 10,000 people or more, or of a country
     /// or division.
     pub(super) fn town_or_region(&self, name: &str) -> bool {
-        crate::cache::lookup(&self.kb, name).iter().any(|c| {
-            c.how == MatchKind::Exact
-                && matches!(self.kb.entry(c.id), Entry::Place(p)
-                    if p.kind != PlaceKind::Populated || p.population >= 10_000)
-        })
+        let exact = |name: &str, admin2: bool| {
+            crate::cache::lookup(&self.kb, name).iter().any(|c| {
+                c.how == MatchKind::Exact
+                    && matches!(self.kb.entry(c.id), Entry::Place(p)
+                        if if admin2 { p.kind == PlaceKind::Admin2 }
+                           else { p.kind != PlaceKind::Populated || p.population >= 10_000 })
+            })
+        };
+        // A county of two or more words without its head word ("New Hanover").
+        exact(name, false)
+            || name.contains([' ', '-'])
+                && crate::lexicon::admin2_heads()
+                    .iter()
+                    .any(|h| exact(&format!("{name} {h}"), true))
     }
 
     /// Whether every place `name` names it names by another name (an alias) of a town or
