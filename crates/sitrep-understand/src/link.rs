@@ -515,6 +515,7 @@ impl Linker {
                 ctx.declined.insert(key, cc.clone());
             }
         }
+        self.one_sense(&mut out, &within, first_embedded);
         for (i, j) in parts.iter().enumerate() {
             let Some(j) = *j else { continue };
             if let Some(g) = out[j]
@@ -691,6 +692,61 @@ impl Linker {
                 .or_else(|| regions.next())
         });
         Some((w, region))
+    }
+
+    /// One sense per article for a qualified name the gazetteer lacks: when "X, Y" found no
+    /// X inside Y (Y stands in: "SHELBY, N.Y. —" with no Shelby of New York known), the
+    /// article's other mentions of X are that place too, not a namesake elsewhere ("the Town
+    /// of Shelby" is not Shelby, Michigan).
+    fn one_sense(&self, out: &mut [Mention], within: &[Option<Within>], first_embedded: usize) {
+        // The name itself: "the Town of X" is X.
+        let bare = |text: &str| {
+            let q = place_query(text);
+            let q = match q.split_once(" of ") {
+                Some((head, rest))
+                    if !head.contains(' ')
+                        && Lexicon::get().is(&head.to_lowercase(), bits::PLACE_TYPE) =>
+                {
+                    rest
+                }
+                _ => q,
+            };
+            fold(q)
+        };
+        for i in 0..first_embedded.min(within.len()) {
+            if within[i].is_none() || out[i].kind != MentionKind::Place {
+                continue;
+            }
+            let Some(g) = out[i]
+                .geo
+                .clone()
+                .filter(|g| matches!(g.precision, GeoPrecision::Admin1 | GeoPrecision::Country))
+            else {
+                continue;
+            };
+            let name = bare(&out[i].text);
+            // Only a town's name with its region standing in ("Georgia, USA" is the region).
+            if out[i].canonical.as_deref().is_some_and(|c| fold(c) == name) {
+                continue;
+            }
+            let (kb_id, canonical) = (out[i].kb_id.clone(), out[i].canonical.clone());
+            for k in 0..out.len() {
+                let m = &out[k];
+                let elsewhere = m.geo.as_ref().is_some_and(|h| {
+                    h.precision == GeoPrecision::Exact
+                        && (h.country != g.country || h.admin1 != g.admin1)
+                });
+                if k == i || m.kind != MentionKind::Place || !elsewhere || bare(&m.text) != name {
+                    continue;
+                }
+                let m = &mut out[k];
+                m.kb_id.clone_from(&kb_id);
+                m.canonical.clone_from(&canonical);
+                m.geo = Some(g.clone());
+                m.runner_up = None;
+                m.confidence = 0.0;
+            }
+        }
     }
 
     /// "X, Y" pairs: a place name followed by a comma and a country or division that holds
@@ -1416,17 +1472,21 @@ impl Linker {
         // A country's name is a town of that name when nothing else in the article points
         // at the country, nearly all of it points at the town's, and other names of the
         // article lie around the town ("a Lebanon man", with two nearby towns named beside
-        // it).
-        let town_not_country = cands.iter().any(|(c, p)| {
-            p.kind == PlaceKind::Country
-                && c.how == MatchKind::Exact
-                && ctx.country_weight_without(&p.country, key) == 0.0
-        }) && cands.iter().any(|(c, p)| {
-            p.kind == PlaceKind::Populated
-                && c.how == MatchKind::Exact
-                && ctx.share_without(&p.country, key) >= 0.9
-                && ctx.candidates.support(p.lat, p.lon, key, false).0 >= TOWN_NOT_COUNTRY_NEIGHBOURS
-        });
+        // it). Not a name listed with other countries or regions ("the United States and
+        // Norway").
+        let town_not_country = !region_word
+            && cands.iter().any(|(c, p)| {
+                p.kind == PlaceKind::Country
+                    && c.how == MatchKind::Exact
+                    && ctx.country_weight_without(&p.country, key) == 0.0
+            })
+            && cands.iter().any(|(c, p)| {
+                p.kind == PlaceKind::Populated
+                    && c.how == MatchKind::Exact
+                    && ctx.share_without(&p.country, key) >= 0.9
+                    && ctx.candidates.support(p.lat, p.lon, key, false).0
+                        >= TOWN_NOT_COUNTRY_NEIGHBOURS
+            });
         if town_not_country {
             cands.retain(|(_, p)| p.kind == PlaceKind::Populated);
         }
@@ -1685,9 +1745,11 @@ impl Linker {
         }
     }
 
-    /// A settlement the gazetteer lacks ("the village of X"): the region of a place placed in
-    /// the same paragraph (the nearest before it, else after it), else the article's country,
-    /// with that precision. Other unknown places stay unplaced.
+    /// A settlement the gazetteer lacks ("the village of X"): the county or district named
+    /// right after it ("X in Y", "the X district of Y"), with `admin2` precision; else the
+    /// region of a place placed in the same paragraph (the one named right after it, else the
+    /// nearest before it, else after it), else the article's country, with that precision.
+    /// Other unknown places stay unplaced.
     fn fallback_place(&self, text: &str, out: &mut [Mention], i: usize, ctx: &Context) {
         let para = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
         let placed = |m: &Mention| {
@@ -1697,16 +1759,42 @@ impl Linker {
                     .as_ref()
                     .is_some_and(|g| g.precision != GeoPrecision::Country)
         };
-        let before = (0..i)
-            .rev()
-            .take_while(|&k| para(out[k].end, out[i].start))
-            .find(|&k| placed(&out[k]));
+        // "the village of X in Y", "the X district of Y", "X, Y": the place that holds it,
+        // named right after it, before any other.
+        let holder = (i + 1..out.len()).find(|&k| {
+            let gap = text.get(out[i].end..out[k].start).unwrap_or("x");
+            let gap = gap.trim().trim_start_matches(',').trim();
+            let gap = gap.strip_suffix("the").unwrap_or(gap).trim();
+            out[k].start >= out[i].end
+                && placed(&out[k])
+                && matches!(gap, "" | "in" | "of")
+                && gap.len() + 6 >= out[k].start - out[i].end
+        });
+        if let Some(k) = holder.filter(|&k| {
+            out[k]
+                .geo
+                .as_ref()
+                .is_some_and(|g| g.precision == GeoPrecision::Admin2)
+        }) {
+            // Inside a county or district: placed there, with that precision.
+            let g = out[k].geo.clone();
+            let m = &mut out[i];
+            m.geo = g;
+            m.confidence = 0.0;
+            return;
+        }
+        let before = || {
+            (0..i)
+                .rev()
+                .take_while(|&k| para(out[k].end, out[i].start))
+                .find(|&k| placed(&out[k]))
+        };
         let after = || {
             (i + 1..out.len())
                 .take_while(|&k| para(out[i].end, out[k].start))
                 .find(|&k| placed(&out[k]))
         };
-        let region = before.or_else(after).and_then(|k| {
+        let region = holder.or_else(before).or_else(after).and_then(|k| {
             let g = out[k].geo.as_ref()?;
             self.kb
                 .admin1_by_name(g.country.as_deref()?, g.admin1.as_deref()?)

@@ -986,3 +986,49 @@ fn a_month_that_opens_a_persons_name() {
     let ms = mentions("In April Dawson County deputies arrested two men.");
     assert!(!ms.iter().any(|m| m.text.starts_with("April")), "{ms:#?}");
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_is_placed_in_the_district_that_holds_it() {
+    // Not at the region of the place named before it ("Leeds, England").
+    let ms = mentions(
+        "Officials in Leeds, England said the bird tested positive. It was found near the \
+         village of Kirkbrae in Fife, Scotland.",
+    );
+    let m = get(&ms, "Kirkbrae");
+    let g = m.geo.as_ref().expect("placed");
+    assert_eq!(g.precision, GeoPrecision::Admin2, "{m:#?}");
+    assert_eq!(admin1(m), Some("Scotland"));
+    assert_eq!(g.admin2.as_deref(), Some("Fife"));
+}
+
+#[test]
+fn a_datelines_town_with_its_state_is_that_town_throughout() {
+    // The gazetteer has no town of this name in that state: its other mentions are not a
+    // namesake elsewhere.
+    let ms = mentions(
+        "HECTOR, N.Y. — A man from the Town of Hector was hurt on Friday, the Schuyler \
+         County sheriff said. He was taken to a hospital in Ithaca.",
+    );
+    let hector = |m: &&Mention| m.text.to_lowercase().contains("hector");
+    assert_eq!(ms.iter().filter(hector).count(), 2, "{ms:#?}");
+    for m in ms.iter().filter(hector) {
+        assert_eq!(admin1(m), Some("New York"), "{m:#?}");
+    }
+}
+
+#[test]
+fn a_country_listed_with_another_stays_a_country() {
+    // The rest of the article lies in one state, around a small town of the country's
+    // name: a country listed beside another is still the country.
+    let ms = mentions(
+        "Health officials in both the United States and Norway have confirmed a mutated \
+         strain of the virus. At least three patients in Norway had it. New cases were found \
+         at a hospital in Lewiston, Maine, and in Portland, Maine. Officials in Augusta said \
+         the U.S. cases are sporadic.",
+    );
+    for m in ms.iter().filter(|m| m.text == "Norway") {
+        let g = m.geo.as_ref().expect("placed");
+        assert_eq!(g.precision, GeoPrecision::Country, "{m:#?}");
+        assert_eq!(g.country.as_deref(), Some("NO"), "{m:#?}");
+    }
+}
