@@ -730,8 +730,7 @@ impl Linker {
                 continue;
             }
             let (kb_id, canonical) = (out[i].kb_id.clone(), out[i].canonical.clone());
-            for k in 0..out.len() {
-                let m = &out[k];
+            for (k, m) in out.iter_mut().enumerate() {
                 let elsewhere = m.geo.as_ref().is_some_and(|h| {
                     h.precision == GeoPrecision::Exact
                         && (h.country != g.country || h.admin1 != g.admin1)
@@ -739,7 +738,6 @@ impl Linker {
                 if k == i || m.kind != MentionKind::Place || !elsewhere || bare(&m.text) != name {
                     continue;
                 }
-                let m = &mut out[k];
                 m.kb_id.clone_from(&kb_id);
                 m.canonical.clone_from(&canonical);
                 m.geo = Some(g.clone());
