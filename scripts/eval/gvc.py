@@ -27,7 +27,7 @@ prediction (counted wrong, and reported as coverage):
 * date: `date.start` == gold `date_iso` (exact day), within ±1 day, coverage (any date);
 * place: `location.name` == gold `city_or_county` (case-insensitive; "Cartersville (Euharlee)"
   matches either part; "Polk (county)" matches "Polk" or "Polk County"; "St."/"Saint" alike;
-  a hyphen is a space: "Wilkes-Barre" is "Wilkes Barre"),
+  a hyphen is a space: "Winston-Salem" is "Winston Salem"),
   and state: `location.admin1` == gold `state` (name or postal code);
 * killed / injured: `fatalities` / `injured` == `num_killed` / `num_injured` (None = wrong;
   coverage reported apart).
@@ -145,7 +145,7 @@ def selftest() -> None:
     assert not city_match("Polk (county)", "county") and city_match("Saint Louis", "St. Louis")
     assert not city_match("Gary", "Garyville") and not city_match("Gary", None)
     assert city_match("Bronx", "The Bronx") and not city_match("Dalles", "Dallas")
-    assert city_match("Wilkes Barre", "Wilkes-Barre") and not city_match("Wilkes", "Wilkes-Barre")
+    assert city_match("Winston Salem", "Winston-Salem") and not city_match("Winston", "Winston-Salem")
     assert state_match("Indiana", "Indiana") and state_match("Indiana", "IN") and not state_match("Indiana", "Iowa")
     assert day_diff("2016-07-24", "2016-07-25") == 1 and day_diff("2016-07", "2016-07-24") is None
     assert day_diff("2016-07-24T10:00:00Z", "2016-07-24") == 0
@@ -173,7 +173,7 @@ US_STATES = {
 
 
 def norm_place(s: str) -> str:
-    s = s.lower().replace(".", " ").replace("-", " ")  # "Wilkes-Barre" is "Wilkes Barre"
+    s = s.lower().replace(".", " ").replace("-", " ")  # "Winston-Salem" is "Winston Salem"
     s = re.sub(r"\bsaint\b|\bst\b", "st", s)
     s = re.sub(r"\bfort\b|\bft\b", "ft", s)
     s = re.sub(r"\b(city of|town of|village of|township of)\b", " ", s)

@@ -127,7 +127,7 @@ pub mod bits {
     /// not its region ("the Decatur *city* limits", "the Arlington *town* council").
     pub const SETTLEMENT_HEAD: u64 = 1 << 33;
     /// `admin2-head`: the word that ends a second-level division's name and that news
-    /// leaves out when the name says enough ("the Miami-Dade police" for Miami-Dade *County*).
+    /// leaves out when the name says enough ("East Baton Rouge deputies" for East Baton Rouge *Parish*).
     pub const ADMIN2_HEAD: u64 = 1 << 34;
 }
 

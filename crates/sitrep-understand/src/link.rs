@@ -152,7 +152,7 @@ const NEIGHBOUR_MOST: usize = 3;
 const OUT_OF_AREA_POP: u32 = 50_000;
 
 /// A place at least this big is what its name means before a county of the same name
-/// written without "County" ("New Hanover" for New Hanover County).
+/// written without "County" ("East Baton Rouge" for East Baton Rouge Parish).
 const SIZEABLE: u32 = 10_000;
 /// How far from every other sure place of the article such a town must lie.
 const OUT_OF_AREA_KM: f32 = 250.0;
@@ -418,8 +418,19 @@ impl Linker {
         let within = self.qualified(text, &out);
         self.index_candidates(&out, found, &within, &mut ctx);
         let listed = self.region_lists(text, &out, &within);
+        // "Franklin Township", "Dormont Borough": the name says it is a settlement.
+        let settled: Vec<bool> = out
+            .iter()
+            .map(|m| {
+                m.text.rsplit_once(' ').is_some_and(|(_, last)| {
+                    last.starts_with(char::is_uppercase)
+                        && Lexicon::get().is(&last.to_lowercase(), bits::SETTLEMENT_HEAD)
+                })
+            })
+            .collect();
         let cues_of = |i: usize| Cues {
             region: found[i].region || listed[i],
+            settlement: found[i].settlement || settled[i],
             ..Cues::of(&found[i])
         };
         // "North Arlington" beside "Arlington": a part of that town, placed with it.
@@ -534,7 +545,7 @@ impl Linker {
         }
         // 3. Places the gazetteer lacks: the region or country the article is in.
         for i in order {
-            if out[i].geo.is_none() && found[i].settlement {
+            if out[i].geo.is_none() && (found[i].settlement || settled[i]) {
                 self.fallback_place(text, &mut out, i, &ctx);
             }
         }
@@ -695,9 +706,9 @@ impl Linker {
     }
 
     /// One sense per article for a qualified name the gazetteer lacks: when "X, Y" found no
-    /// X inside Y (Y stands in: "SHELBY, N.Y. —" with no Shelby of New York known), the
+    /// X inside Y (Y stands in: "HECTOR, N.Y. —" with no Hector of New York known), the
     /// article's other mentions of X are that place too, not a namesake elsewhere ("the Town
-    /// of Shelby" is not Shelby, Michigan).
+    /// of Hector" is not Hector, Minnesota).
     fn one_sense(&self, out: &mut [Mention], within: &[Option<Within>], first_embedded: usize) {
         // The name itself: "the Town of X" is X.
         let bare = |text: &str| {
@@ -1373,7 +1384,7 @@ impl Linker {
                 c.how != MatchKind::Variant || c.confidence >= 0.8 && p.population >= 10_000
             })
             .collect();
-        // "Miami-Dade police", "the New Hanover hospital": a name of two or more words that
+        // "East Baton Rouge deputies": a name of two or more words that
         // is no sizeable place may be a county written without its head word.
         let sizeable = cands
             .iter()

@@ -1032,3 +1032,16 @@ fn a_country_listed_with_another_stays_a_country() {
         assert_eq!(g.country.as_deref(), Some("NO"), "{m:#?}");
     }
 }
+
+#[test]
+fn a_township_the_gazetteer_lacks_falls_back_to_its_state() {
+    // Not a person, and not the town of its first word in another state.
+    let ms = mentions(
+        "A teenager was hurt in Harrison Township on Sunday, according to the Ohio State \
+         Highway Patrol.",
+    );
+    let m = get(&ms, "Harrison Township");
+    assert_eq!(m.kind, MentionKind::Place, "{m:#?}");
+    assert_eq!(admin1(m), Some("Ohio"), "{m:#?}");
+    assert_eq!(m.kb_id, None);
+}

@@ -218,7 +218,7 @@ impl MentionFinder {
                            else { p.kind != PlaceKind::Populated || p.population >= 10_000 })
             })
         };
-        // A county of two or more words without its head word ("New Hanover").
+        // A county of two or more words without its head word ("East Baton Rouge").
         exact(name, false)
             || name.contains([' ', '-'])
                 && crate::lexicon::admin2_heads()
