@@ -705,10 +705,10 @@ impl Linker {
         Some((w, region))
     }
 
-    /// One sense per article for a qualified name the gazetteer lacks: when "X, Y" found no
-    /// X inside Y (Y stands in: "HECTOR, N.Y. —" with no Hector of New York known), the
-    /// article's other mentions of X are that place too, not a namesake elsewhere ("the Town
-    /// of Hector" is not Hector, Minnesota).
+    /// One sense per article for a qualified name: the article's other mentions of X are the
+    /// place "X, Y" was found to be, the town inside Y ("Austin, Indiana" … "south of Austin"),
+    /// or Y standing in when the gazetteer has no X in Y ("HECTOR, N.Y. —" … "the Town of
+    /// Hector" is not Hector, Minnesota), never a namesake elsewhere.
     fn one_sense(&self, out: &mut [Mention], within: &[Option<Within>], first_embedded: usize) {
         // The name itself: "the Town of X" is X.
         let bare = |text: &str| {
@@ -728,23 +728,26 @@ impl Linker {
             if within[i].is_none() || out[i].kind != MentionKind::Place {
                 continue;
             }
-            let Some(g) = out[i]
-                .geo
-                .clone()
-                .filter(|g| matches!(g.precision, GeoPrecision::Admin1 | GeoPrecision::Country))
-            else {
+            let Some(g) = out[i].geo.clone() else {
                 continue;
             };
             let name = bare(&out[i].text);
-            // Only a town's name with its region standing in ("Georgia, USA" is the region).
-            if out[i].canonical.as_deref().is_some_and(|c| fold(c) == name) {
+            let town = g.precision == GeoPrecision::Exact && out[i].kb_id.is_some();
+            let stands_in = matches!(g.precision, GeoPrecision::Admin1 | GeoPrecision::Country)
+                // A region's own name ("Georgia, USA") is the region, no town in it.
+                && !out[i].canonical.as_deref().is_some_and(|c| fold(c) == name);
+            if !town && !stands_in {
                 continue;
             }
             let (kb_id, canonical) = (out[i].kb_id.clone(), out[i].canonical.clone());
             for (k, m) in out.iter_mut().enumerate() {
                 let elsewhere = m.geo.as_ref().is_some_and(|h| {
                     h.precision == GeoPrecision::Exact
-                        && (h.country != g.country || h.admin1 != g.admin1)
+                        && if town {
+                            m.kb_id != kb_id
+                        } else {
+                            h.country != g.country || h.admin1 != g.admin1
+                        }
                 });
                 if k == i || m.kind != MentionKind::Place || !elsewhere || bare(&m.text) != name {
                     continue;
@@ -753,7 +756,9 @@ impl Linker {
                 m.canonical.clone_from(&canonical);
                 m.geo = Some(g.clone());
                 m.runner_up = None;
-                m.confidence = 0.0;
+                if !town {
+                    m.confidence = 0.0;
+                }
             }
         }
     }
@@ -774,7 +779,8 @@ impl Linker {
         };
         for i in 0..out.len().saturating_sub(1) {
             let (x, y) = (&out[i], &out[i + 1]);
-            if !is_place(x) || !is_place(y) || gap(x, y) != Some(",") {
+            // "X, Y", and "X, in Y" ("Austin, in Scott County, Indiana").
+            if !is_place(x) || !is_place(y) || !matches!(gap(x, y), Some("," | ", in")) {
                 continue;
             }
             if text[x.end..y.start].contains('\n') {
@@ -1522,7 +1528,8 @@ impl Linker {
         // a small place abroad, in a country the article never names ("Fla." is not Flå in
         // Norway).
         let single = !query.contains(' ');
-        let given = single && !settlement && self.kb.is_given_name(query);
+        // A qualified name ("Austin, Indiana") is the place the qualifier holds.
+        let given = single && !settlement && within.is_none() && self.kb.is_given_name(query);
         cands.retain(|(_, p)| {
             let not_country = p.kind != PlaceKind::Country;
             let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;

@@ -1045,3 +1045,27 @@ fn a_township_the_gazetteer_lacks_falls_back_to_its_state() {
     assert_eq!(admin1(m), Some("Ohio"), "{m:#?}");
     assert_eq!(m.kb_id, None);
 }
+
+#[test]
+fn a_town_qualified_by_its_county_and_state_is_that_town_throughout() {
+    // "X, in Y County, Z" qualifies X as "X, Y" does; a given name that is also a small
+    // town's is that town when the text qualifies it.
+    let ms = mentions(
+        "Floodwater reached the center of Clinton, in Hunterdon County, New Jersey, on \
+         Monday. Crews from Flemington drove to Clinton to help.",
+    );
+    let towns: Vec<&Mention> = ms.iter().filter(|m| m.text == "Clinton").collect();
+    assert_eq!(towns.len(), 2, "{ms:#?}");
+    for m in towns {
+        assert!(m.kb_id.is_some(), "{m:#?}");
+        assert_eq!(admin1(m), Some("New Jersey"), "{m:#?}");
+    }
+    // The other mentions of the name are the town found, not a larger namesake elsewhere.
+    let ms = mentions(
+        "Power failed in Columbus, in Polk County, North Carolina, on Monday. Asheville, about \
+         40 miles north of Columbus, was spared.",
+    );
+    for m in ms.iter().filter(|m| m.text == "Columbus") {
+        assert_eq!(admin1(m), Some("North Carolina"), "{m:#?}");
+    }
+}
