@@ -735,7 +735,7 @@ impl Linker {
             let town = g.precision == GeoPrecision::Exact && out[i].kb_id.is_some();
             let stands_in = matches!(g.precision, GeoPrecision::Admin1 | GeoPrecision::Country)
                 // A region's own name ("Georgia, USA") is the region, no town in it.
-                && !out[i].canonical.as_deref().is_some_and(|c| fold(c) == name);
+                && out[i].canonical.as_deref().is_none_or(|c| fold(c) != name);
             if !town && !stands_in {
                 continue;
             }
