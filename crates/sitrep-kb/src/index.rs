@@ -147,6 +147,25 @@ pub(crate) static ADMIN_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(||
         .collect()
 });
 
+/// Folded name words and the abbreviation news writes for them (`data/name_abbreviations.tsv`).
+pub(crate) static NAME_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| {
+        include_str!("../data/name_abbreviations.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, a)| (w.trim(), a.trim()))
+            .collect()
+    });
+
+/// `folded` with its first word abbreviated ("saint louis county" → "st louis county"), when
+/// that word has an abbreviation.
+pub(crate) fn abbreviated(folded: &str) -> Option<String> {
+    let (first, rest) = folded.split_once(' ')?;
+    let (_, abbr) = NAME_ABBREVIATIONS.iter().find(|(w, _)| *w == first)?;
+    Some(format!("{abbr} {rest}"))
+}
+
 impl Kb {
     /// The built-in KB, parsed and indexed once on first use.
     ///
@@ -277,6 +296,14 @@ impl Kb {
             add(e, 0, &p.name, variants, &mut f, &mut s);
             for (k, al) in p.alternates.iter().enumerate() {
                 add(e, k as u32 + 1, al, variants, &mut f, &mut s);
+            }
+            // A division's abbreviated form ("St. Louis County"): GeoNames gives towns theirs
+            // as alternate names, divisions none.
+            if p.kind == PlaceKind::Admin2 {
+                fold_into(&p.name, &mut f);
+                if let Some(short) = abbreviated(&f) {
+                    add(e, 0, &short, false, &mut f, &mut s);
+                }
             }
         }
         let mut prominence = Vec::with_capacity(actors.len() + places.len());

@@ -407,3 +407,20 @@ fn extend_adds_a_village_that_then_resolves() {
     assert!(!kb.lookup("Kyjiw").is_empty(), "merged alternate");
     assert!(build::extend(&mut data, "1\tbad\n").is_err());
 }
+
+#[test]
+fn a_division_is_found_under_its_abbreviated_name() {
+    // GeoNames names the divisions in full; news writes "St." and "Ft.".
+    for (short, full) in [
+        ("St. Louis County", "Saint Louis County"),
+        ("St Clair County", "Saint Clair County"),
+        ("Ft. Bend County", "Fort Bend County"),
+    ] {
+        let p = top_place(short);
+        assert_eq!(p.kind, PlaceKind::Admin2, "{short}");
+        assert_eq!(p.name, full, "{short}");
+        assert_eq!(p.id, top_place(full).id, "{short}");
+    }
+    // The town keeps its own name.
+    assert_eq!(top_place("St. Louis").kind, PlaceKind::Populated);
+}

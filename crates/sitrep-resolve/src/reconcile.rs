@@ -308,7 +308,9 @@ fn reconcile_date(
     }
 }
 
-/// The most exact place any report gives, the most supported among equals.
+/// The most exact place any report gives; among equals the one most reports give, then the
+/// town most of the reports name anywhere (a town one article gives from its dateline and
+/// another names too is the other's).
 fn reconcile_place(
     reports: &[&Report],
     evidence: &mut Vec<Evidence>,
@@ -323,15 +325,25 @@ fn reconcile_place(
     for (_, p) in &placed {
         *support.entry(key(p)).or_default() += 1;
     }
+    let known = |p: &ReportPlace| {
+        p.kb_id.as_ref().map_or(0, |id| {
+            reports
+                .iter()
+                .filter(|r| r.towns.binary_search(id).is_ok())
+                .count()
+        })
+    };
     let &(_, p) = placed.iter().min_by(|(_, pa), (_, pb)| {
         (
             rank(pa.precision),
             std::cmp::Reverse(support[&key(pa)]),
+            std::cmp::Reverse(known(pa)),
             key(pa),
         )
             .cmp(&(
                 rank(pb.precision),
                 std::cmp::Reverse(support[&key(pb)]),
+                std::cmp::Reverse(known(pb)),
                 key(pb),
             ))
     })?;

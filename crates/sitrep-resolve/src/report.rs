@@ -144,6 +144,11 @@ pub struct Report {
     pub people: Vec<String>,
     /// Hashes of the content words of the headline and opening, sorted and unique.
     pub terms: Vec<u32>,
+    /// Knowledge-base ids of the towns the article names anywhere (a neighbourhood as its
+    /// settlement too), sorted and unique: which of two towns the reports give is the one
+    /// more of them know of.
+    #[serde(default)]
+    pub towns: Vec<String>,
 }
 
 impl Report {
@@ -235,6 +240,20 @@ impl Report {
             .collect();
         people.sort();
         people.dedup();
+        let mut towns: Vec<String> = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .filter_map(|m| Some((m, m.geo.as_ref()?)))
+            .filter(|(_, g)| g.precision == GeoPrecision::Exact)
+            .flat_map(|(m, g)| {
+                m.kb_id
+                    .iter()
+                    .chain(g.part_of.as_ref().map(|p| &p.kb_id))
+                    .cloned()
+            })
+            .collect();
+        towns.sort();
+        towns.dedup();
         // The lead is still cut by counting stops and line breaks, not by `sents`: the lead-word
         // weights were tuned with this cut, and three real sentences split a seed event in two
         // (issue 17 revisits the lead with the rest of the pair score).
@@ -385,6 +404,7 @@ impl Report {
                 denied_by,
                 people: people.clone(),
                 terms: terms.clone(),
+                towns: towns.clone(),
             });
         }
         out

@@ -112,6 +112,7 @@ fn report(r: R) -> Report {
         counts: r.counts,
         denied_by: None,
         people: Vec::new(),
+        towns: Vec::new(),
         terms: terms(r.words),
     }
 }
@@ -410,4 +411,37 @@ fn target_mention(rs: &[Report], article: &str) -> String {
         .unwrap()
         .mention
         .clone()
+}
+
+#[test]
+fn of_two_towns_the_event_takes_the_one_more_reports_name() {
+    // One report gives the town of its dateline, the other the town where it happened; the
+    // first names that town too.
+    let strike = |article: &'static str, place: &'static str, towns: &[&str]| {
+        let mut r = report(R {
+            article,
+            outlet: "wire.example",
+            published: "2031-04-01",
+            day: Some("2031-03-31"),
+            place: Some(place),
+            sub: SubEventType::AirDroneStrike,
+            words: "drone strike fuel depot fire",
+            counts: vec![],
+        });
+        r.towns = towns.iter().map(|t| t.to_string()).collect();
+        r
+    };
+    let r = resolve(vec![
+        strike("x1", "Velykopil", &["P1", "P2"]),
+        strike("x2", "Ozerne", &["P2"]),
+    ]);
+    assert_eq!(groups(&r), vec![vec!["x1".to_string(), "x2".to_string()]]);
+    let loc = r.events[0].location.as_ref().unwrap();
+    assert_eq!(loc.name, "Ozerne");
+    // Named by one report each: the first by id, as before.
+    let r = resolve(vec![
+        strike("x1", "Velykopil", &["P1"]),
+        strike("x2", "Ozerne", &["P2"]),
+    ]);
+    assert_eq!(r.events[0].location.as_ref().unwrap().name, "Velykopil");
 }

@@ -996,6 +996,32 @@ impl Linker {
             .values()
             .max_by_key(|(n, k)| (*n, std::cmp::Reverse(*k)))
             .map(|&(_, k)| k);
+        // An article that names no town but one county or district: its streets lie there
+        // ("on Mill Creek Road, Floyd County police said").
+        let no_town = !out.iter().enumerate().any(|(k, m)| {
+            m.kind == MentionKind::Place
+                && !streets[k]
+                && m.kb_id.is_some()
+                && m.geo.as_ref().is_some_and(|g| {
+                    matches!(g.precision, GeoPrecision::Exact | GeoPrecision::Near)
+                })
+        });
+        let county = if no_town {
+            let mut divisions = out.iter().enumerate().filter(|&(k, m)| {
+                m.kind == MentionKind::Place
+                    && !streets[k]
+                    && m.kb_id.is_some()
+                    && m.geo
+                        .as_ref()
+                        .is_some_and(|g| g.precision == GeoPrecision::Admin2)
+            });
+            let first = divisions.next();
+            first
+                .filter(|(_, f)| divisions.all(|(_, m)| m.kb_id == f.kb_id))
+                .map(|(k, _)| k)
+        } else {
+            None
+        };
         let between = |a: &Mention, b: &Mention, stops: &[char]| {
             let (x, y) = if a.end <= b.start {
                 (a.end, b.start)
@@ -1068,6 +1094,23 @@ impl Linker {
                 }
                 Some(g)
             });
+            let g = match (g, county) {
+                (None, Some(k)) if street || part => {
+                    // Coded to the division, at its point.
+                    let d = &out[k];
+                    d.geo.clone().map(|g| Geo {
+                        part_of: d.kb_id.clone().map(|kb_id| PartOf {
+                            name: d.canonical.clone().unwrap_or_else(|| d.text.clone()),
+                            kb_id,
+                        }),
+                        ..g
+                    })
+                }
+                (g, _) => g.map(|g| Geo {
+                    precision: GeoPrecision::Near,
+                    ..g
+                }),
+            };
             if g.is_some() || street {
                 assigned.push((i, g));
             }
@@ -1078,10 +1121,7 @@ impl Linker {
             m.kb_id = None;
             m.canonical = None;
             m.runner_up = None;
-            m.geo = g.map(|g| Geo {
-                precision: GeoPrecision::Near,
-                ..g
-            });
+            m.geo = g;
             m.confidence = 0.0;
         }
     }

@@ -1069,3 +1069,44 @@ fn a_town_qualified_by_its_county_and_state_is_that_town_throughout() {
         assert_eq!(admin1(m), Some("North Carolina"), "{m:#?}");
     }
 }
+
+#[test]
+fn a_road_of_an_article_that_names_only_a_county_lies_in_that_county() {
+    let ms = mentions(
+        "A woman was hurt when a rifle went off on Quarry Hollow Road on Sunday, Pulaski County \
+         deputies said. Pulaski County officials said no one was charged.",
+    );
+    let road = get(&ms, "Quarry Hollow Road");
+    let g = road.geo.as_ref().expect("the road is placed");
+    assert_eq!(g.precision, GeoPrecision::Admin2);
+    let county = get(&ms, "Pulaski County");
+    assert_eq!(admin1(road), admin1(county));
+    assert_eq!(
+        g.part_of.as_ref().map(|p| p.kb_id.as_str()),
+        county.kb_id.as_deref()
+    );
+    // A town named beside it: the road is not put at the county.
+    let ms = mentions(
+        "A woman was hurt when a rifle went off on Quarry Hollow Road near Waynesville on Sunday, \
+         Pulaski County deputies said.",
+    );
+    let road = get(&ms, "Quarry Hollow Road");
+    assert!(road
+        .geo
+        .as_ref()
+        .is_none_or(|g| g.precision != GeoPrecision::Admin2));
+    // Two counties: no telling which.
+    let ms = mentions(
+        "A woman was hurt when a rifle went off on Quarry Hollow Road on Sunday, Pulaski County \
+         deputies said. Laclede County officials said no one was charged.",
+    );
+    assert!(get(&ms, "Quarry Hollow Road").geo.is_none());
+}
+
+#[test]
+fn a_saint_county_is_found_under_its_abbreviation() {
+    let ms = mentions("Deputies in St. Charles County said two men were shot on Friday.");
+    let c = get(&ms, "St. Charles County");
+    assert_eq!(c.geo.as_ref().unwrap().precision, GeoPrecision::Admin2);
+    assert_eq!(c.canonical.as_deref(), Some("Saint Charles County"));
+}
