@@ -1527,7 +1527,7 @@ impl Linker {
         // A country's name is a town of that name when nothing else in the article points
         // at the country, nearly all of it points at the town's, and other names of the
         // article lie around the town ("a Lebanon man", with two nearby towns named beside
-        // it). Not a name listed with other countries or regions ("the United States and
+        // it, or the county that holds it). Not a name listed with other countries or regions ("the United States and
         // Norway").
         let town_not_country = !region_word
             && cands.iter().any(|(c, p)| {
@@ -1539,8 +1539,12 @@ impl Linker {
                 p.kind == PlaceKind::Populated
                     && c.how == MatchKind::Exact
                     && ctx.share_without(&p.country, key) >= 0.9
-                    && ctx.candidates.support(p.lat, p.lon, key, false).0
-                        >= TOWN_NOT_COUNTRY_NEIGHBOURS
+                    && {
+                        // Or one, when it is a county that would hold the town ("of Lebanon",
+                        // with Boone County named).
+                        let (near, pair) = ctx.candidates.support(p.lat, p.lon, key, false);
+                        near >= TOWN_NOT_COUNTRY_NEIGHBOURS || near >= 1 && pair
+                    }
             });
         if town_not_country {
             cands.retain(|(_, p)| p.kind == PlaceKind::Populated);

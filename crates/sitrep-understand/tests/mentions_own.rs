@@ -1110,3 +1110,18 @@ fn a_saint_county_is_found_under_its_abbreviation() {
     assert_eq!(c.geo.as_ref().unwrap().precision, GeoPrecision::Admin2);
     assert_eq!(c.canonical.as_deref(), Some("Saint Charles County"));
 }
+
+#[test]
+fn a_country_name_is_the_town_inside_the_county_the_article_names() {
+    let ms = mentions(
+        "A Lebanon man was charged on Friday after his neighbour was shot, Boone County deputies \
+         said.",
+    );
+    let town = get(&ms, "Lebanon");
+    assert_eq!(town.geo.as_ref().unwrap().precision, GeoPrecision::Exact);
+    assert_eq!(admin1(town), admin1(get(&ms, "Boone County")));
+    // With nothing around it, the country.
+    let ms = mentions("A Lebanon man was charged on Friday after his neighbour was shot.");
+    let g = get(&ms, "Lebanon").geo.as_ref().unwrap();
+    assert_eq!(g.precision, GeoPrecision::Country);
+}
