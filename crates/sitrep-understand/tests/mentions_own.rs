@@ -1125,3 +1125,15 @@ fn a_country_name_is_the_town_inside_the_county_the_article_names() {
     let g = get(&ms, "Lebanon").geo.as_ref().unwrap();
     assert_eq!(g.precision, GeoPrecision::Country);
 }
+
+#[test]
+fn a_couple_sharing_a_surname_are_people_not_a_town() {
+    let ms = mentions("David and Myrtle Parsons said their son had never handled a rifle.");
+    assert_eq!(get(&ms, "David").kind, MentionKind::Person);
+    assert!(ms
+        .iter()
+        .all(|m| m.kind != MentionKind::Place && m.geo.is_none()));
+    // Two countries joined by "and" stay countries.
+    let ms = mentions("Talks between Jordan and Georgia Tech officials ended on Monday.");
+    assert_eq!(get(&ms, "Jordan").kind, MentionKind::Place);
+}

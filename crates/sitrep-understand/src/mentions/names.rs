@@ -450,6 +450,21 @@ impl MentionFinder {
             out.push(f);
             return;
         }
+        // A couple: a given name, "and", and another given name with the surname they share
+        // ("David and Myrtle Parsons") is a person, whatever town the first name is.
+        let cap = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+        if n == 1
+            && self.kb.is_given_name(first)
+            && s.word_opt(j) == Some("and")
+            && !self.region_named(name)
+            && s.word_opt(j + 1)
+                .is_some_and(|w| cap(Some(w)) && self.kb.is_given_name(w) && !self.region_named(w))
+            && cap(s.word_opt(j + 2))
+            && self.kb_kind(s.word_opt(j + 2).unwrap_or_default()) != Some(MentionKind::Place)
+        {
+            out.push(found(MentionKind::Person, false));
+            return;
+        }
         // The knowledge base. A given name that is only another name of a town ("Landon") is
         // the person's, unless the context below calls it a place ("the towns of X and Y").
         let given_alias = n == 1 && self.kb.is_given_name(first) && self.only_town_alias(name);
