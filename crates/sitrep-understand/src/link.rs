@@ -1574,12 +1574,19 @@ impl Linker {
         let single = !query.contains(' ');
         // A qualified name ("Austin, Indiana") is the place the qualifier holds.
         let given = single && !settlement && within.is_none() && self.kb.is_given_name(query);
+        // A locality known only from a postal table (no population, no other names) only
+        // beside a place the article names (within NEIGHBOUR_KM) or qualified by its region
+        // ("Tarzana, California"): alone, a name is likelier a person, a firm or a bigger
+        // namesake's.
+        let vouched = within.is_some();
         cands.retain(|(_, p)| {
             let not_country = p.kind != PlaceKind::Country;
             let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;
             let lookalike = not_country && given && p.population < 5_000;
             let far_village = single && abroad && p.population < 20_000;
-            !lookalike && !far_village
+            let alone =
+                p.postal() && !vouched && ctx.candidates.support(p.lat, p.lon, key, false).0 == 0;
+            !lookalike && !far_village && !alone
         });
         if cands.is_empty() {
             return;

@@ -1137,3 +1137,21 @@ fn a_couple_sharing_a_surname_are_people_not_a_town() {
     let ms = mentions("Talks between Jordan and Georgia Tech officials ended on Monday.");
     assert_eq!(get(&ms, "Jordan").kind, MentionKind::Place);
 }
+
+#[test]
+fn a_postal_locality_is_a_place_only_where_the_article_vouches_for_it() {
+    // A Los Angeles neighbourhood GeoNames' populated places lack, known from postal data.
+    let id = |text: &str| get(&mentions(text), "Tarzana").kb_id.clone();
+    let beside = id("A hiker was shot on a trail in Tarzana, not far from Reseda, on Sunday.");
+    assert!(
+        beside.as_deref().is_some_and(|k| k.starts_with("postal:")),
+        "{beside:?}"
+    );
+    let qualified = id("A hiker was shot on a trail in Tarzana, California, on Sunday.");
+    assert_eq!(qualified, beside);
+    // Named alone, it stays unlinked.
+    assert_eq!(
+        id("A hiker was shot on a trail in Tarzana on Sunday."),
+        None
+    );
+}

@@ -66,8 +66,12 @@ pub struct BuildArgs {
 #[derive(Debug, Args)]
 pub struct ExtendArgs {
     /// GeoNames dump (19 tab-separated columns), plain text.
-    #[arg(long, value_name = "FILE", required = true)]
+    #[arg(long, value_name = "FILE", required_unless_present = "us_postal")]
     pub geonames: Vec<PathBuf>,
+    /// United States postal localities (`name, state, lat, lon, county`, tab-separated: what
+    /// `scripts/kb/gen_us_postal.py` writes).
+    #[arg(long, value_name = "FILE")]
+    pub us_postal: Option<PathBuf>,
     /// KB to extend (default: the embedded one).
     #[arg(long, value_name = "FILE")]
     pub kb: Option<PathBuf>,
@@ -254,6 +258,19 @@ fn extend_cmd(a: ExtendArgs) -> Result<()> {
             r.admin2_added,
             r.merged,
             r.skipped
+        );
+    }
+    if let Some(p) = &a.us_postal {
+        let text = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+        let text = String::from_utf8_lossy(&text);
+        let r = build::extend_postal(&mut data, "US", &text)
+            .with_context(|| format!("in {}", p.display()))?;
+        eprintln!(
+            "{}: {} localities added ({} in their county), {} already known",
+            p.display(),
+            r.added,
+            r.in_admin2,
+            r.known
         );
     }
     write_kb(&data, &a.out)

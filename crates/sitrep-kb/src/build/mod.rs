@@ -12,8 +12,10 @@ mod parts;
 mod petrarch;
 mod places;
 mod points;
+mod postal;
 
 pub use geonames::{extend, ExtendReport};
+pub use postal::{extend_postal, PostalReport};
 
 use crate::model::{parse_roles, Actor, ActorKind, KbData};
 use crate::names::fold;

@@ -232,7 +232,8 @@ impl MentionFinder {
         let mut any = false;
         for c in crate::cache::lookup(&self.kb, name) {
             if let Entry::Place(p) = self.kb.entry(c.id) {
-                if !matches!(c.how, MatchKind::Exact | MatchKind::Alias) {
+                // A postal locality is too slight to make the name a town's.
+                if !matches!(c.how, MatchKind::Exact | MatchKind::Alias) || p.postal() {
                     continue;
                 }
                 if c.how == MatchKind::Exact
