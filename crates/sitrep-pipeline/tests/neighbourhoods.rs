@@ -158,3 +158,28 @@ fn an_event_no_sentence_places_is_near_the_town_the_article_keeps_naming() {
     // Near the town, not at it: no sentence says the shooting was in Knoxville.
     assert_eq!(main["location"]["precision"], "near", "{main:#}");
 }
+
+#[test]
+fn a_county_narrows_to_the_town_the_article_keeps_naming_inside_it() {
+    let text = "A 15-year-old Dyersville girl was killed when a rifle went off during a deer \
+                hunt on Saturday.\n\nThe accident shook a Dubuque County community, deputies \
+                said.\n\nThe girl was hit by a single shot fired by a member of her party.\n\n\
+                No one else was hurt.\n\nThe family asked for privacy.\n\n\
+                Dyersville classmates held a vigil on Sunday evening.";
+    let events = events_of(text);
+    let main = events
+        .iter()
+        .find(|e| e["location"]["name"] == "Dyersville")
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(main["location"]["admin1"], "Iowa", "{main:#}");
+    // Named once, the town of a resident does not narrow the county.
+    let once = events_of(
+        "A 15-year-old Dyersville girl was killed when a rifle went off during a deer hunt on \
+         Saturday.\n\nThe accident shook a Dubuque County community, deputies said.",
+    );
+    assert!(
+        once.iter()
+            .any(|e| e["location"]["name"] == "Dubuque County"),
+        "{once:#?}"
+    );
+}

@@ -1576,7 +1576,7 @@ impl Linker {
         let given = single && !settlement && within.is_none() && self.kb.is_given_name(query);
         // A locality known only from a postal table (no population, no other names) only
         // beside a place the article names (within NEIGHBOUR_KM) or qualified by its region
-        // ("Tarzana, California"): alone, a name is likelier a person, a firm or a bigger
+        // ("Alviso, California"): alone, a name is likelier a person, a firm or a bigger
         // namesake's.
         let vouched = within.is_some();
         cands.retain(|(_, p)| {

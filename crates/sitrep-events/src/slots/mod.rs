@@ -46,7 +46,9 @@
 //!   For the main event a region or country is
 //!   narrowed to a more specific place of the opening inside it (same country, same region;
 //!   a street or part of a town put near a town, only to a town), a county or district to a
-//!   town of the opening inside it (same region, within 60 km of its point), and a name the
+//!   town of the opening inside it (same region, within 60 km of its point), else to the
+//!   town the article names most (at least twice, more often than any other) when it lies
+//!   inside it (also when the county came from the opening), and a name the
 //!   gazetteer does not place to any placed place of the opening; a main event that no
 //!   sentence places is put near the town the article names most (at least twice, more
 //!   often than any other), with an empty `place_relation`;

@@ -245,31 +245,47 @@ impl Env<'_> {
                 };
                 opening(&inside).or(Some(j))
             }
-            Some((j, 1))
-                if self.mentions[j]
-                    .geo
-                    .as_ref()
-                    .is_some_and(|g| g.precision == GeoPrecision::Admin2) =>
-            {
-                // Narrow a county or district to a town of the opening inside it.
-                let g = self.mentions[j].geo.as_ref()?;
-                let inside = |k: usize, rk: u8| {
-                    self.mentions[k].geo.as_ref().is_some_and(|h| {
-                        rk == 0
-                            && h.country.is_some()
-                            && h.country == g.country
-                            && h.admin1 == g.admin1
-                            && km(g.lat, g.lon, h.lat, h.lon) <= COUNTY_KM
-                    })
-                };
-                opening(&inside).or(Some(j))
+            Some((j, 1)) if self.county(j) => {
+                // Narrow a county or district to a town of the opening inside it, else to the
+                // town the article keeps naming when it lies in the county.
+                let inside = |k: usize, rk: u8| rk == 0 && self.in_county(k, j);
+                opening(&inside)
+                    .or_else(|| self.focus_town(i).filter(|&k| self.in_county(k, j)))
+                    .or(Some(j))
             }
             // A name the gazetteer does not place says nothing of where: a placed one of
             // the opening does.
             Some((j, 4)) => opening(&|_, r| r < 4).or(Some(j)),
             Some((j, _)) => Some(j),
-            None => opening(&|_, _| true),
+            // A county of the opening, too, narrows to the town the article keeps naming.
+            None => opening(&|_, _| true).map(|j| {
+                self.focus_town(i)
+                    .filter(|&k| self.county(j) && self.in_county(k, j))
+                    .unwrap_or(j)
+            }),
         }
+    }
+
+    /// Whether place mention `j` is a second-level division (a county, a district).
+    fn county(&self, j: usize) -> bool {
+        self.mentions[j]
+            .geo
+            .as_ref()
+            .is_some_and(|g| g.precision == GeoPrecision::Admin2)
+    }
+
+    /// Whether place mention `k` is a town inside county `j` (same admin1, within
+    /// [`COUNTY_KM`] of its point).
+    fn in_county(&self, k: usize, j: usize) -> bool {
+        let (Some(g), Some(h)) = (self.mentions[j].geo.as_ref(), self.mentions[k].geo.as_ref())
+        else {
+            return false;
+        };
+        self.place_rank(k) == Some(0)
+            && h.country.is_some()
+            && h.country == g.country
+            && h.admin1 == g.admin1
+            && km(g.lat, g.lon, h.lat, h.lon) <= COUNTY_KM
     }
 }
 

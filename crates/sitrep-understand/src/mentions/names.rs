@@ -451,7 +451,7 @@ impl MentionFinder {
             return;
         }
         // A couple: a given name, "and", and another given name with the surname they share
-        // ("David and Myrtle Parsons") is a person, whatever town the first name is.
+        // ("David and Irene Kowalczyk") is a person, whatever town the first name is.
         let cap = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
         if n == 1
             && self.kb.is_given_name(first)
