@@ -325,14 +325,19 @@ fn reconcile_place(
     for (_, p) in &placed {
         *support.entry(key(p)).or_default() += 1;
     }
-    let known = |p: &ReportPlace| {
-        p.kb_id.as_ref().map_or(0, |id| {
-            reports
-                .iter()
-                .filter(|r| r.towns.binary_search(id).is_ok())
-                .count()
-        })
-    };
+    // How many reports name each placed town anywhere (counted once per town).
+    let mut named: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, p) in &placed {
+        if let Some(id) = p.kb_id.as_deref() {
+            named.entry(id).or_insert_with(|| {
+                reports
+                    .iter()
+                    .filter(|r| r.towns.binary_search_by(|t| t.as_str().cmp(id)).is_ok())
+                    .count()
+            });
+        }
+    }
+    let known = |p: &ReportPlace| p.kb_id.as_deref().map_or(0, |id| named[id]);
     let &(_, p) = placed.iter().min_by(|(_, pa), (_, pb)| {
         (
             rank(pa.precision),

@@ -977,15 +977,17 @@ impl Linker {
         declined: &[Option<&str>],
     ) {
         let lex = Lexicon::get();
-        let is_town = |k: usize| {
+        // A linked place name (no street) placed with one of `precisions`.
+        let linked = |k: usize, precisions: &[GeoPrecision]| {
             let m = &out[k];
             m.kind == MentionKind::Place
                 && !streets[k]
                 && m.kb_id.is_some()
                 && m.geo
                     .as_ref()
-                    .is_some_and(|g| g.precision == GeoPrecision::Exact)
+                    .is_some_and(|g| precisions.contains(&g.precision))
         };
+        let is_town = |k: usize| linked(k, &[GeoPrecision::Exact]);
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for (k, m) in out.iter().enumerate() {
             if let (true, Some(id)) = (is_town(k), m.kb_id.as_deref()) {
@@ -997,28 +999,14 @@ impl Linker {
             .max_by_key(|(n, k)| (*n, std::cmp::Reverse(*k)))
             .map(|&(_, k)| k);
         // An article that names no town but one county or district: its streets lie there
-        // ("on Mill Creek Road, Floyd County police said").
-        let no_town = !out.iter().enumerate().any(|(k, m)| {
-            m.kind == MentionKind::Place
-                && !streets[k]
-                && m.kb_id.is_some()
-                && m.geo.as_ref().is_some_and(|g| {
-                    matches!(g.precision, GeoPrecision::Exact | GeoPrecision::Near)
-                })
-        });
+        // ("on Mill Creek Road, Harlow County deputies said").
+        let no_town =
+            !(0..out.len()).any(|k| linked(k, &[GeoPrecision::Exact, GeoPrecision::Near]));
         let county = if no_town {
-            let mut divisions = out.iter().enumerate().filter(|&(k, m)| {
-                m.kind == MentionKind::Place
-                    && !streets[k]
-                    && m.kb_id.is_some()
-                    && m.geo
-                        .as_ref()
-                        .is_some_and(|g| g.precision == GeoPrecision::Admin2)
-            });
-            let first = divisions.next();
-            first
-                .filter(|(_, f)| divisions.all(|(_, m)| m.kb_id == f.kb_id))
-                .map(|(k, _)| k)
+            let mut divisions = (0..out.len()).filter(|&k| linked(k, &[GeoPrecision::Admin2]));
+            divisions
+                .next()
+                .filter(|&f| divisions.all(|k| out[k].kb_id == out[f].kb_id))
         } else {
             None
         };
