@@ -1,7 +1,9 @@
 //! The loaded, indexed KB.
 
 use crate::model::{Actor, KbData, Place, PlaceKind};
-use crate::names::{bounded_levenshtein, fold_into, jaro_winkler, skeleton_of_folded};
+use crate::names::{
+    bounded_levenshtein, fold_into, jaro_winkler, skeleton_of_folded, spelling_key,
+};
 use crate::{Candidate, Entry, EntryId, KbError, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
@@ -17,6 +19,12 @@ const VARIANT_MIN_SIMILARITY: f32 = 0.7;
 const MAX_VARIANT_POSTINGS: usize = 48;
 /// Places smaller than this are left out of the typo index (countries and admin1 never are).
 const FUZZY_MIN_POPULATION: u32 = 1000;
+/// Towns smaller than this are left out of the spelling index ([`spelling_key`]): a sizeable
+/// town is written about under several romanisations, a village under the one its gazetteer
+/// entry gives.
+const SPELLING_MIN_POPULATION: u32 = 50_000;
+/// The confidence of a match by [`spelling_key`]: a variant, above the skeleton's.
+const SPELLING_CONFIDENCE: f32 = 0.86;
 
 /// One name of one entry in a chain of postings under a key.
 #[derive(Clone, Copy, Debug)]
@@ -126,6 +134,9 @@ pub struct Kb {
     admin1_names: FxHashMap<(Box<str>, Box<str>), u32>,
     fuzzy: OnceLock<Fuzzy>,
     fuzzy_actors: OnceLock<Fuzzy>,
+    /// [`spelling_key`] of each name of the places worth it → their indices in `places`
+    /// (built on first use).
+    spelling: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
     grid: OnceLock<Grid>,
     /// Id of a section of a settlement → index of the settlement in `places`.
     parts: FxHashMap<Box<str>, u32>,
@@ -244,7 +255,11 @@ impl Kb {
                         }
                     }
                 }
-                PlaceKind::Continent | PlaceKind::Admin2 | PlaceKind::Populated => {}
+                PlaceKind::Continent
+                | PlaceKind::Region
+                | PlaceKind::Water
+                | PlaceKind::Admin2
+                | PlaceKind::Populated => {}
             }
         }
         // Fill admin1 names.
@@ -316,6 +331,9 @@ impl Kb {
             let pop = ((p.population as f32) + 1.0).log10();
             prominence.push(match p.kind {
                 PlaceKind::Continent => 21.0 + pop * 0.1,
+                // World regions and seas rank with countries: "Red Sea" is the sea before
+                // the Sudanese state, unless the context says otherwise.
+                PlaceKind::Region | PlaceKind::Water => 20.5,
                 PlaceKind::Country => 20.0 + pop * 0.1,
                 PlaceKind::Admin1 => 5.5 + pop * 0.1,
                 PlaceKind::Admin2 => 4.0 + pop * 0.1,
@@ -374,6 +392,7 @@ impl Kb {
             admin1_names,
             fuzzy: OnceLock::new(),
             fuzzy_actors: OnceLock::new(),
+            spelling: OnceLock::new(),
             grid: OnceLock::new(),
             parts,
             admin2_of,
@@ -522,6 +541,46 @@ impl Kb {
         })
     }
 
+    /// Places known under another romanisation of a folded name ([`spelling_key`]): countries,
+    /// divisions, regions and waters, and towns of [`SPELLING_MIN_POPULATION`] or more.
+    fn spelling_candidates(&self, folded: &str) -> Vec<Candidate> {
+        let index = self.spelling.get_or_init(|| {
+            let mut m: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            let (mut f, mut k) = (String::new(), String::new());
+            for (i, p) in self.places.iter().enumerate() {
+                if p.kind == PlaceKind::Populated && p.population < SPELLING_MIN_POPULATION
+                    || p.kind == PlaceKind::Admin2
+                    || p.postal()
+                {
+                    continue;
+                }
+                for n in std::iter::once(&p.name).chain(&p.alternates) {
+                    fold_into(n, &mut f);
+                    spelling_key(&f, &mut k);
+                    let v = m.entry(k.as_str().into()).or_default();
+                    if v.last() != Some(&(i as u32)) {
+                        v.push(i as u32);
+                    }
+                }
+            }
+            m
+        });
+        let mut k = String::new();
+        spelling_key(folded, &mut k);
+        let base = self.actors.len() as u32;
+        index
+            .get(k.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&i| EntryId(base + i))
+            .map(|id| Candidate {
+                id,
+                confidence: SPELLING_CONFIDENCE,
+                how: MatchKind::Variant,
+            })
+            .collect()
+    }
+
     /// Unsorted exact (1.0) and alias (0.9) matches of an already folded name.
     fn exact_candidates(&self, folded: &str) -> Vec<Candidate> {
         self.exact
@@ -539,6 +598,20 @@ impl Kb {
                 }
             })
             .collect()
+    }
+
+    /// Places known under another romanisation of the name (a doubled letter, a final "h",
+    /// "ou" for "u": [`spelling_key`]), as variants, best first: sizeable places only.
+    pub fn lookup_spelling(&self, name: &str) -> Vec<Candidate> {
+        BUFS.with(|b| {
+            let (f, _, _) = &mut *b.borrow_mut();
+            fold_into(name, f);
+            let mut out = self.spelling_candidates(f);
+            if out.len() > 1 {
+                self.sort(&mut out);
+            }
+            out
+        })
     }
 
     /// Exact (folded) and alias matches only, best first, as in [`Kb::lookup`]: no variant

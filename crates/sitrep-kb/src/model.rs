@@ -85,6 +85,12 @@ pub enum PlaceKind {
     Admin2,
     /// A populated place (city, town, village).
     Populated,
+    /// A region that is no division: wider than a country or across countries ("Middle
+    /// East", "West Africa"), with an empty `country`, or inside one ("Darfur", "Donbas"),
+    /// with that country.
+    Region,
+    /// A sea, gulf, strait, ocean or large lake; its `country` is empty.
+    Water,
 }
 
 impl PlaceKind {
@@ -96,7 +102,18 @@ impl PlaceKind {
             PlaceKind::Admin1 => "Admin1",
             PlaceKind::Admin2 => "Admin2",
             PlaceKind::Populated => "Populated",
+            PlaceKind::Region => "Region",
+            PlaceKind::Water => "Water",
         }
+    }
+
+    /// Whether the place is an area that no division bounds (a continent, a region, a body
+    /// of water): it is placed with region precision.
+    pub fn is_area(self) -> bool {
+        matches!(
+            self,
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water
+        )
     }
 
     /// Parse [`PlaceKind::as_str`].
@@ -107,6 +124,8 @@ impl PlaceKind {
             "Admin1" => PlaceKind::Admin1,
             "Admin2" => PlaceKind::Admin2,
             "Populated" => PlaceKind::Populated,
+            "Region" => PlaceKind::Region,
+            "Water" => PlaceKind::Water,
             _ => return None,
         })
     }

@@ -279,6 +279,43 @@ pub fn strip_diacritics(s: &str) -> String {
     out
 }
 
+/// The key under which two romanisations of one name meet when they differ only in what
+/// transliteration systems and the press treat as optional (of an already [`fold`]ed name):
+/// a doubled letter ("Jeddah"/"Jedda", "Sanaa"/"Sana"), a word-final "h" after a vowel (Arabic
+/// tāʾ marbūṭa: "Hodeidah"/"Hodeida", "Fallujah"/"Falluja"), "ou"/"oo" for "u" (French and
+/// English spellings: "Ouagadougou"), "ee" for "i", and an apostrophe ("Ma'rib"/"Marib").
+/// Finer than [`skeleton_of_folded`]: vowels stay, so "Iran" and "Iraq", "Mali" and "Malé"
+/// remain apart.
+pub fn spelling_key(folded: &str, out: &mut String) {
+    out.clear();
+    if !folded.is_ascii() {
+        out.push_str(folded);
+        return;
+    }
+    let b: Vec<u8> = folded.bytes().filter(|&c| c != b'\'').collect();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let next = if i + 1 < n { b[i + 1] } else { 0 };
+        let (sym, adv) = match (c, next) {
+            (b'o', b'u') | (b'o', b'o') => (b'u', 2),
+            (b'e', b'e') => (b'i', 2),
+            // A word-final "h" after a vowel.
+            (b'h', _) if i > 0 && vowel(b[i - 1]) && (next == 0 || next == b' ') => {
+                i += 1;
+                continue;
+            }
+            _ => (c, 1),
+        };
+        if !(sym.is_ascii_alphabetic() && out.as_bytes().last() == Some(&sym)) {
+            out.push(sym as char);
+        }
+        i += adv;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

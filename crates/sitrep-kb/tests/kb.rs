@@ -479,3 +479,44 @@ fn postal_localities_add_the_towns_the_gazetteer_lacks() {
     assert!(!kb.lookup("Hollis Bend").is_empty());
     assert!(build::extend_postal(&mut data, "US", "Nowhere\tAR\tnorth\t-93\n").is_err());
 }
+
+#[test]
+fn seas_and_world_regions_are_places_of_their_own_kind() {
+    let gulf = top_place("Gulf of Aden");
+    assert_eq!(gulf.kind, PlaceKind::Water);
+    assert!(gulf.country.is_empty());
+    assert!(gulf.kind.is_area());
+    // "Red Sea" is the sea first, the Sudanese state and the Egyptian governorate after it.
+    assert_eq!(top_place("Red Sea").kind, PlaceKind::Water);
+    let me = top_place("Middle East");
+    assert_eq!((me.kind, me.country.as_str()), (PlaceKind::Region, ""));
+    // A region inside a country keeps the country.
+    let darfur = top_place("Darfur");
+    assert_eq!(
+        (darfur.kind, darfur.country.as_str()),
+        (PlaceKind::Region, "SD")
+    );
+    assert_eq!(top_place("Bosporus").id, top_place("Bosphorus").id);
+}
+
+#[test]
+fn another_romanisation_of_a_sizeable_place_is_a_variant() {
+    // The press adds or drops a final "h", an apostrophe or a doubled letter: forms GeoNames
+    // may not list.
+    for (name, cc) in [("Hodeidah", "YE"), ("Saadah", "YE"), ("Dernah", "LY")] {
+        assert!(kb().lookup_exact(name).is_empty(), "{name}");
+        let c = kb().lookup_spelling(name);
+        let p = c
+            .first()
+            .and_then(|c| kb().place(c.id))
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(p.country, cc, "{name}");
+        assert_eq!(c[0].how, MatchKind::Variant);
+    }
+    // Vowels stay: another name is no other spelling of it.
+    assert!(kb()
+        .lookup_spelling("Irak")
+        .iter()
+        .all(|c| kb().place(c.id).is_none_or(|p| p.country != "IQ")));
+    assert!(kb().lookup_spelling("Villagetonshire").is_empty());
+}

@@ -27,9 +27,10 @@ pub(crate) fn fuzzy_actors(kb: &Kb, name: &str) -> Vec<Candidate> {
     found
 }
 
-/// [`Kb::lookup_exact`], falling back to [`Kb::lookup`] (transliteration variants) only when
-/// nothing matches exactly and the name has several words (a lone word's variants are too
-/// loose to use); remembered per article.
+/// [`Kb::lookup_exact`], falling back, when nothing matches exactly, to [`Kb::lookup`]
+/// (transliteration variants) for a name of several words and to [`Kb::lookup_spelling`] (the
+/// same name romanised another way) for one word (its looser variants are too loose to use);
+/// remembered per article.
 pub(crate) fn lookup(kb: &Kb, name: &str) -> Vec<Candidate> {
     if let Some(hit) = CACHE.with(|c| c.borrow().get(name).cloned()) {
         return hit;
@@ -37,6 +38,9 @@ pub(crate) fn lookup(kb: &Kb, name: &str) -> Vec<Candidate> {
     let mut found = kb.lookup_exact(name);
     if found.is_empty() && name.trim().contains(' ') {
         found = kb.lookup(name);
+    } else if found.is_empty() {
+        // One word: another romanisation of a sizeable place ("Hodeidah" for "Hodeida").
+        found = kb.lookup_spelling(name);
     }
     CACHE.with(|c| c.borrow_mut().insert(name.to_string(), found.clone()));
     found

@@ -849,10 +849,9 @@ impl Linker {
             // a city of 100,000 or more: "Houston, Victoria, Beaumont" is a list).
             if outer.is_empty() {
                 let lone_region = names.iter().any(|(_, n)| {
-                    matches!(
-                        n.kind,
-                        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent
-                    ) || n.kind == PlaceKind::Populated && n.population >= CITY_WITH_QUARTERS
+                    matches!(n.kind, PlaceKind::Country | PlaceKind::Admin1)
+                        || n.kind.is_area()
+                        || n.kind == PlaceKind::Populated && n.population >= CITY_WITH_QUARTERS
                 });
                 if lone_region {
                     continue;
@@ -1537,17 +1536,18 @@ impl Linker {
         if town_not_country {
             cands.retain(|(_, p)| p.kind == PlaceKind::Populated);
         }
-        // A country or continent by its name or alias is that (its own name before another's
-        // alias).
+        // A country, continent, world region or sea by its name or alias is that (its own
+        // name before another's alias), unless the text calls it a province ("Red Sea
+        // state" is the Sudanese state).
         if let Some((c, p)) = cands
             .iter()
             .filter(|(c, p)| {
-                matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
+                (p.kind == PlaceKind::Country || p.kind.is_area() && !region_word)
                     && matches!(c.how, MatchKind::Exact | MatchKind::Alias)
             })
             .min_by_key(|(c, _)| c.how != MatchKind::Exact)
         {
-            let precision = if p.kind == PlaceKind::Continent {
+            let precision = if p.kind.is_area() {
                 GeoPrecision::Region
             } else {
                 GeoPrecision::Country
@@ -1567,16 +1567,29 @@ impl Linker {
         // ("Alviso, California"): alone, a name is likelier a person, a firm or a bigger
         // namesake's.
         let vouched = within.is_some();
-        cands.retain(|(_, p)| {
+        cands.retain(|(c, p)| {
             let not_country = p.kind != PlaceKind::Country;
             let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;
             let lookalike = not_country && given && p.population < 5_000;
-            let far_village = single && abroad && p.population < 20_000;
+            // Nor is a one-word name another spelling of a town abroad ("Foua" in Idlib is
+            // no Fuwwah in Egypt).
+            let far_village = single
+                && abroad
+                && not_country
+                && (p.population < 20_000 || c.how == MatchKind::Variant);
             let alone =
                 p.postal() && !vouched && ctx.candidates.support(p.lat, p.lon, key, false).0 == 0;
             !lookalike && !far_village && !alone
         });
         if cands.is_empty() {
+            // Weighed again with the whole article, none of its readings stands: what the
+            // first reading chose goes too.
+            if ctx.exclude == key {
+                m.canonical = None;
+                m.kb_id = None;
+                m.geo = None;
+                m.confidence = 0.0;
+            }
             return;
         }
         let score = |c: &Candidate, p: &Place| {
@@ -1588,7 +1601,7 @@ impl Linker {
             }
             s += ((p.population as f32) + 1.0).ln() / 16.0;
             s += match p.kind {
-                PlaceKind::Continent => 1.3,
+                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => 1.3,
                 PlaceKind::Country => 1.2,
                 PlaceKind::Admin1 if region_word => 1.5,
                 PlaceKind::Admin1 => -0.2,
@@ -1672,7 +1685,7 @@ impl Linker {
             }
         } else {
             let precision = match p.kind {
-                PlaceKind::Continent => GeoPrecision::Region,
+                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => GeoPrecision::Region,
                 PlaceKind::Country => GeoPrecision::Country,
                 PlaceKind::Admin1 => GeoPrecision::Admin1,
                 PlaceKind::Admin2 => GeoPrecision::Admin2,
@@ -2056,7 +2069,7 @@ fn holds(r: &Place, p: &Place) -> bool {
         return false;
     }
     match r.kind {
-        PlaceKind::Country => !matches!(p.kind, PlaceKind::Country | PlaceKind::Continent),
+        PlaceKind::Country => p.kind != PlaceKind::Country && !p.kind.is_area(),
         PlaceKind::Admin1 => {
             matches!(p.kind, PlaceKind::Populated | PlaceKind::Admin2)
                 && p.admin1_code.is_some()
@@ -2067,6 +2080,6 @@ fn holds(r: &Place, p: &Place) -> bool {
                 && p.admin1_code == r.admin1_code
                 && haversine_km(r.lat, r.lon, p.lat, p.lon) <= ADMIN2_RADIUS_KM
         }
-        PlaceKind::Populated | PlaceKind::Continent => false,
+        PlaceKind::Populated | PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => false,
     }
 }

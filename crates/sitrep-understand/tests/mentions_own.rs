@@ -1158,3 +1158,49 @@ fn a_postal_locality_is_a_place_only_where_the_article_vouches_for_it() {
         None
     );
 }
+
+#[test]
+fn seas_and_regions_are_placed_with_region_precision() {
+    let ms = mentions(
+        "Rebels fired a missile at a grain carrier in the Red Sea on Monday. The governor of \
+         Red Sea state, in Sudan, said ports were calm. Aid agencies warned that hunger was \
+         spreading across the Horn of Africa and in Darfur.",
+    );
+    let sea = get(&ms, "Red Sea");
+    let g = sea.geo.as_ref().unwrap();
+    assert_eq!(sea.kb_id.as_deref(), Some("area:red_sea"));
+    assert_eq!(
+        (g.precision, g.country.as_deref()),
+        (GeoPrecision::Region, None)
+    );
+    // The text calls it a state: the Sudanese division.
+    let state = get(&ms, "Red Sea state");
+    assert_eq!(state.geo.as_ref().unwrap().country.as_deref(), Some("SD"));
+    assert_eq!(state.geo.as_ref().unwrap().precision, GeoPrecision::Admin1);
+    let horn = get(&ms, "Horn of Africa").geo.as_ref().unwrap();
+    assert_eq!(horn.precision, GeoPrecision::Region);
+    let darfur = get(&ms, "Darfur").geo.as_ref().unwrap();
+    assert_eq!(
+        (darfur.precision, darfur.country.as_deref()),
+        (GeoPrecision::Region, Some("SD"))
+    );
+}
+
+#[test]
+fn another_spelling_is_a_town_at_home_but_not_abroad() {
+    // A spelling the gazetteer lacks of a sizeable town, in an article about its country.
+    let ms = mentions("Shelling hit the port of Hodeidah in Yemen on Friday, officials said.");
+    let h = get(&ms, "Hodeidah");
+    assert_eq!(h.geo.as_ref().unwrap().country.as_deref(), Some("YE"));
+    assert_eq!(h.geo.as_ref().unwrap().precision, GeoPrecision::Exact);
+    // A village in an article about another country is no other spelling of a town abroad.
+    let ms = mentions(
+        "Gunmen raided the village of Saadah in Zamfara State, Nigeria, on Friday, killing \
+         four farmers.",
+    );
+    let v = get(&ms, "Saadah");
+    assert_ne!(
+        v.geo.as_ref().and_then(|g| g.country.as_deref()),
+        Some("YE")
+    );
+}

@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use sitrep_kb::build::{self, Sources};
-use sitrep_kb::{ActorKind, Entry, Kb, KbData, PlaceKind};
+use sitrep_kb::{ActorKind, Entry, Kb, KbData};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -308,15 +308,7 @@ fn print_stats(kb: &Kb, load_s: f64) {
     }
     let mut by_place = std::collections::BTreeMap::<&str, usize>::new();
     for p in kb.places() {
-        *by_place
-            .entry(match p.kind {
-                PlaceKind::Continent => "Continent",
-                PlaceKind::Country => "Country",
-                PlaceKind::Admin1 => "Admin1",
-                PlaceKind::Admin2 => "Admin2",
-                PlaceKind::Populated => "Populated",
-            })
-            .or_default() += 1;
+        *by_place.entry(p.kind.as_str()).or_default() += 1;
     }
     let (g, w, d) = kb.word_list_sizes();
     println!("actors: {} {:?}", kb.actors().len(), by_actor);

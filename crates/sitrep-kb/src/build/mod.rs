@@ -7,6 +7,7 @@
 //! in `crates/sitrep-kb/sources/`. The output is deterministic: the same inputs give the same
 //! bytes.
 
+mod areas;
 mod geonames;
 mod parts;
 mod petrarch;
@@ -52,7 +53,7 @@ pub struct Sources {
     /// A word list, one word per line (e.g. `/usr/share/dict/american-english`), if available.
     pub words: Option<PathBuf>,
     /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`,
-    /// `admin1-aliases.tsv`.
+    /// `admin1-aliases.tsv`, `areas.tsv`.
     pub curated: PathBuf,
 }
 

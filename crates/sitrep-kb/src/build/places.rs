@@ -165,7 +165,8 @@ fn round4(x: f64) -> f32 {
     ((x * 10000.0).round() / 10000.0) as f32
 }
 
-/// Continents, countries, admin1s, admin2s and populated places, in that order, each sorted.
+/// Continents, world regions and waters, countries, admin1s, admin2s and populated places, in
+/// that order, each sorted.
 pub(crate) fn build_places(
     src: &Sources,
     iso: &IsoCountries,
@@ -311,6 +312,10 @@ pub(crate) fn build_places(
         }
         report.note(format!("continents: {}", out.len()));
     }
+    // World regions and bodies of water, from the curated table.
+    let areas = super::areas::read_areas(&src.curated.join("areas.tsv"))?;
+    report.note(format!("world regions and waters: {}", areas.len()));
+    out.extend(areas);
     // Countries: every ISO 3166-1 entry, plus GeoNames-only ones (Kosovo).
     let mut all_cc: BTreeSet<String> = iso.list.iter().map(|c| c.alpha_2.clone()).collect();
     for (cc, c) in &gn_countries {
