@@ -543,7 +543,7 @@ impl Kb {
 
     /// Places known under another romanisation of a folded name ([`spelling_key`]): countries,
     /// divisions, regions and waters, and towns of [`SPELLING_MIN_POPULATION`] or more.
-    fn spelling_candidates(&self, folded: &str) -> Vec<Candidate> {
+    fn spelling_candidates(&self, folded: &str, key: &mut String) -> Vec<Candidate> {
         let index = self.spelling.get_or_init(|| {
             let mut m: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
             let (mut f, mut k) = (String::new(), String::new());
@@ -565,11 +565,10 @@ impl Kb {
             }
             m
         });
-        let mut k = String::new();
-        spelling_key(folded, &mut k);
+        spelling_key(folded, key);
         let base = self.actors.len() as u32;
         index
-            .get(k.as_str())
+            .get(key.as_str())
             .into_iter()
             .flatten()
             .map(|&i| EntryId(base + i))
@@ -604,9 +603,9 @@ impl Kb {
     /// "ou" for "u": [`spelling_key`]), as variants, best first: sizeable places only.
     pub fn lookup_spelling(&self, name: &str) -> Vec<Candidate> {
         BUFS.with(|b| {
-            let (f, _, _) = &mut *b.borrow_mut();
+            let (f, k, _) = &mut *b.borrow_mut();
             fold_into(name, f);
-            let mut out = self.spelling_candidates(f);
+            let mut out = self.spelling_candidates(f, k);
             if out.len() > 1 {
                 self.sort(&mut out);
             }
