@@ -17,6 +17,15 @@ per document and per predicate:
   no answer (miss).
 * span sanity: each predicted killed/injured quantity must have text == article text[start:end],
   and its text should contain a numeral or number word whose value is the quantity's value.
+
+Place (a second, independent check of event places on single articles; from a second run that
+gives sitrep the headline as the title and the rest as the text): the gold city is the
+form's `city` span (the worker's pick, often the dateline's town), the gold state its drop-down
+(`Unclear` left out). sitrep's answer is the location of the event its article's main event
+belongs to (`events.jsonl`): city right when its name matches the gold span as GVC's scorer
+matches names (case, "St."/"Saint", "City of", a county written with or without "County");
+state right when its admin1 is the state. Accuracy is over the documents with a gold value; no
+location counts as wrong.
 """
 from __future__ import annotations
 
@@ -32,6 +41,22 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import bench_dir, die, dump, eval_out, read_articles, resolve_duplicates, run_sitrep, write_jsonl  # noqa: E402
+from gvc import US_STATES, city_match, load_events, state_match  # noqa: E402
+
+# The form's state is mostly "CA - California"; some workers typed a postal code ("SC") or an
+# AP abbreviation ("Wis.", "La."): read as the state's name.
+POSTAL = {code: name for name, code in US_STATES.items()}
+AP = {"ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+      "conn": "connecticut", "del": "delaware", "fla": "florida", "ill": "illinois", "ind": "indiana",
+      "kan": "kansas", "kans": "kansas", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota",
+      "miss": "mississippi", "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma",
+      "ore": "oregon", "tenn": "tennessee", "tex": "texas", "wash": "washington", "wis": "wisconsin",
+      "wyo": "wyoming"}
+
+
+def state_name(v: str) -> str:
+    k = v.strip().rstrip(".").lower()
+    return POSTAL.get(k) or AP.get(k) or v.strip()
 
 PREDICATES = {
     "killed": {"killed", "dead", "died", "death", "deaths", "fatalities", "fatally_shot", "shot_dead",
@@ -78,8 +103,14 @@ def load(path: str, split: str):
         j = json.loads(r[ci["Json"]])
         vs = j.get("victim-section") or []
         was = [set(v.get("victim-was") or []) for v in vs]
+        when = j.get("date-and-time") or {}
+        state = (when.get("state") or "").strip()
         docs.append({
             "id": f"gvdb-{split}-{r[ci['Article id']]}", "text": r[ci["Full text"]],
+            "title": r[ci["Article title"]],
+            "city": ((when.get("city") or {}).get("value") or "").strip(),
+            # "CA - California" → "California"
+            "state": "" if state in ("", "Unclear") else state_name(state.split(" - ", 1)[-1]),
             "killed": sum("killed" in w for w in was),
             "injured": sum("injured" in w for w in was),
             "injured_or_hospitalized": sum(("injured" in w or "hospitalized" in w) and "killed" not in w
@@ -150,6 +181,24 @@ def score(docs, arts, how, gold_key_for=None):
     return res
 
 
+def place_scores(docs, arts, events) -> dict:
+    """City and state of each article's main event against the form (see the module docs)."""
+    n_city = n_state = city_ok = state_ok = located = 0
+    for d in docs:
+        ev = (events or {}).get(arts[d["id"]].get("main_event") or "") or {}
+        loc = ev.get("location") or {}
+        located += bool(loc)
+        if d["city"]:
+            n_city += 1
+            city_ok += city_match(d["city"], loc.get("name"))
+        if d["state"]:
+            n_state += 1
+            state_ok += state_match(d["state"], loc.get("admin1"))
+    return {"docs": len(docs), "located": located, "gold_city": n_city, "city_correct": city_ok,
+            "city_accuracy": city_ok / n_city if n_city else 0.0, "gold_state": n_state,
+            "state_correct": state_ok, "state_accuracy": state_ok / n_state if n_state else 0.0}
+
+
 def span_sanity(docs, arts, n_examples):
     st = collections.Counter()
     good, bad = [], []
@@ -214,6 +263,20 @@ def main():
              "scores": {h: score(docs, arts, h) for h in ("max", "mode", "first")},
              "scores_injured_incl_hospitalized": score(docs, arts, args.pick,
                                                        {"killed": "killed", "injured": "injured_or_hospitalized"})}
+        # Places from a second run that gives the headline as the title, as a feed does: the
+        # form's text glues it to the body ("… | WXYZSPRINGFIELD, Ill. —"), which hides the
+        # dateline.
+        inp_t = os.path.join(work, f"{split}-titled.jsonl")
+        write_jsonl(inp_t, ({"id": d["id"], "title": d["title"], "text": d["text"][len(d["title"]):]}
+                            if d["text"].startswith(d["title"]) else {"id": d["id"], "text": d["text"]}
+                            for d in docs))
+        out_t = os.path.join(work, f"sitrep-{split}-titled")
+        shutil.rmtree(out_t, ignore_errors=True)
+        run_sitrep([inp_t], out_t, threads=args.threads or None, allow_failures=True)
+        arts_t = read_articles(out_t)
+        for d in docs:
+            arts_t.setdefault(d["id"], {})
+        r["place"] = place_scores(docs, arts_t, load_events(out_t))
         st, good, bad = span_sanity(docs, arts, args.examples)
         r["span_sanity"] = st
         r["span_examples_ok"] = good
@@ -235,6 +298,10 @@ def main():
         xi = r["scores_injured_incl_hospitalized"]["injured"]
         print(f"injured incl. hospitalized-only victims ({args.pick}): P {xi['precision']:.3f} R {xi['recall']:.3f} "
               f"acc {xi['accuracy']:.3f}")
+        pl = r["place"]
+        print(f"place of the main event: city {pl['city_correct']}/{pl['gold_city']} = {pl['city_accuracy']:.3f}, "
+              f"state {pl['state_correct']}/{pl['gold_state']} = {pl['state_accuracy']:.3f} "
+              f"({pl['located']} of {pl['docs']} located)")
         print(f"span sanity: {st}")
         if split == "test":
             for label, exs in (("span holds the value", good), ("span does NOT hold the value", bad)):

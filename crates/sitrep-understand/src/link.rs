@@ -2115,6 +2115,38 @@ fn names_street(text: &str, out: &[Mention], i: usize) -> bool {
     if plural_head(rest) {
         return true;
     }
+    // A corner given as a numbered street and a name: "near 10th and Elm", "at Elm & 3rd".
+    let numbered = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        digits > 0
+            && matches!(
+                w[digits..].to_ascii_lowercase().as_str(),
+                "st" | "nd" | "rd" | "th"
+            )
+    };
+    let before = text[..m.start].trim_end();
+    let after = rest.trim_start();
+    let joined = before
+        .strip_suffix(" and")
+        .or_else(|| before.strip_suffix(" &"));
+    if joined.is_some_and(|b| b.rsplit(' ').next().is_some_and(numbered))
+        || ["and ", "& "].iter().any(|j| {
+            after
+                .strip_prefix(j)
+                .is_some_and(|a| a.split(' ').next().is_some_and(numbered))
+        })
+    {
+        return true;
+    }
+    // "Avenue O", "Route 9": a street word before a letter or a number.
+    if let Some((head, tail)) = m.text.split_once(' ') {
+        let tail_is_code =
+            tail.len() <= 3 && (tail.len() == 1 || tail.chars().all(|c| c.is_ascii_digit()));
+        if tail_is_code && Lexicon::get().is(&head.to_lowercase(), bits::LOCAL_HEAD) {
+            return true;
+        }
+    }
     // The first of two names before the plural word.
     out.get(i + 1).is_some_and(|n| {
         n.kind == MentionKind::Place

@@ -1276,3 +1276,32 @@ fn a_local_story_does_not_take_a_namesake_town_far_away() {
         mentions("Police in Westland said the suspect had lived in Ithaca, New York, and in Ohio.");
     assert_eq!(admin1(get(&ms, "Westland")), Some("Michigan"));
 }
+
+#[test]
+fn a_corner_of_numbered_streets_and_a_lettered_avenue_are_streets() {
+    // "Lincoln" is a city in Nebraska, "Penn" stands for Pennsylvania, "Avenue O" is an
+    // alias of a French town: here all three are streets.
+    for (text, name) in [
+        (
+            "A man was shot near 10th and Lincoln on Tuesday.",
+            "Lincoln",
+        ),
+        ("The driver was shot near Southwest 74th and Penn.", "Penn"),
+        (
+            "A woman was hurt at Lincoln & 3rd late on Friday.",
+            "Lincoln",
+        ),
+        (
+            "The car crashed near Avenue O after the robbery.",
+            "Avenue O",
+        ),
+    ] {
+        let ms = mentions(text);
+        let m = get(&ms, name);
+        assert!(m.kb_id.is_none(), "{text}: {m:#?}");
+        assert!(m.geo.is_none(), "{text}: {m:#?}");
+    }
+    // A town joined to another town keeps its reading.
+    let ms = mentions("Police in Omaha and Lincoln are looking for the driver.");
+    assert_eq!(admin1(get(&ms, "Lincoln")), Some("Nebraska"));
+}
