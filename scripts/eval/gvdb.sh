@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GVDB: killed / injured counts from sitrep's quantities against the crowd forms
+# GVDB: killed / injured counts from sitrep's quantities, and the main event's city and state, against the crowd forms
 # (../shared/bench/gvdb, test split, dev for information; read at run time only).
 # Results: target/eval/gvdb.json.
 #
