@@ -1637,8 +1637,8 @@ impl Linker {
         cands.retain(|(c, p)| {
             let not_country = p.kind != PlaceKind::Country;
             let abroad = ctx.names_countries() && ctx.country_weight(&p.country) == 0.0;
-            // … unless it lies beside another place the article names ("a Madison
-            // apartment complex" in a Nashville story).
+            // … unless it lies beside another place the article names ("a Sydney apartment
+            // complex" in a Tampa story).
             let lookalike = not_country
                 && given
                 && p.population < 5_000
@@ -1804,7 +1804,7 @@ impl Linker {
     /// [`OUT_OF_AREA_LOCAL_POP`] or one the text calls a settlement (a dateline, "the town of
     /// X") against a local story: [`OUT_OF_AREA_LOCAL`] or more other names placed surely,
     /// all in one first-level division. `key`'s own evidence is left out, and so is that of
-    /// other names placed at the same town ("SHELBY —" and "the Town of Shelby"); a name
+    /// other names placed at the same town ("WESTLAND —" and "the Town of Westland"); a name
     /// declined names no region.
     fn out_of_area(
         &self,
