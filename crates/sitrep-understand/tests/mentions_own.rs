@@ -1305,3 +1305,16 @@ fn a_corner_of_numbered_streets_and_a_lettered_avenue_are_streets() {
     let ms = mentions("Police in Omaha and Lincoln are looking for the driver.");
     assert_eq!(admin1(get(&ms, "Lincoln")), Some("Nebraska"));
 }
+
+#[test]
+fn a_name_set_off_with_an_age_at_the_start_is_a_person() {
+    // "Maria" is also a dictionary word (the dark plains of the Moon) and "Lopez" a town in
+    // the Philippines: opening a sentence with an age after them, they are a person.
+    let ms = mentions("Maria Lopez, 5, was shot at her home in Tampa on Sunday.");
+    assert!(
+        !ms.iter()
+            .any(|m| m.kind == MentionKind::Place && m.text.contains("Lopez")),
+        "{ms:#?}"
+    );
+    assert_eq!(get(&ms, "Maria Lopez").kind, MentionKind::Person);
+}

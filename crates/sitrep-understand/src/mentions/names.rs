@@ -208,6 +208,9 @@ impl MentionFinder {
                 || (s.sentence_initial(i)
                     && self.kb.demonym(w).is_none()
                     && self.kb.is_common_word(&w.to_lowercase())
+                    // "Maria Lopez, 5, was shot": a given name and a surname set off with an
+                    // age are a person's name, dictionary word or not.
+                    && !(j - i == 2 && self.kb.is_given_name(w) && aged(s, j))
                     && !known(i, j));
             let drop = drop
                 && !(j - i > 2
@@ -622,4 +625,12 @@ fn speech_verb(w: &str) -> bool {
     sitrep_lexicon::reporting_verb(w)
         .is_some_and(|v| matches!(v.tense, Tense::Past | Tense::Present))
         && !Lexicon::get().is(w, bits::NOT_SPEECH)
+}
+
+/// Whether the words after token `j` set off an age: ", 34,".
+fn aged(s: &Sent, j: usize) -> bool {
+    s.next_word(j) == Some(",")
+        && s.word_opt(j + 1)
+            .is_some_and(|w| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
+        && s.word_opt(j + 2) == Some(",")
 }
