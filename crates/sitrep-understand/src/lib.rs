@@ -39,6 +39,7 @@
 
 mod cache;
 pub mod claims;
+pub mod hosts;
 pub mod lexicon;
 pub mod link;
 pub mod mentions;
@@ -103,7 +104,15 @@ impl Annotator for Understand {
         check("sentences")?;
         let found = self.mentions.find(text, &toks, &sents);
         check("finding names")?;
-        let mut mentions = self.linker.link(text, &found, anchor);
+        let outlet = article
+            .url
+            .as_deref()
+            .and_then(hosts::host)
+            .or_else(|| article.outlet.as_deref().and_then(hosts::host))
+            .and_then(hosts::country_of_host);
+        let mut mentions = self
+            .linker
+            .link_from(text, &found, anchor, outlet.as_deref());
         check("linking")?;
         let mut quantities = self.quantities.tag_tokens(text, &toks, &sents);
         check("quantities")?;

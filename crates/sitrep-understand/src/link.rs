@@ -238,6 +238,10 @@ impl By {
 /// How much a place chosen on a close call still tells about the others (1: a clear choice).
 const EVIDENCE_FLOOR: f32 = 0.1;
 
+/// How much the outlet's country (from its web address) counts, beside a demonym in the text
+/// (1).
+const OUTLET_WEIGHT: f32 = 1.0;
+
 /// How much a town tells of its first-level division, beside the division named itself (1).
 const TOWN_REGION_WEIGHT: f32 = 0.25;
 
@@ -346,7 +350,23 @@ impl Linker {
 
     /// Link `found` (byte offsets into `text`) into mentions (still byte offsets).
     pub fn link(&self, text: &str, found: &[Found], published: Option<NaiveDate>) -> Vec<Mention> {
+        self.link_from(text, found, published, None)
+    }
+
+    /// [`Linker::link`] for an article from an outlet of country `outlet` (ISO 3166-1
+    /// alpha-2, from its web address: [`crate::hosts`]), which counts as evidence for that
+    /// country as much as a demonym in the text would.
+    pub fn link_from(
+        &self,
+        text: &str,
+        found: &[Found],
+        published: Option<NaiveDate>,
+        outlet: Option<&str>,
+    ) -> Vec<Mention> {
         let mut ctx = Context::default();
+        if let Some(cc) = outlet.filter(|cc| self.kb.country(cc).is_some()) {
+            *ctx.countries.entry(cc.to_string()).or_default() += OUTLET_WEIGHT;
+        }
         let mut out: Vec<Mention> = found
             .iter()
             .map(|f| Mention {

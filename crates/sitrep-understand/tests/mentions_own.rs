@@ -1318,3 +1318,51 @@ fn a_name_set_off_with_an_age_at_the_start_is_a_person() {
     );
     assert_eq!(get(&ms, "Maria Lopez").kind, MentionKind::Person);
 }
+
+/// Mentions of `text` from an article at web address `url`.
+fn mentions_at(text: &str, url: &str) -> Vec<Mention> {
+    let mut a = Article {
+        text: text.into(),
+        url: Some(url.into()),
+        published: Published::parse("2024-03-12"),
+        ..Article::default()
+    };
+    Understand::default().annotate(&mut a).unwrap();
+    a.mentions.unwrap()
+}
+
+#[test]
+fn the_outlets_country_code_domain_is_evidence_for_its_country() {
+    // Hyderabad is a city of Telangana, India, and of Sindh, Pakistan; nothing in the text
+    // says which.
+    let text = "Two men were shot dead in Hyderabad on Monday, police said.";
+    let country = |url: &str| {
+        let ms = mentions_at(text, url);
+        get(&ms, "Hyderabad")
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.clone())
+    };
+    assert_eq!(
+        country("https://www.example.com.pk/news/1").as_deref(),
+        Some("PK")
+    );
+    assert_eq!(
+        country("https://www.example.in/news/1").as_deref(),
+        Some("IN")
+    );
+    // A code sold for generic use says nothing: the bigger city.
+    assert_eq!(country("https://example.tv/news/1").as_deref(), Some("IN"));
+    // The text outweighs the outlet: a Pakistani paper on an Indian story.
+    let ms = mentions_at(
+        "Two men were shot dead in Hyderabad, the capital of Telangana, India, on Monday.",
+        "https://www.example.com.pk/world/2",
+    );
+    assert_eq!(
+        get(&ms, "Hyderabad")
+            .geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref()),
+        Some("IN")
+    );
+}
