@@ -26,7 +26,9 @@ fn exceptions() -> &'static HashMap<&'static str, Option<&'static str>> {
 /// the outlet itself when it is written as a host ("example.co.uk").
 pub fn host(url_or_outlet: &str) -> Option<&str> {
     let s = url_or_outlet.trim();
-    let s = s.split_once("://").map_or(s, |(_, rest)| rest);
+    // An archived or wrapped address ("https://web.archive.org/web/2016/https://x.com.ng/a")
+    // is the page it holds.
+    let s = s.rsplit_once("://").map_or(s, |(_, rest)| rest);
     let s = s.split(['/', '?', '#']).next()?;
     let s = s.rsplit_once('@').map_or(s, |(_, h)| h);
     let s = s.split(':').next()?;
@@ -58,6 +60,10 @@ mod tests {
         );
         assert_eq!(host("example.co.uk"), Some("example.co.uk"));
         assert_eq!(host("Reuters"), None);
+        assert_eq!(
+            host("http://web.archive.org/web/20160929/http://www.example.co.uk/news/1"),
+            Some("www.example.co.uk")
+        );
         assert_eq!(country_of_host("www.example.com.ng").as_deref(), Some("NG"));
         assert_eq!(country_of_host("news.example.co.uk").as_deref(), Some("GB"));
         assert_eq!(country_of_host("example.com"), None);
