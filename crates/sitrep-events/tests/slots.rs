@@ -555,13 +555,13 @@ fn a_name_the_gazetteer_lacks_gives_way_to_the_town_the_article_keeps_naming() {
     let a = annotate(
         "A four-year-old girl was shot dead on Monday after she found a loaded pistol on a bed, \
          relatives said. Her grandmother wept as she spoke in Tagalog outside the house. The \
-         girl loved drawing. Neighbours left flowers at the door. Delray Beach police said the \
-         girl's uncle was charged. Delray Beach officers were still at the home on Tuesday.",
+         girl loved drawing. Neighbours left flowers at the door. Coral Springs police said the \
+         girl's uncle was charged. Coral Springs officers were still at the home on Tuesday.",
     );
     let m = main_of(&a);
     assert_eq!(
         place_of(&a, m),
-        Some(("Delray Beach".to_string(), Some("US".to_string())))
+        Some(("Coral Springs".to_string(), Some("US".to_string())))
     );
     assert!(
         m.place_relation.is_some(),

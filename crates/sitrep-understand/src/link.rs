@@ -2135,7 +2135,7 @@ fn names_street(text: &str, out: &[Mention], i: usize) -> bool {
     if plural_head(rest) {
         return true;
     }
-    // A corner given as a numbered street and a name: "near 10th and Elm", "at Elm & 3rd".
+    // A corner given as a numbered street and a name: "near 12th and Elm", "at Elm & 3rd".
     let numbered = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let digits = w.chars().take_while(char::is_ascii_digit).count();
@@ -2159,7 +2159,7 @@ fn names_street(text: &str, out: &[Mention], i: usize) -> bool {
     {
         return true;
     }
-    // "Avenue O", "Route 9": a street word before a letter or a number.
+    // "Avenue K", "Route 9": a street word before a letter or a number.
     if let Some((head, tail)) = m.text.split_once(' ') {
         let tail_is_code =
             tail.len() <= 3 && (tail.len() == 1 || tail.chars().all(|c| c.is_ascii_digit()));
