@@ -1249,7 +1249,13 @@ impl Linker {
             if self.is_region(word) {
                 continue;
             }
-            renamed.push((i, out[j].canonical.clone().unwrap_or(out[j].text.clone())));
+            renamed.push((
+                i,
+                out[j]
+                    .canonical
+                    .clone()
+                    .unwrap_or_else(|| out[j].text.clone()),
+            ));
         }
         for (i, full) in renamed {
             out[i].kind = MentionKind::Person;

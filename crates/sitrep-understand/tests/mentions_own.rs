@@ -5,11 +5,23 @@ use sitrep_core::{Annotator, Article, GeoPrecision, Mention, MentionKind, Publis
 use sitrep_understand::Understand;
 
 fn mentions(text: &str) -> Vec<Mention> {
-    let mut a = Article {
+    annotated(Article {
         text: text.into(),
-        published: Published::parse("2024-03-12"),
         ..Article::default()
-    };
+    })
+}
+
+/// Mentions of `text` from an article at web address `url`.
+fn mentions_at(text: &str, url: &str) -> Vec<Mention> {
+    annotated(Article {
+        text: text.into(),
+        url: Some(url.into()),
+        ..Article::default()
+    })
+}
+
+fn annotated(mut a: Article) -> Vec<Mention> {
+    a.published = Published::parse("2024-03-12");
     Understand::default().annotate(&mut a).unwrap();
     a.mentions.unwrap()
 }
@@ -1317,18 +1329,6 @@ fn a_name_set_off_with_an_age_at_the_start_is_a_person() {
         "{ms:#?}"
     );
     assert_eq!(get(&ms, "Maria Lopez").kind, MentionKind::Person);
-}
-
-/// Mentions of `text` from an article at web address `url`.
-fn mentions_at(text: &str, url: &str) -> Vec<Mention> {
-    let mut a = Article {
-        text: text.into(),
-        url: Some(url.into()),
-        published: Published::parse("2024-03-12"),
-        ..Article::default()
-    };
-    Understand::default().annotate(&mut a).unwrap();
-    a.mentions.unwrap()
 }
 
 #[test]
