@@ -1366,3 +1366,22 @@ fn the_outlets_country_code_domain_is_evidence_for_its_country() {
         Some("IN")
     );
 }
+
+#[test]
+fn downtown_names_a_town_and_a_subdivision_or_hotel_is_no_town() {
+    let ms = mentions(
+        "A teenager was shot south of downtown Mobile in the Oakview subdivision late Friday, \
+         deputies said. Witness Mary Roe said she heard four shots. The gunman fled past the \
+         Lakeside Hotel.",
+    );
+    // "downtown" before a dictionary word makes it the town.
+    assert_eq!(admin1(get(&ms, "Mobile")), Some("Alabama"));
+    // A subdivision is a part of that town, not a namesake town elsewhere.
+    let part = get(&ms, "Oakview subdivision");
+    assert_eq!(part.kb_id, None);
+    assert_eq!(part.geo.as_ref().unwrap().precision, GeoPrecision::Near);
+    assert_eq!(admin1(part), Some("Alabama"));
+    // A given name and a surname are a woman, not a spelling of a town that sounds alike.
+    assert_eq!(get(&ms, "Mary Roe").kind, MentionKind::Person);
+    assert_eq!(get(&ms, "Lakeside Hotel").kind, MentionKind::Facility);
+}
