@@ -47,6 +47,7 @@ classes! {
     Separate = "separate" in "cues.tsv",
     SeparateDet = "separate-det" in "cues.tsv",
     SpeechNoun = "speech-noun" in "cues.tsv",
+    Procedure = "procedure" in "cues.tsv",
     LocPrep = "loc-prep" in "cues.tsv",
     LocNoun = "loc-noun" in "cues.tsv",
     SubjectVerb = "subject-verb" in "cues.tsv",

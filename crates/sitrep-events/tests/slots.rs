@@ -150,6 +150,31 @@ fn main_event_takes_the_time_of_an_earlier_opening_sentence() {
 }
 
 #[test]
+fn main_event_takes_the_first_day_of_a_later_opening_sentence() {
+    let a = annotate(
+        "A teenager was killed in a drive-by shooting in Fresno, police said. \
+         The boy was shot Sunday night outside his home.",
+    );
+    let m = main_of(&a);
+    assert_eq!(day_of(&a, m).as_deref(), Some("2024-03-10"));
+}
+
+#[test]
+fn a_time_of_the_legal_process_does_not_date_the_violence() {
+    // "pleaded guilty Friday" dates the plea: the shooting keeps no time of its own here.
+    let a = annotate("A Fresno man pleaded guilty Friday in the fatal shooting of his neighbor.");
+    let m = main_of(&a);
+    assert_eq!(m.trigger, "shooting");
+    assert_eq!(time_of(&a, m), None);
+    // A day the opening gives the shooting itself still dates it.
+    let a = annotate(
+        "A man was charged Monday in the shooting of his neighbor in Fresno. \
+         The neighbor was shot on Saturday during an argument, police said.",
+    );
+    assert_eq!(day_of(&a, main_of(&a)).as_deref(), Some("2024-03-09"));
+}
+
+#[test]
 fn a_week_is_narrowed_to_the_day_the_opening_gives() {
     let a = annotate(
         "Rebels attacked the town of Bunia earlier this week. The assault began on Monday, witnesses said.",

@@ -19,13 +19,16 @@
 //!   skipping those that cannot date it: unresolved ones, those after the publication day, those
 //!   in a "since …" phrase (within six words after "since", or with "since" between trigger and
 //!   time), speech times ("said Tuesday", "in an interview Monday": a reporting word among the
-//!   three words before the time, the trigger not between), and times the sentence gives to
+//!   three words before the time, the trigger not between), times of a later step of the legal
+//!   process or of mourning read the same way ("pleaded guilty Friday", "was charged Monday",
+//!   "a vigil Sunday": `procedure`), and times the sentence gives to
 //!   another mention (the mention nearest to the time is background and this one is not, or
 //!   the reverse; a mention that is not background never takes a time more than ten days
 //!   before publication, which is what makes a mention background). A background mention
 //!   prefers such an earlier time. The main event with no time of its own takes the nearest
 //!   time of an earlier sentence of the opening that resolves to a day on or before
-//!   publication. A week, month or year of the main event is narrowed to a day of the opening
+//!   publication, else the first such time of a later sentence of the opening ("A boy was
+//!   killed … He was shot Sunday night"). A week, month or year of the main event is narrowed to a day of the opening
 //!   that falls inside it ("earlier this week" … "on May 3"). Otherwise `None`: the resolve
 //!   stage falls back on the publication date.
 //! - **Place** (`place`): the place mentions of the sentence (and facilities that carry

@@ -120,7 +120,8 @@ impl<'a> Times<'a> {
         at.into_iter().map(|p| &self.list[p])
     }
 
-    /// Whether time `t` dates speech rather than event `i` ("said Tuesday").
+    /// Whether time `t` dates speech or a later step of the legal process rather than event
+    /// `i` ("said Tuesday", "pleaded guilty Friday").
     fn speech(&self, t: &TimeInfo, i: usize) -> bool {
         let e = &self.env.events[i];
         let from = if e.end <= t.start && self.env.ev_sent[i] == t.sentence {
@@ -132,7 +133,7 @@ impl<'a> Times<'a> {
             .ctx
             .before_from(from, t.start, 3)
             .iter()
-            .any(|w| speech_verb(w) || is_in(Class::SpeechNoun, w))
+            .any(|w| speech_verb(w) || is_in(Class::SpeechNoun, w) || is_in(Class::Procedure, w))
     }
 
     /// Whether "since" stands between event `i` and time `t`.
@@ -186,10 +187,16 @@ impl<'a> Times<'a> {
         };
         let chosen = match own {
             Some(t) => t,
+            // The nearest day of an earlier sentence of the opening, else the first of a
+            // later one ("A boy was killed. … He was shot Sunday night at his home").
             None => self
                 .in_sentences(0..s.min(OPENING))
                 .filter(day_ok)
-                .max_by_key(|t| t.start)?,
+                .max_by_key(|t| t.start)
+                .or_else(|| {
+                    self.in_sentences(s + 1..OPENING.max(s + 1))
+                        .find(|t| day_ok(t))
+                })?,
         };
         if chosen.precision == TimePrecision::Day {
             return Some(chosen.idx);
