@@ -45,6 +45,7 @@ classes! {
     Background = "background" in "cues.tsv",
     BackgroundAfter = "background-after" in "cues.tsv",
     Separate = "separate" in "cues.tsv",
+    Figurative = "figurative" in "cues.tsv",
     SeparateDet = "separate-det" in "cues.tsv",
     SpeechNoun = "speech-noun" in "cues.tsv",
     Procedure = "procedure" in "cues.tsv",

@@ -36,7 +36,8 @@
 //!   territory.
 //! - **Hypotheticals**: a trigger with a modal or future word within the three words before it
 //!   ("could", "would", "may", "will", "threatened to", "plans to", "vowed to", "warned of")
-//!   is not an event and is skipped. A negated or denied event ("did not attack", "denied
+//!   is not an event and is skipped; so is one the words right after make figurative
+//!   ("fighting for her life", "battling the blaze": `figurative`). A negated or denied event ("did not attack", "denied
 //!   carrying out the attack") is kept: it is still a mention, and a claim about it.
 //! - **Unattributed explosions** ("explosion", "blast") are typed Remote
 //!   explosive/landmine/IED unless a weapon in the sentence says otherwise; they are `weak`.
@@ -297,7 +298,7 @@ impl EventMentions {
             }
             // Longest trigger at this start: hits are sorted longest first.
             last_end = h.end;
-            if hypothetical(&lower, h.start) {
+            if hypothetical(&lower, h.start) || figurative(&lower, h.end) {
                 continue;
             }
             let s = sentence_of(h.start);
@@ -564,6 +565,17 @@ fn hypothetical(lower: &[u8], at: usize) -> bool {
     words_before(lower, at, 3)
         .iter()
         .any(|w| cue(Class::Modal).has(w))
+}
+
+/// Whether the words right after a trigger ending at byte `end` make it figurative
+/// ("fighting for her life", "battling the blaze"): a phrase of `figurative`, whole words.
+fn figurative(lower: &[u8], end: usize) -> bool {
+    let rest = &lower[end.min(lower.len())..];
+    let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
+    cue(Class::Figurative).iter().any(|p| {
+        rest.starts_with(p.as_bytes())
+            && rest.get(p.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 fn preceded_by(lower: &[u8], at: usize, word: &str) -> bool {

@@ -260,3 +260,21 @@ fn without_understand_the_whole_text_is_one_sentence() {
         SubEventType::ArmedClash
     );
 }
+
+#[test]
+fn a_figure_of_speech_is_no_battle() {
+    // A patient "fighting for her life", crews "battling the blaze" and firefighters fight no
+    // one: the shooting is the event.
+    let a = annotate(
+        "A girl was fighting for her life on Sunday after she was shot at a home in Macon. \
+         Firefighters were battling the blaze next door.",
+    );
+    let m = main_of(&a);
+    assert_eq!(m.trigger, "was shot");
+    let ms = a.event_mentions.as_ref().unwrap();
+    assert!(
+        ms.iter()
+            .all(|e| !e.trigger.starts_with("fighting") && !e.trigger.starts_with("battling")),
+        "{ms:#?}"
+    );
+}
