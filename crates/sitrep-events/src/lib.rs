@@ -36,9 +36,10 @@
 //!   territory.
 //! - **Hypotheticals**: a trigger with a modal or future word within the three words before it
 //!   ("could", "would", "may", "will", "threatened to", "plans to", "vowed to", "warned of")
-//!   is not an event and is skipped; so is one the words right after make figurative
-//!   ("fighting for her life", "battling the blaze": `figurative`). A negated or denied event ("did not attack", "denied
-//!   carrying out the attack") is kept: it is still a mention, and a claim about it.
+//!   is not an event and is skipped; so is one that the words right after make figurative
+//!   ("fighting for her life", "battling the blaze": `figurative`). A negated or denied
+//!   event ("did not attack", "denied carrying out the attack") is kept: it is still a
+//!   mention, and a claim about it.
 //! - **Unattributed explosions** ("explosion", "blast") are typed Remote
 //!   explosive/landmine/IED unless a weapon in the sentence says otherwise; they are `weak`.
 //! - **Background**: a mention is background when it is the trigger of its sentence nearest

@@ -28,9 +28,9 @@
 //!   prefers such an earlier time. The main event with no time of its own takes the nearest
 //!   time of an earlier sentence of the opening that resolves to a day on or before
 //!   publication, else the first such time of a later sentence of the opening ("A boy was
-//!   killed … He was shot Sunday night"). A week, month or year of the main event is narrowed to a day of the opening
-//!   that falls inside it ("earlier this week" … "on May 3"). Otherwise `None`: the resolve
-//!   stage falls back on the publication date.
+//!   killed … He was shot Sunday night"). A week, month or year of the main event is
+//!   narrowed to a day of the opening that falls inside it ("earlier this week" … "on May
+//!   3"). Otherwise `None`: the resolve stage falls back on the publication date.
 //! - **Place** (`place`): the place mentions of the sentence (and facilities that carry
 //!   coordinates), the most specific first — a town; then an admin2 area or a village the
 //!   gazetteer lacks (placed at its region); a street or neighbour put near a town, or a

@@ -193,10 +193,7 @@ impl<'a> Times<'a> {
                 .in_sentences(0..s.min(OPENING))
                 .filter(day_ok)
                 .max_by_key(|t| t.start)
-                .or_else(|| {
-                    self.in_sentences(s + 1..OPENING.max(s + 1))
-                        .find(|t| day_ok(t))
-                })?,
+                .or_else(|| self.in_sentences(s + 1..OPENING).find(|t| day_ok(t)))?,
         };
         if chosen.precision == TimePrecision::Day {
             return Some(chosen.idx);

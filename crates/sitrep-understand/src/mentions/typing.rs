@@ -25,22 +25,21 @@ impl MentionFinder {
         let multi = name.contains(' ');
         let common = !multi && self.kb.is_common_word(&name.to_lowercase());
         let given = !multi && self.kb.is_given_name(name);
-        // "Mary Roe" is a woman, not a spelling of a town that sounds like it: a name that
-        // opens with a given name matches places as written, never as a variant.
-        let opens_given = multi
-            && name
-                .split(' ')
-                .next()
-                .is_some_and(|w| self.kb.is_given_name(w));
         let mut place: Option<(&Place, MatchKind)> = None;
         let mut actor: Option<(&sitrep_kb::Actor, MatchKind)> = None;
         for c in crate::cache::lookup(&self.kb, name) {
             let ok = match c.how {
                 MatchKind::Exact | MatchKind::Alias => true,
+                // "Mary Roe" is a woman, not a spelling of a town that sounds like it: a
+                // name that opens with a given name matches places as written only.
                 MatchKind::Variant => {
                     multi
                         && c.confidence >= 0.75
-                        && !(opens_given && matches!(self.kb.entry(c.id), Entry::Place(_)))
+                        && !(matches!(self.kb.entry(c.id), Entry::Place(_))
+                            && name
+                                .split(' ')
+                                .next()
+                                .is_some_and(|w| self.kb.is_given_name(w)))
                 }
                 MatchKind::Typo => false,
             };
