@@ -53,7 +53,11 @@
 //!   them the highest severity wins (Explosions/Remote violence = Battles > Violence against
 //!   civilians > Riots > Protests > Strategic developments; a `weak` trigger one step lower),
 //!   ties by position. With no such mention in the opening, the same rule over the whole
-//!   article; with only background mentions, over all of them.
+//!   article; with only background mentions, over all of them. An arrest so chosen gives way
+//!   to a more severe mention that follows it in its sentence and is background only by
+//!   "after" ("was arrested after he shot a girl Monday night": the shooting is what
+//!   happened), unless a time of the sentence lies nearer the arrest ("arrested Monday after
+//!   the shooting of …").
 //! - **Slots** (module `slots`, after the main event is chosen): each mention gets indices
 //!   into the article's lists. `time`: the nearest time of its sentence that can date it (not
 //!   after publication, not after "since", not a speech time like "said Tuesday", not a time
@@ -172,6 +176,9 @@ struct Found {
     weak: bool,
     sentence: usize,
     background: bool,
+    /// Background only because it follows "after" an earlier trigger of its sentence ("was
+    /// arrested after he shot a girl Monday"): an earlier step, not an old event.
+    after_only: bool,
 }
 
 impl EventMentions {
@@ -322,6 +329,7 @@ impl EventMentions {
                 weak: kind == Kind::Weak,
                 sentence: s,
                 background: false,
+                after_only: false,
             });
         }
 
@@ -393,6 +401,7 @@ impl EventMentions {
                     .iter()
                     .any(|w| cue(Class::BackgroundAfter).has(w));
             if after {
+                f.after_only = !f.background;
                 f.background = true;
             }
         }
@@ -409,9 +418,31 @@ impl EventMentions {
             .copied()
             .filter(|&i| found[i].sentence < 2)
             .collect();
-        let main = pick(opening)
+        let mut main = pick(opening)
             .or_else(|| pick(fore))
             .or_else(|| pick((0..found.len()).collect()));
+        // "A man was arrested after he shot a girl Monday night": an arrest is the sequel of
+        // the violence the same sentence tells, which is what happened; an old one ("after
+        // last year's attack") stays background, and so does one the sentence does not date
+        // when it dates the arrest ("arrested Monday after the shooting of …").
+        if let Some(m) = main.filter(|&m| found[m].sub == SubEventType::Arrests) {
+            // Unless the sentence dates the arrest itself ("arrested Monday after …").
+            let s = found[m].sentence;
+            let dist = |t: usize, i: usize| t.abs_diff(found[i].start);
+            let cause = of_sentence[s].clone().find(|&i| {
+                found[i].after_only
+                    && i > m
+                    && crate::severity(found[i].sub) > crate::severity(found[m].sub)
+                    && !article.times.iter().flatten().any(|t| {
+                        let t = chars.char_to_byte(t.start);
+                        sentence_of(t) == s && dist(t, m) < dist(t, i)
+                    })
+            });
+            if let Some(c) = cause {
+                found[c].background = false;
+                main = Some(c);
+            }
+        }
 
         let mentions: Vec<EventMention> = found
             .iter()

@@ -553,6 +553,55 @@ fn the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_place_of_the_ev
 }
 
 #[test]
+fn a_medical_center_reached_by_helicopter_is_a_place_of_care() {
+    let a = annotate(
+        "TULSA, Okla. — A boy in eastern Oklahoma was hurt after being shot at a farm. \
+         He was taken by helicopter to Saint Francis Medical Center in Muskogee after the \
+         shooting.",
+    );
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("TULSA".to_string())
+    );
+}
+
+#[test]
+fn a_town_of_the_body_that_an_event_sentence_names_comes_before_the_dateline() {
+    // The dateline is often the outlet's town; the sentence that tells where the shooting
+    // happened is the event's place. A town named with no event ("back home in X") is not.
+    let a = annotate(
+        "TULSA, Okla. — A sheriff in eastern Oklahoma says a man shot and wounded his brother. \
+         The sheriff says the shooting happened at a farm near Muskogee on Sunday.",
+    );
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("Muskogee".to_string())
+    );
+    let a = annotate(
+        "TULSA, Okla. — A sheriff in eastern Oklahoma says a man shot and wounded his brother. \
+         The brother is now back home in Muskogee.",
+    );
+    assert_eq!(
+        place_of(&a, main_of(&a)).map(|p| p.0),
+        Some("TULSA".to_string())
+    );
+}
+
+#[test]
+fn an_arrest_after_a_shooting_of_the_same_sentence_leaves_the_shooting_the_main_event() {
+    let a = annotate(
+        "A 17-year-old was arrested after he accidentally shot and wounded a girl on Monday \
+         night in Plano, police said.",
+    );
+    let m = main_of(&a);
+    assert_eq!(m.trigger, "accidentally shot");
+    assert_eq!(day_of(&a, m).as_deref(), Some("2024-03-11"));
+    // An old shooting stays background: the arrest is the news.
+    let a = annotate("Police arrested a man on Monday after the 2019 shooting of a girl in Plano.");
+    assert_eq!(main_of(&a).trigger, "arrested");
+}
+
+#[test]
 fn another_sets_an_event_apart_only_right_before_its_trigger() {
     // "another" of a person: the opening still lends the main event its town.
     let a = annotate(

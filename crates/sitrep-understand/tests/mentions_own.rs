@@ -1384,4 +1384,10 @@ fn downtown_names_a_town_and_a_subdivision_or_hotel_is_no_town() {
     // A given name and a surname are a woman, not a spelling of a town that sounds alike.
     assert_eq!(get(&ms, "Mary Roe").kind, MentionKind::Person);
     assert_eq!(get(&ms, "Lakeside Hotel").kind, MentionKind::Facility);
+    // A shooting range is a site, not a person named by the shape of the words.
+    let ms = mentions("A girl was hurt on Sunday at the Cedar Hollow Gun Range, deputies said.");
+    assert_eq!(
+        get(&ms, "Cedar Hollow Gun Range").kind,
+        MentionKind::Facility
+    );
 }

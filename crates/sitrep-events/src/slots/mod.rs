@@ -43,7 +43,8 @@
 //!   reporters in X", "speaking in X, said"), and a country without a locative word ("in",
 //!   "into", "near", "of", … before; "region", "soil", "territory" after; or an apposition
 //!   "Town, Country"): a bare country is an actor; the town of the place of care the wounded
-//!   were taken to ("taken to Mercy Hospital in X", "airlifted to X Medical Center":
+//!   were taken to ("taken to Mercy Hospital in X", "airlifted to X Medical Center", "taken by
+//!   helicopter to Saint Mary Medical Center in X":
 //!   `carry-verb` and `care-noun`), and a person's home ("Jane Roe, 34, of X", "a resident
 //!   of X", "a X man": `residence-noun`, `person-noun`), unless no other place is named.
 //!   For the main event a region or country is
@@ -57,7 +58,10 @@
 //!   the town the article names most (at least twice, more often than any other), with an
 //!   empty `place_relation`;
 //!   with no place in its sentence the main event takes the most specific place of the
-//!   opening, the first of equals. These narrowings read the sentences that lend the main
+//!   opening. Among equally specific places of the opening (here and when narrowing), a
+//!   place of the body in a sentence that tells of an event ("the shooting happened at a home
+//!   in X") comes first, then the dateline (often the outlet's town), then the other places
+//!   of the body ("she is back home in Y"), each the first of equals. These narrowings read the sentences that lend the main
 //!   event a slot, and always the dateline: it places the whole article even when its
 //!   sentence recalls another event ("X, State — A man was arrested after his father was
 //!   shot").

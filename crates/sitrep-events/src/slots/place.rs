@@ -143,18 +143,20 @@ impl Env<'_> {
     fn care(&self, j: usize) -> bool {
         let m = &self.mentions[j];
         let ctx = self.ctx;
-        let w = ctx.before(m.start, 8);
+        let w = ctx.before(m.start, 12);
         let after_care = ctx
             .after(m.end, 1)
             .first()
             .is_some_and(|w| is_in(Class::CareNoun, w));
-        // The place of care stands right before the town ("Hospital in X") or the town opens
-        // its name ("X Medical Center"): "taken to hospital after the attack in X" is no care.
-        let care_before = w.iter().take(2).position(|w| is_in(Class::CareNoun, w));
+        // The place of care stands right before the town ("Hospital in X", "Medical Center in
+        // X") or the town opens its name ("X Medical Center"): "taken to hospital after the
+        // attack in X" is no care. The carrying verb may lie a few words before the place's
+        // name ("taken by helicopter to Saint Mary Medical Center in X").
+        let care_before = w.iter().take(3).position(|w| is_in(Class::CareNoun, w));
         let Some(from) = care_before.or(after_care.then_some(0)) else {
             return false;
         };
-        w[from..].iter().take(6).any(|w| is_in(Class::CarryVerb, w))
+        w[from..].iter().take(9).any(|w| is_in(Class::CarryVerb, w))
     }
 
     /// The town the article names most, at least twice and more often than any other: for
@@ -225,7 +227,7 @@ impl Env<'_> {
                 )
                 .filter_map(|j| Some((j, self.place_rank(j)?)))
                 .filter(|&(j, r)| self.locative(j, strict) && f(j, r))
-                .min_by_key(|&(j, r)| (r, self.mentions[j].start))
+                .min_by_key(|&(j, r)| (r, self.tier(j), self.mentions[j].start))
                 .map(|(j, _)| j)
         };
         match own {
@@ -263,6 +265,20 @@ impl Env<'_> {
                     .filter(|&k| self.county(j) && self.in_county(k, j))
                     .unwrap_or(j)
             }),
+        }
+    }
+
+    /// Order among equally specific places of the opening: a place of the body in a sentence
+    /// that tells of an event ("the shooting happened at a home in X") before the dateline
+    /// (often the outlet's town), and the dateline before the other places of the body ("she
+    /// is back home in Y").
+    fn tier(&self, j: usize) -> u8 {
+        if self.dateline(j) {
+            1
+        } else if self.ev_by_sent[self.m_sent[j]].is_empty() {
+            2
+        } else {
+            0
         }
     }
 
