@@ -100,6 +100,90 @@ pub struct Mention {
     /// For a place chosen among namesakes: the best candidate it was chosen over, for audit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runner_up: Option<RunnerUp>,
+    /// For an actor the knowledge base knows: its ACLED actor type and country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorTag>,
+}
+
+/// ACLED's actor types: the `inter1` / `inter2` codes of its codebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorType {
+    /// 1: a state's military, police or other armed agents, and its government.
+    StateForces,
+    /// 2: an organised armed group fighting to take or share state power.
+    RebelGroup,
+    /// 3: an armed group serving a political elite or cause without aiming at the state
+    /// itself; ACLED's code, too, for an unidentified armed group or an armed gang.
+    PoliticalMilitia,
+    /// 4: an armed group organised around an ethnic, religious, communal or local identity.
+    IdentityMilitia,
+    /// 5: people taking part in violent demonstrations or mob violence.
+    Rioters,
+    /// 6: people demonstrating without violence.
+    Protesters,
+    /// 7: unarmed people not engaged in political violence.
+    Civilians,
+    /// 8: foreign states' forces, international and multinational forces, private security.
+    External,
+}
+
+impl ActorType {
+    /// Every type, in code order.
+    pub const ALL: [ActorType; 8] = [
+        ActorType::StateForces,
+        ActorType::RebelGroup,
+        ActorType::PoliticalMilitia,
+        ActorType::IdentityMilitia,
+        ActorType::Rioters,
+        ActorType::Protesters,
+        ActorType::Civilians,
+        ActorType::External,
+    ];
+
+    /// The name used in data files and JSON (`state_forces`, `rebel_group`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::StateForces => "state_forces",
+            ActorType::RebelGroup => "rebel_group",
+            ActorType::PoliticalMilitia => "political_militia",
+            ActorType::IdentityMilitia => "identity_militia",
+            ActorType::Rioters => "rioters",
+            ActorType::Protesters => "protesters",
+            ActorType::Civilians => "civilians",
+            ActorType::External => "external",
+        }
+    }
+
+    /// The type of a name written as [`ActorType::as_str`] gives it.
+    pub fn from_name(name: &str) -> Option<ActorType> {
+        ActorType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
+    /// ACLED's numeric code (1–8).
+    pub fn code(self) -> u8 {
+        match self {
+            ActorType::StateForces => 1,
+            ActorType::RebelGroup => 2,
+            ActorType::PoliticalMilitia => 3,
+            ActorType::IdentityMilitia => 4,
+            ActorType::Rioters => 5,
+            ActorType::Protesters => 6,
+            ActorType::Civilians => 7,
+            ActorType::External => 8,
+        }
+    }
+}
+
+/// The ACLED type of an actor mention and the country it belongs to, where known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ActorTag {
+    /// ACLED's actor type.
+    #[serde(rename = "type")]
+    pub kind: ActorType,
+    /// ISO 3166-1 alpha-2 of the actor's country (a state force's state), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// The candidate a place link was chosen over, with both scores (the linker's own scale:

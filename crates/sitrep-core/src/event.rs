@@ -289,6 +289,12 @@ pub struct Actor {
     /// Articles that name it in this role.
     #[serde(default)]
     pub articles: usize,
+    /// ACLED's actor type, where the knowledge base or the text says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_type: Option<crate::annotation::ActorType>,
+    /// ISO 3166-1 alpha-2 of the actor's country, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// How well a claim is supported.

@@ -31,8 +31,8 @@ pub mod stage;
 pub mod text;
 
 pub use annotation::{
-    Claim, Cover, Geo, GeoPrecision, Mention, MentionKind, PartOf, Quantity, RunnerUp, Stance,
-    TimeExpr, TimePrecision,
+    ActorTag, ActorType, Claim, Cover, Geo, GeoPrecision, Mention, MentionKind, PartOf, Quantity,
+    RunnerUp, Stance, TimeExpr, TimePrecision,
 };
 pub use article::{Alignment, Article, RemovalReason, Removed, Segment};
 pub use error::{ArticleError, ErrorCode, Severity};

@@ -4,7 +4,7 @@
 use crate::countries;
 use crate::text::{self, num, one_line, qualified};
 use crate::SourceArticle;
-use sitrep_core::{Actor, ActorRole, DateRange, Event, EventType, GeoPrecision, Stance};
+use sitrep_core::{Actor, ActorRole, ActorType, DateRange, Event, EventType, GeoPrecision, Stance};
 use sitrep_core::{SubEventType, TimePrecision};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -97,8 +97,9 @@ fn row(
     let assoc1 = names(attackers.iter().skip(1).chain(associated.iter()).copied());
     let actor2 = targets.first().map(|a| a.name.clone());
     let assoc2 = names(targets.iter().skip(1).copied());
-    let inter1 = attackers.first().and_then(|a| inter_code(a));
-    let inter2 = targets.first().and_then(|a| inter_code(a));
+    let here = loc.and_then(|l| l.country.as_deref());
+    let inter1 = attackers.first().and_then(|a| inter_code(a, here));
+    let inter2 = targets.first().and_then(|a| inter_code(a, here));
     let interaction = match (inter1, inter2, actor2.is_some()) {
         (Some(a), Some(b), _) => Some(a.min(b) * 10 + a.max(b)),
         (Some(a), None, false) => Some(a * 10),
@@ -129,7 +130,7 @@ fn row(
         assoc2,
         inter2.map(|c| c.to_string()),
         interaction.map(|c| c.to_string()),
-        civilian_targeting(event, &targets).then(|| "Civilian targeting".to_string()),
+        civilian_targeting(event, &targets, here).then(|| "Civilian targeting".to_string()),
         country.and_then(|c| c.numeric).map(|n| n.to_string()),
         country.map(|c| c.region.to_string()),
         country
@@ -237,11 +238,22 @@ pub fn disorder_type(t: EventType, sub: SubEventType) -> &'static str {
     }
 }
 
-/// ACLED's inter code of an actor when its name or knowledge-base id says its kind without
-/// doubt: 5 rioters, 6 protesters, 7 civilians. State forces (1) and external forces (8)
-/// depend on the country of the event, armed groups (2–4) on knowledge the event does not
-/// carry: those stay empty.
-pub fn inter_code(actor: &Actor) -> Option<u8> {
+/// ACLED's inter code of an actor: its type ([`Actor::actor_type`], from the knowledge base
+/// or the text), a state force of another country than the event's (`event_country`) being
+/// an external force (8); failing a type, what its name or knowledge-base id says without
+/// doubt (5 rioters, 6 protesters, 7 civilians). Otherwise `None`, never a guess.
+pub fn inter_code(actor: &Actor, event_country: Option<&str>) -> Option<u8> {
+    if let Some(t) = actor.actor_type {
+        let foreign = matches!(
+            (actor.country.as_deref(), event_country),
+            (Some(a), Some(e)) if a != e
+        );
+        return Some(if t == ActorType::StateForces && foreign {
+            ActorType::External.code()
+        } else {
+            t.code()
+        });
+    }
     let key = format!(
         "{} {}",
         actor.name.to_lowercase(),
@@ -261,11 +273,11 @@ pub fn inter_code(actor: &Actor) -> Option<u8> {
 
 /// Whether the event targets civilians: every violence against civilians event (ACLED's
 /// definition), and explosions or riots whose target is civilians.
-fn civilian_targeting(event: &Event, targets: &[&Actor]) -> bool {
+fn civilian_targeting(event: &Event, targets: &[&Actor], here: Option<&str>) -> bool {
     match event.event_type {
         EventType::ViolenceAgainstCivilians => true,
         EventType::ExplosionsRemoteViolence | EventType::Riots => {
-            targets.iter().any(|a| inter_code(a) == Some(7))
+            targets.iter().any(|a| inter_code(a, here) == Some(7))
         }
         _ => false,
     }

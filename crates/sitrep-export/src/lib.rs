@@ -34,10 +34,13 @@
 //! - `actor1`: the first attacker; `assoc_actor_1`: the other attackers and the actors whose
 //!   role is `associated`, joined by `"; "`. `actor2`: the first target; `assoc_actor_2`: the
 //!   other targets.
-//! - `inter1`, `inter2`: ACLED's actor-type code only where the name or knowledge-base id
-//!   says it without doubt (5 rioters, 6 protesters, 7 civilians); otherwise empty, never a
-//!   guess. `interaction`: the two codes, lower first (`17`), or `10 × inter1` for an event
-//!   with no second actor; empty unless known.
+//! - `inter1`, `inter2`: ACLED's actor-type code of `actor1` and `actor2`: the actor's type
+//!   (from the knowledge base's kind and CAMEO codes, a country or nationality that attacks
+//!   standing for its state's forces, a private person attacked being a civilian), a state
+//!   force of another country than the event's being an external force (8); failing a
+//!   type, what the name says without doubt (5 rioters, 6 protesters, 7 civilians); otherwise
+//!   empty, never a guess. `interaction`: the two codes, lower first (`17`), or `10 × inter1`
+//!   for an event with no second actor; empty unless known.
 //! - `civilian_targeting`: `Civilian targeting` for every violence-against-civilians event
 //!   and for explosions or riots whose target is civilians.
 //! - `iso` (ISO 3166-1 numeric), `region` (ACLED's region), `country` (English name): from

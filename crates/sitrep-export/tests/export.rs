@@ -19,7 +19,30 @@ fn actor(name: &str, role: ActorRole, kb_id: Option<&str>) -> Actor {
         role,
         kb_id: kb_id.map(str::to_string),
         articles: 1,
+        actor_type: None,
+        country: None,
     }
+}
+
+#[test]
+fn inter_codes_come_from_the_actor_type_and_a_foreign_state_force_is_external() {
+    use sitrep_core::ActorType;
+    let typed = |t: ActorType, country: Option<&str>| Actor {
+        actor_type: Some(t),
+        country: country.map(str::to_string),
+        ..actor("Some Force", ActorRole::Attacker, Some("x:some-force"))
+    };
+    let own = typed(ActorType::StateForces, Some("NG"));
+    assert_eq!(sitrep_export::inter_code(&own, Some("NG")), Some(1));
+    assert_eq!(sitrep_export::inter_code(&own, Some("NE")), Some(8));
+    assert_eq!(sitrep_export::inter_code(&own, None), Some(1));
+    let rebels = typed(ActorType::RebelGroup, Some("NG"));
+    assert_eq!(sitrep_export::inter_code(&rebels, Some("NE")), Some(2));
+    // Untyped: only what the name says without doubt.
+    let untyped = actor("Northern Air Group", ActorRole::Attacker, None);
+    assert_eq!(sitrep_export::inter_code(&untyped, Some("UA")), None);
+    let civ = actor("Civilians (Ukraine)", ActorRole::Target, None);
+    assert_eq!(sitrep_export::inter_code(&civ, Some("UA")), Some(7));
 }
 
 #[allow(clippy::too_many_arguments)]

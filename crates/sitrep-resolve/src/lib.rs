@@ -83,7 +83,7 @@ pub mod names;
 mod reconcile;
 mod report;
 
-pub use report::{Quote, Report, ReportActor, ReportCount, ReportDate, ReportPlace};
+pub use report::{actor_tag, Quote, Report, ReportActor, ReportCount, ReportDate, ReportPlace};
 
 use sitrep_core::Event;
 use std::collections::HashMap;

@@ -124,6 +124,7 @@ mod tests {
             role: None,
             geo: None,
             runner_up: None,
+            actor: None,
         }
     }
 

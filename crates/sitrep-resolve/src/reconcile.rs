@@ -6,8 +6,8 @@ use crate::report::{base_status, Report, ReportDate, ReportPlace};
 use chrono::{Duration, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_core::{
-    Actor, ActorRole, ClaimStatus, Conflict, ConflictValue, DateRange, Event, EventClaim, Evidence,
-    GeoPrecision, Location, Stance, SubEventType, TimePrecision,
+    Actor, ActorRole, ActorTag, ClaimStatus, Conflict, ConflictValue, DateRange, Event, EventClaim,
+    Evidence, GeoPrecision, Location, Stance, SubEventType, TimePrecision,
 };
 
 /// Place precisions from most to least exact.
@@ -446,6 +446,7 @@ type Seen<'a> = (
     String,
     Option<String>,
     FxHashMap<ActorRole, FxHashSet<&'a str>>,
+    Option<ActorTag>,
 );
 
 /// Every actor named, in the role most articles give it.
@@ -457,10 +458,14 @@ fn reconcile_actors(reports: &[&Report], evidence: &mut Vec<Evidence>) -> Vec<Ac
             let i = match seen.iter().position(|s| s.0 == a.name) {
                 Some(i) => i,
                 None => {
-                    seen.push((a.name.clone(), a.kb_id.clone(), FxHashMap::default()));
+                    seen.push((a.name.clone(), a.kb_id.clone(), FxHashMap::default(), None));
                     seen.len() - 1
                 }
             };
+            // The first type any report gives (an actor's type seldom differs by article).
+            if seen[i].3.is_none() {
+                seen[i].3 = a.actor.clone();
+            }
             seen[i]
                 .2
                 .entry(a.role)
@@ -484,7 +489,7 @@ fn reconcile_actors(reports: &[&Report], evidence: &mut Vec<Evidence>) -> Vec<Ac
     // Every actor is seen with a role (it is entered with the role it came with).
     let mut out: Vec<Actor> = seen
         .into_iter()
-        .filter_map(|(name, kb_id, roles)| {
+        .filter_map(|(name, kb_id, roles, tag)| {
             let (role, arts) = roles
                 .into_iter()
                 .max_by_key(|(role, arts)| (arts.len(), std::cmp::Reverse(role_rank(*role))))?;
@@ -493,6 +498,8 @@ fn reconcile_actors(reports: &[&Report], evidence: &mut Vec<Evidence>) -> Vec<Ac
                 role,
                 kb_id,
                 articles: arts.len(),
+                actor_type: tag.as_ref().map(|t| t.kind),
+                country: tag.and_then(|t| t.country),
             })
         })
         .collect();

@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use sitrep_core::text::CharIndex;
 use sitrep_core::{
-    ActorRole, Article, Claim, ClaimStatus, Cover, GeoPrecision, MentionKind, Span, Stance,
-    SubEventType, TimePrecision,
+    ActorRole, ActorTag, ActorType, Article, Claim, ClaimStatus, Cover, GeoPrecision, Mention,
+    MentionKind, Span, Stance, SubEventType, TimePrecision,
 };
 use sitrep_lexicon::{CalendarKind, WordSets};
 use std::sync::LazyLock;
@@ -79,8 +79,41 @@ pub struct ReportActor {
     pub kind: MentionKind,
     /// Role.
     pub role: ActorRole,
+    /// ACLED's actor type and country, where known (see [`actor_tag`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorTag>,
     /// The mention.
     pub evidence: Quote,
+}
+
+/// The ACLED type of an event's actor: the one the understand stage gave the mention (a
+/// group, force or agent the knowledge base knows); else a country or nationality that
+/// attacks stands for its state's forces ("Russian shelling"), and a private person who is
+/// the target is a civilian.
+pub fn actor_tag(m: &Mention, role: ActorRole) -> Option<ActorTag> {
+    if let Some(t) = m.actor.as_ref().filter(|_| m.kb_id.is_some()) {
+        return Some(t.clone());
+    }
+    let country = m
+        .geo
+        .as_ref()
+        .filter(|g| g.precision == GeoPrecision::Country)
+        .and_then(|g| g.country.clone());
+    match (m.kind, role) {
+        (MentionKind::Nationality | MentionKind::Place, ActorRole::Attacker)
+            if country.is_some() =>
+        {
+            Some(ActorTag {
+                kind: ActorType::StateForces,
+                country,
+            })
+        }
+        (MentionKind::Person, ActorRole::Target) if m.kb_id.is_none() => Some(ActorTag {
+            kind: ActorType::Civilians,
+            country: None,
+        }),
+        _ => None,
+    }
 }
 
 /// A number a report gives for one of the event's slots.
@@ -353,6 +386,7 @@ impl Report {
                         kb_id: m.kb_id.clone(),
                         kind: m.kind,
                         role: a.role,
+                        actor: actor_tag(m, a.role),
                         evidence: quote(m.start, m.end),
                     })
                 })
@@ -679,6 +713,7 @@ mod tests {
                 part_of: None,
             }),
             runner_up: None,
+            actor: None,
         };
         let em = |relation| EventMention {
             id: "e1".into(),
@@ -773,5 +808,55 @@ mod tests {
         assert_eq!(sentence_of(&sents, 10, 11), (10, 11));
         // No sentences at all: the span itself.
         assert_eq!(sentence_of(&[], 3, 7), (3, 7));
+    }
+}
+
+#[cfg(test)]
+mod actor_tag_tests {
+    use super::*;
+    use sitrep_core::Geo;
+
+    fn mention(kind: MentionKind, kb_id: Option<&str>, country: Option<&str>) -> Mention {
+        Mention {
+            text: "X".into(),
+            start: 0,
+            end: 1,
+            kind,
+            canonical: None,
+            kb_id: kb_id.map(str::to_string),
+            confidence: 0.0,
+            role: None,
+            geo: country.map(|c| Geo {
+                lat: 0.0,
+                lon: 0.0,
+                admin1: None,
+                country: Some(c.into()),
+                precision: GeoPrecision::Country,
+                admin2: None,
+                part_of: None,
+            }),
+            runner_up: None,
+            actor: None,
+        }
+    }
+
+    #[test]
+    fn a_country_that_attacks_is_its_forces_and_a_private_person_attacked_a_civilian() {
+        let russia = mention(MentionKind::Nationality, Some("iso:RU"), Some("RU"));
+        let t = actor_tag(&russia, ActorRole::Attacker).unwrap();
+        assert_eq!(
+            (t.kind, t.country.as_deref()),
+            (ActorType::StateForces, Some("RU"))
+        );
+        assert_eq!(actor_tag(&russia, ActorRole::Target), None);
+        let victim = mention(MentionKind::Person, None, None);
+        assert_eq!(
+            actor_tag(&victim, ActorRole::Target).map(|t| t.kind),
+            Some(ActorType::Civilians)
+        );
+        assert_eq!(actor_tag(&victim, ActorRole::Attacker), None);
+        // A public figure the knowledge base knows is not typed by role.
+        let official = mention(MentionKind::Person, Some("x:someone"), None);
+        assert_eq!(actor_tag(&official, ActorRole::Target), None);
     }
 }

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use sitrep_core::{
-    ActorRole, ClaimStatus, GeoPrecision, MentionKind, Stance, SubEventType, TimePrecision,
+    ActorRole, ActorTag, ActorType, ClaimStatus, GeoPrecision, MentionKind, Stance, SubEventType,
+    TimePrecision,
 };
 use sitrep_resolve::{
     resolve, Quote, Report, ReportActor, ReportCount, ReportDate, ReportPlace, Resolution,
@@ -107,6 +108,10 @@ fn report(r: R) -> Report {
             kb_id: None,
             kind: MentionKind::ArmedGroup,
             role: ActorRole::Attacker,
+            actor: Some(ActorTag {
+                kind: ActorType::StateForces,
+                country: Some("UA".into()),
+            }),
             evidence: q("Northern Army"),
         }],
         counts: r.counts,
@@ -250,6 +255,10 @@ fn reconciled_event_has_date_place_type_and_attributed_counts() {
     assert_eq!(loc.precision, GeoPrecision::Exact);
     assert_eq!(e.sources, 3);
     assert!(e.title.contains("Velykopil") && e.title.contains("2031-03-31"));
+    // The actor keeps the ACLED type and country its reports give.
+    let army = e.actors.iter().find(|a| a.name == "Northern Army").unwrap();
+    assert_eq!(army.actor_type, Some(ActorType::StateForces));
+    assert_eq!(army.country.as_deref(), Some("UA"));
     // Every claim keeps its speaker and article.
     assert_eq!(e.claims.len(), 3);
     let gov: Vec<_> = e

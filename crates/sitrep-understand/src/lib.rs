@@ -37,6 +37,7 @@
 //! assert_eq!(a.sentences.as_ref().unwrap().len(), 1);
 //! ```
 
+pub mod actor_types;
 mod cache;
 pub mod claims;
 pub mod hosts;

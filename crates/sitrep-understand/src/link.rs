@@ -380,6 +380,7 @@ impl Linker {
                 role: f.role.clone().filter(|r| !r.is_empty()),
                 geo: None,
                 runner_up: None,
+                actor: None,
             })
             .collect();
 
@@ -1307,6 +1308,7 @@ impl Linker {
             role: None,
             geo: None,
             runner_up: None,
+            actor: None,
         };
         self.link_place(&mut m, ctx, Cues::nested(), None);
         m.geo.is_some().then_some(Nested(m))
@@ -1435,6 +1437,7 @@ impl Linker {
             m.canonical = Some(a.name.clone());
             m.kb_id = Some(a.id.clone());
             m.confidence = c.confidence;
+            m.actor = crate::actor_types::tag(a);
             return a.country.clone();
         }
         None

@@ -1391,3 +1391,15 @@ fn downtown_names_a_town_and_a_subdivision_or_hotel_is_no_town() {
         MentionKind::Facility
     );
 }
+
+#[test]
+fn a_linked_armed_actor_carries_its_acled_type_and_country() {
+    use sitrep_core::ActorType;
+    let ms = mentions("Nigerian Army troops clashed with Boko Haram near Maiduguri on Sunday.");
+    let group = get(&ms, "Boko Haram");
+    let tag = group.actor.as_ref().expect("a type");
+    assert_eq!(tag.kind, ActorType::RebelGroup);
+    assert_eq!(tag.country.as_deref(), Some("NG"));
+    // A place is no actor.
+    assert_eq!(get(&ms, "Maiduguri").actor, None);
+}

@@ -375,6 +375,7 @@ fn mention(text: &str, context: &str, name: &str, kind: MentionKind) -> Mention 
         role: None,
         geo: None,
         runner_up: None,
+        actor: None,
     }
 }
 

@@ -1,0 +1,129 @@
+//! ACLED actor types of the knowledge base's actors (`data/actor_types.tsv`): from the
+//! actor's kind and the CAMEO sector codes of its roles.
+
+use sitrep_core::{ActorTag, ActorType};
+use sitrep_kb::{Actor, ActorKind};
+use std::sync::LazyLock;
+
+/// The table: CAMEO sector code → ACLED type, in priority order.
+pub const TABLE: &str = include_str!("../data/actor_types.tsv");
+
+static SECTORS: LazyLock<Vec<(&'static str, ActorType)>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let code = cols.next().unwrap_or_default().trim();
+            let kind = cols.next().unwrap_or_default().trim();
+            let kind = ActorType::from_name(kind)
+                .unwrap_or_else(|| panic!("actor_types.tsv: unknown ACLED type {kind:?}"));
+            (code, kind)
+        })
+        .collect()
+});
+
+/// The type the actor's role codes give, the first sector of the table found.
+fn by_codes(a: &Actor) -> Option<ActorType> {
+    let parts: Vec<&str> = a
+        .roles
+        .iter()
+        .flat_map(|r| {
+            let code = r.code.as_str();
+            (0..code.len() / 3).filter_map(move |k| code.get(3 * k..3 * k + 3))
+        })
+        .collect();
+    SECTORS
+        .iter()
+        .find(|(code, _)| parts.contains(code))
+        .map(|&(_, t)| t)
+}
+
+/// ACLED type and country of a knowledge-base actor, where its kind and codes say it: state
+/// forces and armed groups always (an armed group with no telling code is a rebel group);
+/// organisations and generic agents by their codes; a person only as a member of a state
+/// force ("general", "police chief"), never for holding office; media are civilians.
+pub fn tag(a: &Actor) -> Option<ActorTag> {
+    let codes = by_codes(a);
+    let kind = match a.kind {
+        ActorKind::StateForce => Some(ActorType::StateForces),
+        ActorKind::ArmedGroup => Some(codes.unwrap_or(ActorType::RebelGroup)),
+        ActorKind::Person => {
+            let armed = a.roles.iter().any(|r| {
+                let c = r.code.as_str();
+                (0..c.len() / 3)
+                    .any(|k| matches!(c.get(3 * k..3 * k + 3), Some("MIL" | "COP" | "SPY")))
+            });
+            armed.then_some(ActorType::StateForces)
+        }
+        ActorKind::Media => Some(ActorType::Civilians),
+        ActorKind::Organisation | ActorKind::Other => codes,
+    }?;
+    Some(ActorTag {
+        kind,
+        country: a.country.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_kb::Role;
+
+    fn actor(kind: ActorKind, codes: &[&str]) -> Actor {
+        Actor {
+            id: "x:test".into(),
+            name: "Test".into(),
+            kind,
+            country: Some("NG".into()),
+            roles: codes
+                .iter()
+                .map(|c| Role {
+                    code: c.to_string(),
+                    title: None,
+                    from: None,
+                    to: None,
+                })
+                .collect(),
+            aliases: vec![],
+            source: "test".into(),
+        }
+    }
+
+    #[test]
+    fn the_table_parses_and_codes_give_types() {
+        assert!(SECTORS.len() > 10);
+        let t = |k, c: &[&str]| tag(&actor(k, c)).map(|t| t.kind);
+        assert_eq!(
+            t(ActorKind::ArmedGroup, &["NGAREB"]),
+            Some(ActorType::RebelGroup)
+        );
+        assert_eq!(
+            t(ActorKind::ArmedGroup, &["MEXCRM"]),
+            Some(ActorType::PoliticalMilitia)
+        );
+        assert_eq!(t(ActorKind::ArmedGroup, &[]), Some(ActorType::RebelGroup));
+        assert_eq!(
+            t(ActorKind::StateForce, &["NGAMIL"]),
+            Some(ActorType::StateForces)
+        );
+        assert_eq!(
+            t(ActorKind::Organisation, &["IGOUNO"]),
+            Some(ActorType::External)
+        );
+        assert_eq!(t(ActorKind::Other, &["CVL"]), Some(ActorType::Civilians));
+        // A politician is no armed actor; a general is a state force.
+        assert_eq!(t(ActorKind::Person, &["NGAGOV"]), None);
+        assert_eq!(
+            t(ActorKind::Person, &["NGAMIL"]),
+            Some(ActorType::StateForces)
+        );
+        assert_eq!(
+            tag(&actor(ActorKind::StateForce, &[]))
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("NG")
+        );
+    }
+}
