@@ -272,7 +272,10 @@ fn actors_attacker_and_target() {
     let a = annotate("A police convoy was attacked by the Crimson Brigade on Friday.");
     assert_eq!(
         actors_of(&a, main_of(&a)),
-        vec![("Crimson Brigade".to_string(), Attacker)]
+        vec![
+            ("police".to_string(), Target),
+            ("Crimson Brigade".to_string(), Attacker)
+        ]
     );
     // "X's positions" are a target.
     let a = annotate(

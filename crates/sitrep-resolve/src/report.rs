@@ -87,11 +87,12 @@ pub struct ReportActor {
 }
 
 /// The ACLED type of an event's actor: the one the understand stage gave the mention (a
-/// group, force or agent the knowledge base knows); else a country or nationality that
+/// group, force or agent the knowledge base knows, or a name a generic noun heads: "Kenyan
+/// troops"); else a country or nationality that
 /// attacks stands for its state's forces ("Russian shelling"), and a private person who is
 /// the target is a civilian.
 pub fn actor_tag(m: &Mention, role: ActorRole) -> Option<ActorTag> {
-    if let Some(t) = m.actor.as_ref().filter(|_| m.kb_id.is_some()) {
+    if let Some(t) = &m.actor {
         return Some(t.clone());
     }
     let country = m

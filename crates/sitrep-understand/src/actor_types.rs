@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 /// The table: CAMEO sector code → ACLED type, in priority order.
 pub const TABLE: &str = include_str!("../data/actor_types.tsv");
 
-static SECTORS: LazyLock<Vec<(&'static str, ActorType)>> = LazyLock::new(|| {
+/// (sector, type, whether its generic agent nouns are found in the text).
+static SECTORS: LazyLock<Vec<(&'static str, ActorType, bool)>> = LazyLock::new(|| {
     TABLE
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -18,13 +19,15 @@ static SECTORS: LazyLock<Vec<(&'static str, ActorType)>> = LazyLock::new(|| {
             let kind = cols.next().unwrap_or_default().trim();
             let kind = ActorType::from_name(kind)
                 .unwrap_or_else(|| panic!("actor_types.tsv: unknown ACLED type {kind:?}"));
-            (code, kind)
+            let agents = cols.next().unwrap_or_default().trim() == "yes";
+            (code, kind, agents)
         })
         .collect()
 });
 
-/// The type the actor's role codes give, the first sector of the table found.
-fn by_codes(a: &Actor) -> Option<ActorType> {
+/// The row of the actor's own id (a generic agent the table names), else of the first sector
+/// of the table that its role codes hold.
+fn sector(a: &Actor) -> Option<(ActorType, bool)> {
     let parts: Vec<&str> = a
         .roles
         .iter()
@@ -33,10 +36,31 @@ fn by_codes(a: &Actor) -> Option<ActorType> {
             (0..code.len() / 3).filter_map(move |k| code.get(3 * k..3 * k + 3))
         })
         .collect();
+    if let Some(&(_, t, agents)) = SECTORS.iter().find(|(code, _, _)| *code == a.id) {
+        return Some((t, agents));
+    }
     SECTORS
         .iter()
-        .find(|(code, _)| parts.contains(code))
-        .map(|&(_, t)| t)
+        .find(|(code, _, _)| parts.contains(code))
+        .map(|&(_, t, agents)| (t, agents))
+}
+
+/// The type the actor's role codes give.
+fn by_codes(a: &Actor) -> Option<ActorType> {
+    sector(a).map(|(t, _)| t)
+}
+
+/// For a generic agent of the knowledge base ("gunmen", "police", "villagers"): its type, when
+/// its sector's nouns are to be found in the text (`agents` column).
+pub fn agent_tag(a: &Actor) -> Option<ActorTag> {
+    if !a.id.starts_with("agent:") {
+        return None;
+    }
+    let (kind, agents) = sector(a)?;
+    agents.then_some(ActorTag {
+        kind,
+        country: None,
+    })
 }
 
 /// ACLED type and country of a knowledge-base actor, where its kind and codes say it: state

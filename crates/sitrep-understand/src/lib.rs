@@ -38,6 +38,7 @@
 //! ```
 
 pub mod actor_types;
+mod agents;
 mod cache;
 pub mod claims;
 pub mod hosts;
@@ -59,6 +60,7 @@ pub struct Understand {
     times: times::TimeTagger,
     mentions: mentions::MentionFinder,
     linker: link::Linker,
+    agents: agents::Agents,
     quantities: quantities::QuantityTagger,
     claims: claims::ClaimTagger,
 }
@@ -76,6 +78,7 @@ impl Understand {
         Understand {
             times: times::TimeTagger::default(),
             mentions: mentions::MentionFinder::new(Arc::clone(&kb)),
+            agents: agents::Agents::new(&kb),
             linker: link::Linker::new(kb),
             quantities: quantities::QuantityTagger::default(),
             claims: claims::ClaimTagger::default(),
@@ -114,6 +117,7 @@ impl Annotator for Understand {
         let mut mentions = self
             .linker
             .link_from(text, &found, anchor, outlet.as_deref());
+        self.agents.add(text, &toks, &sents, &mut mentions);
         check("linking")?;
         let mut quantities = self.quantities.tag_tokens(text, &toks, &sents);
         check("quantities")?;

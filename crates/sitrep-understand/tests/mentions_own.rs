@@ -1403,3 +1403,34 @@ fn a_linked_armed_actor_carries_its_acled_type_and_country() {
     // A place is no actor.
     assert_eq!(get(&ms, "Maiduguri").actor, None);
 }
+
+#[test]
+fn generic_actors_are_mentions_with_their_acled_type() {
+    use sitrep_core::ActorType;
+    let ms = mentions("Gunmen killed five villagers near the market on Monday, police said.");
+    let kind = |t: &str| get(&ms, t).actor.as_ref().map(|a| a.kind);
+    assert_eq!(kind("Gunmen"), Some(ActorType::PoliticalMilitia));
+    assert_eq!(kind("villagers"), Some(ActorType::Civilians));
+    assert_eq!(kind("police"), Some(ActorType::StateForces));
+    assert!(get(&ms, "Gunmen")
+        .kb_id
+        .as_deref()
+        .unwrap()
+        .starts_with("agent:"));
+    // A noun that heads a nationality types it, and is no actor of its own.
+    let ms = mentions("Kenyan troops came under fire near the border on Friday.");
+    let kenyan = get(&ms, "Kenyan").actor.as_ref().expect("a type");
+    assert_eq!(kenyan.kind, ActorType::StateForces);
+    assert_eq!(kenyan.country.as_deref(), Some("KE"));
+    assert!(!ms.iter().any(|m| m.text == "troops"));
+    // Protesters and rioters are told apart from the opposition the agents file codes them as.
+    let ms = mentions("Hundreds of protesters marched while rioters burned tyres.");
+    assert_eq!(
+        get(&ms, "protesters").actor.as_ref().map(|a| a.kind),
+        Some(ActorType::Protesters)
+    );
+    assert_eq!(
+        get(&ms, "rioters").actor.as_ref().map(|a| a.kind),
+        Some(ActorType::Rioters)
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::{is_in, Env};
 use crate::cues::Class;
-use sitrep_core::annotation::{GeoPrecision, MentionKind};
+use sitrep_core::annotation::{ActorType, GeoPrecision, MentionKind};
 use sitrep_core::event::{ActorRole, EventType, MentionActor};
 
 impl Env<'_> {
@@ -34,6 +34,18 @@ impl Env<'_> {
         for j in self.mentions_in(s) {
             let m = &self.mentions[j];
             if m.start < e.end && e.start < m.end {
+                // "Protesters marched", "rioters torched": the trigger names the crowd that
+                // acts.
+                let crowd = m
+                    .actor
+                    .as_ref()
+                    .is_some_and(|t| matches!(t.kind, ActorType::Protesters | ActorType::Rioters));
+                if crowd {
+                    out.push(MentionActor {
+                        mention: j,
+                        role: ActorRole::Attacker,
+                    });
+                }
                 continue;
             }
             let country = m.kind == MentionKind::Place
