@@ -25,17 +25,21 @@ static SECTORS: LazyLock<Vec<(&'static str, ActorType, bool)>> = LazyLock::new(|
         .collect()
 });
 
-/// The row of the actor's own id (a generic agent the table names), else of the first sector
-/// of the table that its role codes hold.
-fn sector(a: &Actor) -> Option<(ActorType, bool)> {
-    let parts: Vec<&str> = a
-        .roles
+/// The three-letter parts of the actor's role codes ("NGAREB" → "NGA", "REB").
+fn parts(a: &Actor) -> Vec<&str> {
+    a.roles
         .iter()
         .flat_map(|r| {
             let code = r.code.as_str();
             (0..code.len() / 3).filter_map(move |k| code.get(3 * k..3 * k + 3))
         })
-        .collect();
+        .collect()
+}
+
+/// The row of the actor's own id (a generic agent the table names), else of the first sector
+/// of the table that its role codes hold.
+fn sector(a: &Actor) -> Option<(ActorType, bool)> {
+    let parts = parts(a);
     if let Some(&(_, t, agents)) = SECTORS.iter().find(|(code, _, _)| *code == a.id) {
         return Some((t, agents));
     }
@@ -73,11 +77,7 @@ pub fn tag(a: &Actor) -> Option<ActorTag> {
         ActorKind::StateForce => Some(ActorType::StateForces),
         ActorKind::ArmedGroup => Some(codes.unwrap_or(ActorType::RebelGroup)),
         ActorKind::Person => {
-            let armed = a.roles.iter().any(|r| {
-                let c = r.code.as_str();
-                (0..c.len() / 3)
-                    .any(|k| matches!(c.get(3 * k..3 * k + 3), Some("MIL" | "COP" | "SPY")))
-            });
+            let armed = parts(a).iter().any(|p| matches!(*p, "MIL" | "COP" | "SPY"));
             armed.then_some(ActorType::StateForces)
         }
         ActorKind::Media => Some(ActorType::Civilians),

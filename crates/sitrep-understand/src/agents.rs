@@ -101,7 +101,8 @@ impl Agents {
             let k = busy.partition_point(|&(_, e)| e <= a);
             busy.get(k).is_none_or(|&(s, _)| s >= b)
         };
-        let initial = |t: &Token| sents.iter().any(|r| r.start == t.start);
+        // Sentence starts are sorted: a binary search per word, not a scan.
+        let initial = |t: &Token| sents.binary_search_by_key(&t.start, |r| r.start).is_ok();
         let mut i = 0;
         let mut key = String::new();
         while i < toks.len() {
@@ -165,10 +166,14 @@ fn headed(text: &str, m: &Mention, mentions: &[Mention]) -> Option<usize> {
                 .as_ref()
                 .is_some_and(|g| g.precision == GeoPrecision::Country)
     };
+    // Mentions are in text order: the one right before starts before this one.
     let before = mentions
-        .iter()
-        .rposition(|o| o.end <= m.start)
-        .filter(|&k| named(&mentions[k]) && text[mentions[k].end..m.start].trim().is_empty());
+        .partition_point(|o| o.start < m.start)
+        .checked_sub(1)
+        .filter(|&k| {
+            let o = &mentions[k];
+            o.end <= m.start && named(o) && text[o.end..m.start].trim().is_empty()
+        });
     if before.is_some() {
         return before;
     }
