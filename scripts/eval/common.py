@@ -1,8 +1,10 @@
 """Helpers shared by the scripts/eval/*.py: running sitrep, reading its output, small stats."""
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -122,3 +124,20 @@ def dump(name: str, obj) -> str:
     with open(path, "w", encoding="utf-8") as f:
         json.dump(obj, f, indent=2, ensure_ascii=False)
     return path
+
+
+GENERIC_ACTOR = re.compile(r"^(Unidentified Armed Group|Protesters|Rioters)( \(.*\))?$")
+
+
+def inter1_fill(path: str) -> dict | None:
+    """How many events of `events.csv` that name an actor have `inter1`: an actor named by the
+    articles (actor1, actor2 or an associated actor); ACLED's generic actor1 that sitrep
+    writes for an event naming none ("Unidentified Armed Group (X)") does not count as one."""
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f)
+                if (r["actor1"] and not GENERIC_ACTOR.match(r["actor1"])) or r["actor2"]
+                or r["assoc_actor_1"] or r["assoc_actor_2"]]
+    filled = sum(1 for r in rows if r["inter1"])
+    return {"with_actor": len(rows), "inter1": filled, "ratio": filled / len(rows) if rows else 0.0}

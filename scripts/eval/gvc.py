@@ -48,7 +48,7 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import bench_dir, dump, eval_out, run_sitrep, write_jsonl  # noqa: E402
+from common import bench_dir, dump, eval_out, inter1_fill, run_sitrep, write_jsonl  # noqa: E402
 
 SPLITS = ("train", "dev", "test")
 MENTION_ID = re.compile(r"^e\d+$")  # a per-article event-mention id, not a cross-article event
@@ -430,7 +430,7 @@ def main() -> None:
         "docs_in_multi_article_event": multi,
         "events_jsonl": events is not None, "events": None if events is None else len(events),
         "events_consistency": consistency(doc_event, events),
-        "notes": notes, "splits": {},
+        "notes": notes, "inter1": inter1_fill(os.path.join(out, "events.csv")), "splits": {},
     }
     for split in (*SPLITS, "all"):
         sel = ids if split == "all" else [i for i in ids if split_of[i] == split]
@@ -478,6 +478,9 @@ def main() -> None:
               f"{fmt(x['date']['within_1_day'])} {fmt(x['date']['coverage'])} {fmt(x['city']['accuracy'])} "
               f"{fmt(x['city']['state_accuracy'])} {fmt(x['city']['coverage'])} {fmt(x['killed']['accuracy'])} "
               f"{fmt(x['killed']['coverage'])} {fmt(x['injured']['accuracy'])} {fmt(x['injured']['coverage'])}")
+    if results["inter1"]:
+        i = results["inter1"]
+        print(f"\nevents.csv: inter1 filled for {i['inter1']}/{i['with_actor']} events with an actor ({fmt(i['ratio'], 0)})")
     path = dump("gvc", results)
     print(f"\nresults: {path} (sitrep's input and output: {work})")
 

@@ -57,6 +57,7 @@ classes! {
     PositionNoun = "position-noun" in "cues.tsv",
     IrregularVerb = "irregular-verb" in "cues.tsv",
     PassiveAux = "passive-aux" in "cues.tsv",
+    PassiveNext = "passive-next" in "cues.tsv",
     LightVerb = "light-verb" in "cues.tsv",
     ClauseBreak = "clause-break" in "cues.tsv",
     Relative = "relative" in "cues.tsv",

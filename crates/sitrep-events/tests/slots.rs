@@ -302,6 +302,47 @@ fn actors_attacker_and_target() {
 }
 
 #[test]
+fn a_person_before_a_participle_or_a_passive_inside_the_trigger_is_the_target() {
+    use ActorRole::*;
+    let roles = |text: &str| {
+        let a = annotate(text);
+        actors_of(&a, main_of(&a))
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect::<Vec<_>>()
+    };
+    // A reduced passive: the participle after the person, a preposition or a day after it.
+    assert_eq!(
+        roles("A seven-year-old girl shot in the parking lot of a store remains in hospital."),
+        vec![Target]
+    );
+    assert_eq!(
+        roles("A girl found shot dead inside a flat on Tuesday has been named by police."),
+        vec![Target, Associated]
+    );
+    // The auxiliary opens the trigger: "who was shot".
+    assert_eq!(
+        roles("The girl who was shot outside a shop on Tuesday has died."),
+        vec![Target]
+    );
+    // Active past tense with an object stays active: the subject is the attacker.
+    assert_eq!(
+        roles("A woman shot her neighbour during an argument on Tuesday."),
+        vec![Attacker]
+    );
+    // An "-ing" noun after an article is no verb: the subject of another verb is no side.
+    assert!(roles(
+        "Her sister remains in hospital following an accidental shooting inside the house on Tuesday."
+    )
+    .is_empty());
+    // "the victims of the shooting".
+    assert_eq!(
+        roles("The victims of Tuesday's shooting at the market were named."),
+        vec![Target]
+    );
+}
+
+#[test]
 fn nationality_adjectives_are_actors_speakers_are_not() {
     use ActorRole::*;
     let a = annotate("Governor Oleh Petrenko said Russian forces shelled the town of Kupiansk.");

@@ -93,12 +93,23 @@ fn row(
     let attackers: Vec<&Actor> = by_role(event, ActorRole::Attacker);
     let targets: Vec<&Actor> = by_role(event, ActorRole::Target);
     let associated: Vec<&Actor> = by_role(event, ActorRole::Associated);
-    let actor1 = attackers.first().map(|a| a.name.clone());
+    let here = loc.and_then(|l| l.country.as_deref());
+    // No attacker named: ACLED's generic actor of the kind of event ("Protesters (Kenya)").
+    let generic = attackers
+        .is_empty()
+        .then(|| unidentified(event.event_type, country.map(|c| c.name)))
+        .flatten();
+    let actor1 = match attackers.first() {
+        Some(a) => Some(a.name.clone()),
+        None => generic.as_ref().map(|(name, _)| name.clone()),
+    };
     let assoc1 = names(attackers.iter().skip(1).chain(associated.iter()).copied());
     let actor2 = targets.first().map(|a| a.name.clone());
     let assoc2 = names(targets.iter().skip(1).copied());
-    let here = loc.and_then(|l| l.country.as_deref());
-    let inter1 = attackers.first().and_then(|a| inter_code(a, here));
+    let inter1 = match attackers.first() {
+        Some(a) => inter_code(a, here),
+        None => generic.map(|(_, code)| code),
+    };
     let inter2 = targets.first().and_then(|a| inter_code(a, here));
     let interaction = match (inter1, inter2, actor2.is_some()) {
         (Some(a), Some(b), _) => Some(a.min(b) * 10 + a.max(b)),
@@ -269,6 +280,28 @@ pub fn inter_code(actor: &Actor, event_country: Option<&str>) -> Option<u8> {
     } else {
         None
     }
+}
+
+/// ACLED's generic first actor of an event that names none, with its inter code: the
+/// protesters of a protest (6), the rioters of a riot (5), and an unidentified armed group
+/// for any political violence (3), each with the country's name as ACLED writes it
+/// ("Unidentified Armed Group (Nigeria)"). Strategic developments have none.
+pub fn unidentified(t: EventType, country: Option<&str>) -> Option<(String, u8)> {
+    let (name, kind) = match t {
+        EventType::Protests => ("Protesters", ActorType::Protesters),
+        EventType::Riots => ("Rioters", ActorType::Rioters),
+        EventType::Battles
+        | EventType::ExplosionsRemoteViolence
+        | EventType::ViolenceAgainstCivilians => {
+            ("Unidentified Armed Group", ActorType::PoliticalMilitia)
+        }
+        EventType::StrategicDevelopments => return None,
+    };
+    let name = match country {
+        Some(c) => format!("{name} ({c})"),
+        None => name.to_string(),
+    };
+    Some((name, kind.code()))
 }
 
 /// Whether the event targets civilians: every violence against civilians event (ACLED's

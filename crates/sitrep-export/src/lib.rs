@@ -33,10 +33,16 @@
 //! - `event_type`, `sub_event_type`: ACLED's names.
 //! - `actor1`: the first attacker; `assoc_actor_1`: the other attackers and the actors whose
 //!   role is `associated`, joined by `"; "`. `actor2`: the first target; `assoc_actor_2`: the
-//!   other targets.
+//!   other targets. An event that names no attacker gets ACLED's generic actor of its kind
+//!   ([`unidentified`]): `Protesters (Country)` for a protest, `Rioters (Country)` for a
+//!   riot, `Unidentified Armed Group (Country)` for a battle, an explosion or violence
+//!   against civilians (none for a strategic development); `notes` names only the actors the
+//!   articles name.
 //! - `inter1`, `inter2`: ACLED's actor-type code of `actor1` and `actor2`: the actor's type
 //!   (from the knowledge base's kind and CAMEO codes, a country or nationality that attacks
-//!   standing for its state's forces, a private person attacked being a civilian), a state
+//!   standing for its state's forces, a private person attacked being a civilian, a private
+//!   person who acts being a protester, a rioter or, in political violence, a political
+//!   militia as ACLED codes a lone perpetrator), the generic actor's code (6, 5, 3), a state
 //!   force of another country than the event's being an external force (8); failing a
 //!   type, what the name says without doubt (5 rioters, 6 protesters, 7 civilians); otherwise
 //!   empty, never a guess. `interaction`: the two codes, lower first (`17`), or `10 × inter1`
@@ -70,7 +76,8 @@ mod text;
 pub use dir::{acled_timestamp, Articles, ExportError, Format, OutputDir, Outputs};
 
 pub use acled::{
-    disorder_type, event_date, geo_precision, inter_code, time_precision, write_csv, CSV_COLUMNS,
+    disorder_type, event_date, geo_precision, inter_code, time_precision, unidentified, write_csv,
+    CSV_COLUMNS,
 };
 pub use geojson::{feature, write_geojson};
 pub use report::write_report;

@@ -354,6 +354,47 @@ fn csv_row_values() {
 }
 
 #[test]
+fn an_event_that_names_no_attacker_gets_acleds_generic_actor1() {
+    // The strike with its attacker left out: only its civilian target is named.
+    let mut strike = events().remove(0);
+    strike.actors.retain(|a| a.role != ActorRole::Attacker);
+    let mut riot = events().remove(1);
+    riot.event_type = EventType::Riots;
+    riot.sub_event_type = SubEventType::MobViolence;
+    riot.actors.clear();
+    let mut arrest = events().remove(2);
+    arrest.event_type = EventType::StrategicDevelopments;
+    arrest.sub_event_type = SubEventType::Arrests;
+    arrest.actors.clear();
+    let mut buf = Vec::new();
+    write_csv(&[strike, riot, arrest], &articles(), 0, &mut buf).unwrap();
+    let mut r = csv::Reader::from_reader(buf.as_slice());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let col = |k: &str| CSV_COLUMNS.iter().position(|c| *c == k).unwrap();
+    let get = |row: usize, k: &str| rows[row][col(k)].to_string();
+    assert_eq!(get(0, "actor1"), "Unidentified Armed Group (Ukraine)");
+    assert_eq!(get(0, "inter1"), "3");
+    assert_eq!(get(0, "actor2"), "Civilians (Ukraine)");
+    assert_eq!(get(0, "interaction"), "37");
+    // The notes name only the actors the articles name.
+    assert!(
+        !get(0, "notes").contains("Unidentified"),
+        "{}",
+        get(0, "notes")
+    );
+    assert_eq!(get(1, "actor1"), "Rioters (Ukraine)");
+    assert_eq!(get(1, "inter1"), "5");
+    assert_eq!(get(1, "interaction"), "50");
+    // A strategic development has no generic actor.
+    assert_eq!(get(2, "actor1"), "");
+    assert_eq!(get(2, "inter1"), "");
+    assert_eq!(
+        sitrep_export::unidentified(EventType::Protests, None),
+        Some(("Protesters".to_string(), 6))
+    );
+}
+
+#[test]
 fn csv_is_deterministic() {
     let run = || {
         let mut buf = Vec::new();

@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use sitrep_core::text::CharIndex;
 use sitrep_core::{
-    ActorRole, ActorTag, ActorType, Article, Claim, ClaimStatus, Cover, GeoPrecision, Mention,
-    MentionKind, Span, Stance, SubEventType, TimePrecision,
+    ActorRole, ActorTag, ActorType, Article, Claim, ClaimStatus, Cover, EventType, GeoPrecision,
+    Mention, MentionKind, Span, Stance, SubEventType, TimePrecision,
 };
 use sitrep_lexicon::{CalendarKind, WordSets};
 use std::sync::LazyLock;
@@ -88,10 +88,13 @@ pub struct ReportActor {
 
 /// The ACLED type of an event's actor: the one the understand stage gave the mention (a
 /// group, force or agent the knowledge base knows, or a name a generic noun heads: "Kenyan
-/// troops"); else a country or nationality that
-/// attacks stands for its state's forces ("Russian shelling"), and a private person who is
-/// the target is a civilian.
-pub fn actor_tag(m: &Mention, role: ActorRole) -> Option<ActorTag> {
+/// troops"); else a country or nationality that attacks stands for its state's forces
+/// ("Russian shelling"), and a private person who is the target is a civilian. A private
+/// person (no knowledge-base entry) who acts takes the type ACLED gives an individual by the
+/// kind of event (`sub`): one who demonstrates is a protester, one who riots a rioter, and
+/// one who fights, bombs or attacks is coded as ACLED codes a lone or unidentified
+/// perpetrator ("Sole Perpetrator", "Unidentified Armed Group"): a political militia.
+pub fn actor_tag(m: &Mention, role: ActorRole, sub: SubEventType) -> Option<ActorTag> {
     if let Some(t) = &m.actor {
         return Some(t.clone());
     }
@@ -113,6 +116,20 @@ pub fn actor_tag(m: &Mention, role: ActorRole) -> Option<ActorTag> {
             kind: ActorType::Civilians,
             country: None,
         }),
+        (MentionKind::Person, ActorRole::Attacker) if m.kb_id.is_none() => {
+            let kind = match sub.event_type() {
+                EventType::Protests => ActorType::Protesters,
+                EventType::Riots => ActorType::Rioters,
+                EventType::Battles
+                | EventType::ExplosionsRemoteViolence
+                | EventType::ViolenceAgainstCivilians => ActorType::PoliticalMilitia,
+                EventType::StrategicDevelopments => return None,
+            };
+            Some(ActorTag {
+                kind,
+                country: None,
+            })
+        }
         _ => None,
     }
 }
@@ -387,7 +404,7 @@ impl Report {
                         kb_id: m.kb_id.clone(),
                         kind: m.kind,
                         role: a.role,
-                        actor: actor_tag(m, a.role),
+                        actor: actor_tag(m, a.role, em.sub_event_type),
                         evidence: quote(m.start, m.end),
                     })
                 })
@@ -844,20 +861,41 @@ mod actor_tag_tests {
     #[test]
     fn a_country_that_attacks_is_its_forces_and_a_private_person_attacked_a_civilian() {
         let russia = mention(MentionKind::Nationality, Some("iso:RU"), Some("RU"));
-        let t = actor_tag(&russia, ActorRole::Attacker).unwrap();
+        let attack = SubEventType::Attack;
+        let t = actor_tag(&russia, ActorRole::Attacker, attack).unwrap();
         assert_eq!(
             (t.kind, t.country.as_deref()),
             (ActorType::StateForces, Some("RU"))
         );
-        assert_eq!(actor_tag(&russia, ActorRole::Target), None);
+        assert_eq!(actor_tag(&russia, ActorRole::Target, attack), None);
         let victim = mention(MentionKind::Person, None, None);
         assert_eq!(
-            actor_tag(&victim, ActorRole::Target).map(|t| t.kind),
+            actor_tag(&victim, ActorRole::Target, attack).map(|t| t.kind),
             Some(ActorType::Civilians)
         );
-        assert_eq!(actor_tag(&victim, ActorRole::Attacker), None);
         // A public figure the knowledge base knows is not typed by role.
         let official = mention(MentionKind::Person, Some("x:someone"), None);
-        assert_eq!(actor_tag(&official, ActorRole::Target), None);
+        assert_eq!(actor_tag(&official, ActorRole::Target, attack), None);
+        assert_eq!(actor_tag(&official, ActorRole::Attacker, attack), None);
+    }
+
+    #[test]
+    fn a_private_person_who_acts_takes_the_type_acled_gives_by_the_kind_of_event() {
+        let person = mention(MentionKind::Person, None, None);
+        let kind = |sub| actor_tag(&person, ActorRole::Attacker, sub).map(|t| t.kind);
+        assert_eq!(
+            kind(SubEventType::Attack),
+            Some(ActorType::PoliticalMilitia)
+        );
+        assert_eq!(
+            kind(SubEventType::ArmedClash),
+            Some(ActorType::PoliticalMilitia)
+        );
+        assert_eq!(
+            kind(SubEventType::PeacefulProtest),
+            Some(ActorType::Protesters)
+        );
+        assert_eq!(kind(SubEventType::MobViolence), Some(ActorType::Rioters));
+        assert_eq!(kind(SubEventType::Arrests), None);
     }
 }

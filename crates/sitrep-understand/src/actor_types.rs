@@ -8,8 +8,20 @@ use std::sync::LazyLock;
 /// The table: CAMEO sector code → ACLED type, in priority order.
 pub const TABLE: &str = include_str!("../data/actor_types.tsv");
 
-/// (sector, type, whether its generic agent nouns are found in the text).
-static SECTORS: LazyLock<Vec<(&'static str, ActorType, bool)>> = LazyLock::new(|| {
+/// Where a sector's generic agent nouns are read (the table's `agents` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Not read in the text (`no`).
+    No,
+    /// Read as actor mentions (`yes`).
+    Text,
+    /// Read as actor mentions, and ending an organisation's name they type it (`names`:
+    /// "X County Police Department").
+    Names,
+}
+
+/// (sector, type, where its generic agent nouns are read).
+static SECTORS: LazyLock<Vec<(&'static str, ActorType, Reach)>> = LazyLock::new(|| {
     TABLE
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -19,8 +31,13 @@ static SECTORS: LazyLock<Vec<(&'static str, ActorType, bool)>> = LazyLock::new(|
             let kind = cols.next().unwrap_or_default().trim();
             let kind = ActorType::from_name(kind)
                 .unwrap_or_else(|| panic!("actor_types.tsv: unknown ACLED type {kind:?}"));
-            let agents = cols.next().unwrap_or_default().trim() == "yes";
-            (code, kind, agents)
+            let reach = match cols.next().unwrap_or_default().trim() {
+                "no" => Reach::No,
+                "yes" => Reach::Text,
+                "names" => Reach::Names,
+                other => panic!("actor_types.tsv: agents column {other:?} (no, yes or names)"),
+            };
+            (code, kind, reach)
         })
         .collect()
 });
@@ -38,15 +55,15 @@ fn parts(a: &Actor) -> Vec<&str> {
 
 /// The row of the actor's own id (a generic agent the table names), else of the first sector
 /// of the table that its role codes hold.
-fn sector(a: &Actor) -> Option<(ActorType, bool)> {
+fn sector(a: &Actor) -> Option<(ActorType, Reach)> {
     let parts = parts(a);
-    if let Some(&(_, t, agents)) = SECTORS.iter().find(|(code, _, _)| *code == a.id) {
-        return Some((t, agents));
+    if let Some(&(_, t, reach)) = SECTORS.iter().find(|(code, _, _)| *code == a.id) {
+        return Some((t, reach));
     }
     SECTORS
         .iter()
         .find(|(code, _, _)| parts.contains(code))
-        .map(|&(_, t, agents)| (t, agents))
+        .map(|&(_, t, reach)| (t, reach))
 }
 
 /// The type the actor's role codes give.
@@ -54,17 +71,21 @@ fn by_codes(a: &Actor) -> Option<ActorType> {
     sector(a).map(|(t, _)| t)
 }
 
-/// For a generic agent of the knowledge base ("gunmen", "police", "villagers"): its type, when
-/// its sector's nouns are to be found in the text (`agents` column).
-pub fn agent_tag(a: &Actor) -> Option<ActorTag> {
+/// For a generic agent of the knowledge base ("gunmen", "police", "villagers"): its type and
+/// whether it also types the names it ends, when its sector's nouns are to be found in the
+/// text (`agents` column).
+pub fn agent_tag(a: &Actor) -> Option<(ActorTag, bool)> {
     if !a.id.starts_with("agent:") {
         return None;
     }
-    let (kind, agents) = sector(a)?;
-    agents.then_some(ActorTag {
-        kind,
-        country: None,
-    })
+    let (kind, reach) = sector(a)?;
+    (reach != Reach::No).then_some((
+        ActorTag {
+            kind,
+            country: None,
+        },
+        reach == Reach::Names,
+    ))
 }
 
 /// ACLED type and country of a knowledge-base actor, where its kind and codes say it: state

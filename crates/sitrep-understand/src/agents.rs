@@ -4,7 +4,9 @@
 //! `agents` column). Each becomes a mention linked to the agent (`agent:…`), with its type.
 //! Only words the names and links left free are read; a name in lowercase or opening its
 //! sentence; the longest agent name (up to three words) wins. A noun that heads a name or a
-//! nationality ("Kenyan troops", "fighters of the X Brigade") types that mention instead.
+//! nationality ("Kenyan troops", "fighters of the X Brigade") types that mention instead, and
+//! so does a noun of a sector marked `names` that ends an organisation's name ("X County
+//! Police Department").
 
 use crate::tokens::{TokKind, Token};
 use rustc_hash::FxHashMap;
@@ -19,13 +21,16 @@ const MAX_WORDS: usize = 3;
 #[derive(Debug)]
 pub(crate) struct Agents {
     by_name: FxHashMap<String, (String, String, MentionKind, ActorTag)>,
+    /// The names of agents whose sector types the organisations they end (`names`).
+    heads: FxHashMap<String, ActorTag>,
 }
 
 impl Agents {
     pub(crate) fn new(kb: &Kb) -> Agents {
         let mut by_name = FxHashMap::default();
+        let mut heads = FxHashMap::default();
         for a in kb.actors() {
-            let Some(tag) = crate::actor_types::agent_tag(a) else {
+            let Some((tag, names)) = crate::actor_types::agent_tag(a) else {
                 continue;
             };
             let kind = match tag.kind {
@@ -41,6 +46,9 @@ impl Agents {
             for name in std::iter::once(&a.name).chain(&a.aliases) {
                 for form in forms(name) {
                     if form.split(' ').count() <= MAX_WORDS {
+                        if names {
+                            heads.entry(form.clone()).or_insert_with(|| tag.clone());
+                        }
                         by_name.entry(form).or_insert_with(|| {
                             (a.id.clone(), canonical.clone(), kind, tag.clone())
                         });
@@ -48,7 +56,35 @@ impl Agents {
                 }
             }
         }
-        Agents { by_name }
+        Agents { by_name, heads }
+    }
+
+    /// The type an organisation's own name gives it: an agent noun of a `names` sector as its
+    /// last or next-to-last word ("Lagos State Police", "X County Police Department",
+    /// "X County Sheriff's Office").
+    fn name_head(&self, name: &str) -> Option<&ActorTag> {
+        let words: Vec<String> = name
+            .split_whitespace()
+            .map(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .unwrap_or(w);
+                w.to_lowercase()
+            })
+            .collect();
+        let n = words.len();
+        // The noun ends the name or comes right before its last word; up to MAX_WORDS long.
+        for end in (n.saturating_sub(1)..=n).rev().filter(|&e| e >= 2) {
+            for len in (1..=MAX_WORDS.min(end - 1)).rev() {
+                let key = words[end - len..end].join(" ");
+                if let Some(tag) = self.heads.get(&key) {
+                    return Some(tag);
+                }
+            }
+        }
+        None
     }
 
     /// Agent mentions in the words no mention covers, added to `mentions` (kept in text
@@ -62,6 +98,13 @@ impl Agents {
         sents: &[Range<usize>],
         mentions: &mut Vec<Mention>,
     ) {
+        for m in mentions.iter_mut() {
+            if m.kind == MentionKind::Organisation && m.actor.is_none() && m.kb_id.is_none() {
+                if let Some(tag) = self.name_head(&m.text) {
+                    m.actor = Some(tag.clone());
+                }
+            }
+        }
         let found = self.find(text, toks, sents, mentions);
         if found.is_empty() {
             return;

@@ -1434,3 +1434,27 @@ fn generic_actors_are_mentions_with_their_acled_type() {
         Some(ActorType::Rioters)
     );
 }
+
+#[test]
+fn a_police_noun_ending_an_unknown_organisation_gives_it_the_state_forces_type() {
+    use sitrep_core::ActorType;
+    let ms = mentions(
+        "The Harrowby County Police Department said officers of the Millbrook Sheriff's Office \
+         arrested a man, and the Harrowby Youth League thanked them.",
+    );
+    let kind = |t: &str| {
+        ms.iter()
+            .find(|m| m.text == t)
+            .unwrap_or_else(|| panic!("no mention {t:?} in {ms:#?}"))
+            .actor
+            .as_ref()
+            .map(|a| a.kind)
+    };
+    assert_eq!(
+        kind("Harrowby County Police Department"),
+        Some(ActorType::StateForces)
+    );
+    assert_eq!(kind("Millbrook Sheriff"), Some(ActorType::StateForces));
+    // An organisation whose name ends with no such noun stays untyped.
+    assert_eq!(kind("Harrowby Youth League"), None);
+}

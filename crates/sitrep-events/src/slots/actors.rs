@@ -2,6 +2,7 @@
 
 use super::{is_in, Env};
 use crate::cues::Class;
+use crate::words_before;
 use sitrep_core::annotation::{ActorType, GeoPrecision, MentionKind};
 use sitrep_core::event::{ActorRole, EventType, MentionActor};
 
@@ -15,14 +16,40 @@ impl Env<'_> {
             .rsplit(|b| !b.is_ascii_alphanumeric())
             .next()
             .unwrap_or(trig);
+        // "-ing" after an article within two words is a noun ("an accidental shooting").
+        let ing_noun = last_word.ends_with(b"ing")
+            && words_before(&ctx.lower, ctx.byte(e.start), 2)
+                .iter()
+                .any(|w| is_in(Class::SkipBefore, w));
         let verb = last_word.ends_with(b"ed")
-            || last_word.ends_with(b"ing")
+            || (last_word.ends_with(b"ing") && !ing_noun)
             || is_in(Class::IrregularVerb, last_word);
+        // The auxiliary before the trigger, or opening it ("who was shot").
+        let aux_inside = trig
+            .split(|b| !b.is_ascii_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| w.len() < trig.len() && is_in(Class::PassiveAux, w));
         let passive = verb
-            && ctx
-                .before(e.start, 1)
-                .first()
-                .is_some_and(|w| is_in(Class::PassiveAux, w));
+            && (aux_inside
+                || ctx
+                    .before(e.start, 1)
+                    .first()
+                    .is_some_and(|w| is_in(Class::PassiveAux, w)));
+        // A participle trigger that a preposition, a day or nothing follows ("shot in the
+        // park", "killed by a stray bullet", "wounded Saturday"): a reduced passive when a
+        // private person stands right before it.
+        let reduced = {
+            let mut words = trig
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty());
+            let first = words.next().unwrap_or(trig);
+            let participle = first.ends_with(b"ed") || is_in(Class::IrregularVerb, first);
+            // "shot dead inside a flat": the word after the participle and "dead".
+            let next = words
+                .find(|w| *w != b"dead")
+                .or_else(|| ctx.after(e.end, 1).first().copied());
+            participle && next.is_none_or(|w| is_in(Class::PassiveNext, w))
+        };
         let battle = e.event_type == EventType::Battles;
         let blamed = self
             .claim_of(i)
@@ -167,7 +194,20 @@ impl Env<'_> {
                     ActorRole::Attacker
                 })
             } else if before {
-                subject_ok.then_some(if passive {
+                let private = m.kind == MentionKind::Person
+                    && m.actor
+                        .as_ref()
+                        .is_none_or(|t| t.kind == ActorType::Civilians);
+                // "a girl shot in the park", "a teen found shot dead".
+                let next_to = gap.is_empty() || gap == [b"found".as_slice()];
+                let reduced = reduced && private && next_to && poss.is_none();
+                // "the victims of the shooting".
+                let victims_of = gap.first() == Some(&b"of".as_slice())
+                    && is_in(
+                        Class::VictimNoun,
+                        &ctx.lower[ctx.byte(m.start)..ctx.byte(m.end)],
+                    );
+                subject_ok.then_some(if passive || reduced || victims_of {
                     ActorRole::Target
                 } else {
                     ActorRole::Attacker

@@ -95,7 +95,10 @@
 //!      "at X", "targeting X" within five words after the trigger, and "with X" after a battle
 //!      trigger;
 //!   4. "from X" (not a country: that is an origin) is the Attacker;
-//!   5. before the trigger, the subject: the Target of a passive trigger ("X was attacked"),
+//!   5. before the trigger, the subject: the Target of a passive trigger ("X was attacked",
+//!      and a private person right before a participle that a preposition, a day or nothing
+//!      follows: "a girl shot in the park", "man killed by a stray bullet", "Teen wounded",
+//!      "a teen found shot dead"; a victim noun before "of": "the victims of the shooting"),
 //!      else the Attacker — within eight words of a verb trigger (fourteen for an armed
 //!      group), or before a noun trigger when next to it ("the X raid", "Russian shelling") or
 //!      with a light verb between ("X carried out an attack", "X's helicopters made a raid");
