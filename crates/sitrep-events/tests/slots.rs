@@ -160,6 +160,37 @@ fn main_event_takes_the_first_day_of_a_later_opening_sentence() {
 }
 
 #[test]
+fn main_event_takes_the_day_a_later_sentence_gives_the_same_kind_of_event() {
+    let a = annotate(
+        "Neighbours are mourning a nine-year-old girl who was shot and killed in Fresno, \
+         police said. Officers have not named a suspect. Friends left flowers at the house. \
+         Her school will hold a vigil on Friday. The girl was killed on Sunday night while \
+         she played in the yard.",
+    );
+    let m = main_of(&a);
+    assert_eq!(day_of(&a, m).as_deref(), Some("2024-03-10"));
+    // A day given to another event of the kind, introduced as a new one, does not date it.
+    let a = annotate(
+        "Neighbours are mourning a nine-year-old girl who was shot and killed in Fresno, \
+         police said. Officers have not named a suspect. Friends left flowers at the house. \
+         Her school will hold a vigil on Friday. Another girl was killed on Sunday night in \
+         a nearby town.",
+    );
+    let m = main_of(&a);
+    assert_eq!(day_of(&a, m), None);
+}
+
+#[test]
+fn overnight_is_the_night_just_past() {
+    let a = annotate("Gunmen attacked a police post in the north of the country overnight.");
+    let t = &a.times.as_ref().unwrap()[main_of(&a).time.expect("a time")];
+    assert_eq!(
+        (t.value.as_deref(), t.until.as_deref()),
+        (Some("2024-03-11"), Some("2024-03-12"))
+    );
+}
+
+#[test]
 fn a_time_of_the_legal_process_does_not_date_the_violence() {
     // "pleaded guilty Friday" dates the plea: the shooting keeps no time of its own here.
     let a = annotate("A Fresno man pleaded guilty Friday in the fatal shooting of his neighbor.");

@@ -9,7 +9,9 @@
 //! - weekdays: `on Monday` is the most recent Monday on or before the publication day (news
 //!   reports the past), `last Monday` the one before it, `next Monday` the one after;
 //! - `today`, `tonight`, `this morning` → the publication day; `yesterday`, `last night` → the
-//!   day before; `tomorrow` → the day after;
+//!   day before; `overnight` → the night just past (news reports the past), from the day
+//!   before to the publication day (`value` the day before, `until` the publication day: a
+//!   night event may fall on either side of midnight); `tomorrow` → the day after;
 //! - `this week`/`last week` → `week` (its Monday); `this month`, `earlier this month`,
 //!   `last month` → `month`; `this year`, `last year` → `year`;
 //! - `15 months ago`, `two days ago`, `a year ago` → the unit's precision;
@@ -213,10 +215,10 @@ fn resolve(kind: Kind, c: &Captures, anchor: Option<NaiveDate>) -> Resolved {
         Kind::Deictic => {
             let a = anchor?;
             match g(1)?.to_ascii_lowercase().as_str() {
-                "yesterday" | "last night" => day(a - Duration::days(1)),
+                // The night just past; `tag` makes it run to the anchor day.
+                "yesterday" | "last night" | "overnight" => day(a - Duration::days(1)),
                 "the day before yesterday" => day(a - Duration::days(2)),
                 "tomorrow" => day(a + Duration::days(1)),
-                "overnight" => None, // the night before or the coming one: not said
                 _ => day(a),
             }
         }
@@ -372,7 +374,11 @@ impl TimeTagger {
                 continue;
             }
             last_end = e;
-            kept.push((s, e, r, None));
+            // "overnight": the night just past, from the evening before to the anchor day.
+            let until = anchor
+                .filter(|_| r.is_some() && text[s..e].eq_ignore_ascii_case("overnight"))
+                .map(|a| a.format("%Y-%m-%d").to_string());
+            kept.push((s, e, r, until));
         }
         let kept = ranges(text, kept);
         let idx = CharIndex::new(text);

@@ -2,7 +2,7 @@
 
 use super::{is_in, Env, OPENING};
 use crate::cues::Class;
-use crate::is_earlier;
+use crate::{is_earlier, words_before};
 use chrono::NaiveDate;
 use sitrep_core::annotation::TimePrecision;
 use sitrep_core::TimeExpr;
@@ -162,6 +162,38 @@ impl<'a> Times<'a> {
         e.background || !t.earlier
     }
 
+    /// For the main event `i` that the opening does not date: the first day, after the
+    /// opening, that the article gives to another mention of the same sub-event type that is
+    /// not background nor introduced as a new one ("a shooting", "another attack"; "a
+    /// shooting that took place Saturday" is not new), in a
+    /// sentence that may lend the main event a slot ("The shooting happened on April 20 just
+    /// after 9 p.m.").
+    fn same_kind_day(&self, i: usize) -> Option<&TimeInfo> {
+        let e = &self.env.events[i];
+        self.in_sentences(OPENING..self.by_sent.len()).find(|t| {
+            t.precision == TimePrecision::Day
+                && t.owner.is_some_and(|o| {
+                    let m = &self.env.events[o];
+                    // "another shooting", "a shooting": a new event.
+                    let ctx = self.env.ctx;
+                    // "a shooting that took place Saturday" is the one the article means.
+                    let defined = ctx
+                        .after(m.end, 1)
+                        .first()
+                        .is_some_and(|w| matches!(*w, b"that" | b"which"));
+                    let new = words_before(&ctx.lower, ctx.byte(m.start), 1)
+                        .first()
+                        .is_some_and(|w| match *w {
+                            b"a" | b"an" => !defined,
+                            w => w == b"another",
+                        });
+                    o != i && m.sub_event_type == e.sub_event_type && !m.background && !new
+                })
+                && self.env.lends_to_main(t.sentence)
+                && self.fits(t, i)
+        })
+    }
+
     pub(super) fn pick(&self, i: usize) -> Option<usize> {
         let e = &self.env.events[i];
         let s = self.env.ev_sent[i];
@@ -193,7 +225,8 @@ impl<'a> Times<'a> {
                 .in_sentences(0..s.min(OPENING))
                 .filter(day_ok)
                 .max_by_key(|t| t.start)
-                .or_else(|| self.in_sentences(s + 1..OPENING).find(|t| day_ok(t)))?,
+                .or_else(|| self.in_sentences(s + 1..OPENING).find(|t| day_ok(t)))
+                .or_else(|| self.same_kind_day(i))?,
         };
         if chosen.precision == TimePrecision::Day {
             return Some(chosen.idx);
