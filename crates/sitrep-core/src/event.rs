@@ -232,6 +232,24 @@ pub struct EventMention {
     /// Id of the resolved event this mention belongs to (resolve stage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// The rule of ACLED's decision from actors, method and target that set the type, with
+    /// the type the trigger (and its sentence's cues) gave: `armed_on_civilians`
+    /// (Armed clash → Attack), `armed_on_armed` (Attack → Armed clash), `rioters` (→
+    /// Violent demonstration), `unarmed_crowd` (→ Mob violence). `None`: the trigger and
+    /// its sentence's cues decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed_by: Option<TypeDecision>,
+}
+
+/// Which actor rule retyped an event mention, and from what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeDecision {
+    /// The rule (`armed_on_civilians`, `armed_on_armed`, `rioters`, `unarmed_crowd`).
+    pub rule: String,
+    /// The sub-event type the trigger gave.
+    pub trigger_type: SubEventType,
+    /// The actors (indices into `mentions`) whose types decided it.
+    pub evidence: Vec<usize>,
 }
 
 /// An actor of an event mention: an index into the article's `mentions` and its role.

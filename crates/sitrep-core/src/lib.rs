@@ -39,6 +39,7 @@ pub use error::{ArticleError, ErrorCode, Severity};
 pub use event::{
     Actor, ActorRole, ClaimStatus, Conflict, ConflictValue, DateRange, Event, EventClaim,
     EventMention, EventType, Evidence, Location, MentionActor, PlaceRelation, SubEventType,
+    TypeDecision,
 };
 pub use meta::{Body, Meta, Published, RawDocument};
 pub use span::Span;

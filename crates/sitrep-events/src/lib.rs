@@ -58,12 +58,18 @@
 //!   "after" ("was arrested after he shot a girl Monday night": the shooting is what
 //!   happened), unless a time of the sentence lies nearer the arrest ("arrested Monday after
 //!   the shooting of …").
+//! - **Decision** (module `decide`, after the slots): ground violence (Armed clash, Attack)
+//!   is retyped by its actors' ACLED types — an armed side on civilians only is an Attack,
+//!   on an armed side an Armed clash; rioters or protesters make a Violent demonstration,
+//!   unarmed civilians a Mob violence — and the mention keeps the rule (`typed_by`).
 //! - **Slots** (module `slots`, after the main event is chosen): each mention gets indices
 //!   into the article's lists. `time`: the nearest time of its sentence that can date it (not
 //!   after publication, not after "since", not a speech time like "said Tuesday", not a time
 //!   the sentence gives to a mention of the other background status); the main event with
-//!   none takes the nearest day of an earlier opening sentence, and a week or month of the
-//!   main event is narrowed to a day of the opening inside it. `place`: the most specific
+//!   none takes the nearest day of an earlier opening sentence (else of a later one, else
+//!   the first day a later sentence gives to another mention of its sub-event type that is
+//!   not background nor new), and a week or month of the main event is narrowed to a day of
+//!   the opening inside it. `place`: the most specific
 //!   place of its sentence (town, then admin2 or unplaced village, region, country), nearest
 //!   first, leaving out origins ("from X"), speakers' places, actor uses of a country and a
 //!   dateline unless it is the only one; the main event narrows a region or country to a
@@ -81,6 +87,7 @@
 //!   module `slots` (`src/slots/`).
 
 mod cues;
+mod decide;
 mod sentences;
 mod slots;
 
@@ -462,6 +469,7 @@ impl EventMentions {
         article.main_event = main.map(|i| mentions[i].id.clone());
         article.event_mentions = Some(mentions);
         slots::fill(article, &sentences);
+        decide::decide(article);
     }
 }
 

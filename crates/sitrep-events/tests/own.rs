@@ -278,3 +278,43 @@ fn a_figure_of_speech_is_no_battle() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn the_actors_decide_ground_violence_and_the_rule_is_kept() {
+    use SubEventType::*;
+    let decided = |text: &str| {
+        let a = annotate(text);
+        let m = main_of(&a);
+        (
+            m.sub_event_type,
+            m.typed_by
+                .as_ref()
+                .map(|d| (d.rule.clone(), d.trigger_type)),
+        )
+    };
+    // An armed side against civilians only: violence against civilians.
+    assert_eq!(
+        decided("Gunmen attacked two villages in the district on Sunday, killing ten people."),
+        (Attack, Some(("armed_on_civilians".into(), ArmedClash)))
+    );
+    // Against an armed side: a battle, decided by the trigger alone.
+    assert_eq!(
+        decided("Gunmen attacked an army patrol near the border on Sunday."),
+        (ArmedClash, None)
+    );
+    // Rioters who clash: a violent demonstration.
+    assert_eq!(
+        decided("Rioters clashed with police in the capital on Sunday."),
+        (ViolentDemonstration, Some(("rioters".into(), ArmedClash)))
+    );
+    // Unarmed villagers fighting each other: mob violence.
+    assert_eq!(
+        decided("Villagers clashed with sticks and iron rods over a land dispute on Sunday."),
+        (MobViolence, Some(("unarmed_crowd".into(), ArmedClash)))
+    );
+    // The method decides whoever uses it: an air strike on a camp stays one.
+    assert_eq!(
+        decided("A drone strike hit a camp for displaced families on Sunday, killing six."),
+        (AirDroneStrike, None)
+    );
+}

@@ -147,6 +147,20 @@ pub(crate) fn compatible(a: &Report, b: &Report) -> bool {
     family(a.sub_event_type) == family(b.sub_event_type)
         || family(a.sub_event_type) == Family::Other
         || family(b.sub_event_type) == Family::Other
+        || ground(a.sub_event_type) && ground(b.sub_event_type)
+}
+
+/// Ground violence whose type the actors decide (events' `decide`): an armed clash, an
+/// attack on civilians, a violent demonstration, mob violence. Reports of one event differ
+/// in the actors they name, so these are one kind when reports are compared.
+fn ground(t: SubEventType) -> bool {
+    matches!(
+        t,
+        SubEventType::ArmedClash
+            | SubEventType::Attack
+            | SubEventType::ViolentDemonstration
+            | SubEventType::MobViolence
+    )
 }
 
 #[derive(PartialEq, Eq)]
@@ -311,10 +325,14 @@ pub(crate) fn score(a: &Report, b: &Report, idf: &Idf) -> f32 {
     }
     // The same words in headline and opening.
     s += 4.0 * idf.cosine(&a.terms, &b.terms);
-    // The same kind of event.
+    // The same kind of event. Ground violence that the actors type (an armed clash, an
+    // attack on civilians, a violent demonstration, mob violence) is one kind here: reports
+    // differ in the actors they name, not in what happened.
     if a.sub_event_type == b.sub_event_type {
         s += 0.75;
-    } else if a.sub_event_type.event_type() == b.sub_event_type.event_type() {
+    } else if a.sub_event_type.event_type() == b.sub_event_type.event_type()
+        || ground(a.sub_event_type) && ground(b.sub_event_type)
+    {
         s += 0.25;
     } else {
         s -= 0.5;

@@ -61,13 +61,13 @@ impl Env<'_> {
         for j in self.mentions_in(s) {
             let m = &self.mentions[j];
             if m.start < e.end && e.start < m.end {
-                // "Protesters marched", "rioters torched": the trigger names the crowd that
-                // acts.
-                let crowd = m
+                // "Protesters marched", "rioters torched", "gunmen opened fire": the trigger
+                // names the crowd or the armed men that act.
+                let doer = m
                     .actor
                     .as_ref()
-                    .is_some_and(|t| matches!(t.kind, ActorType::Protesters | ActorType::Rioters));
-                if crowd {
+                    .is_some_and(|t| t.kind != ActorType::Civilians);
+                if doer {
                     out.push(MentionActor {
                         mention: j,
                         role: ActorRole::Attacker,

@@ -79,8 +79,9 @@
 //! - **Actors** (`actors`): armed groups, organisations, people, nationality adjectives and
 //!   countries of the sentence (generic ones too: "gunmen", "police", "villagers"). A speaker
 //!   who claims responsibility for the event ("X claimed responsibility for the attack") is
-//!   its Attacker; protesters or rioters the trigger itself names ("Protesters marched") are
-//!   its Attacker (ACLED's actor1). Left out: other speakers, anything in
+//!   its Attacker; protesters, rioters or armed men the trigger itself names ("Protesters
+//!   marched", "Gunmen opened fire": any typed actor but civilians) are its Attacker
+//!   (ACLED's actor1). Left out: other speakers, anything in
 //!   the attribution part of the claim that reports the event ("the governor of X said",
 //!   "according to X officials"), anything in a "since …" phrase, a nationality that
 //!   qualifies no force, weapon or victim and is not next to the trigger ("Russian soil"), a
