@@ -33,7 +33,8 @@
 //!   where the sentence has the demonstrators throw stones, set fire or clash. An explosive
 //!   found, defused or seized is Disrupted weapons use; so is a seizure of arms or ammunition;
 //!   a capture by a state force (army, troops, government forces) is Government regains
-//!   territory.
+//!   territory. A raid (`operation` rows) whose sentence reports arms seized is Disrupted
+//!   weapons use, and one whose sentence has an arrest is Arrests.
 //! - **Hypotheticals**: a trigger with a modal or future word within the three words before it
 //!   ("could", "would", "may", "will", "threatened to", "plans to", "vowed to", "warned of")
 //!   is not an event and is skipped; so is one that the words right after make figurative
@@ -107,6 +108,9 @@ const TABLE: &str = include_str!("../data/triggers.tsv");
 enum Kind {
     Fixed,
     Refine,
+    /// A refine row that may name a security operation ("raid"): typed as the arrests or the
+    /// seizure of arms its sentence reports, when it reports one.
+    Operation,
     Weak,
     CueAir,
     CueWeapon,
@@ -153,6 +157,7 @@ fn parse_kind(name: &str) -> Option<Kind> {
     Some(match name {
         "fixed" => Kind::Fixed,
         "refine" => Kind::Refine,
+        "operation" => Kind::Operation,
         "weak" => Kind::Weak,
         "cue-air" => Kind::CueAir,
         "cue-weapon" => Kind::CueWeapon,
@@ -186,6 +191,8 @@ struct Found {
     /// Background only because it follows "after" an earlier trigger of its sentence ("was
     /// arrested after he shot a girl Monday"): an earlier step, not an old event.
     after_only: bool,
+    /// From an `operation` row ("raid").
+    operation: bool,
 }
 
 impl EventMentions {
@@ -308,7 +315,11 @@ impl EventMentions {
         let mut last_end = 0;
         for h in &hits {
             let kind = h.row.kind;
-            if !matches!(kind, Kind::Fixed | Kind::Refine | Kind::Weak) || h.start < last_end {
+            if !matches!(
+                kind,
+                Kind::Fixed | Kind::Refine | Kind::Operation | Kind::Weak
+            ) || h.start < last_end
+            {
                 continue;
             }
             // Longest trigger at this start: hits are sorted longest first.
@@ -337,6 +348,7 @@ impl EventMentions {
                 sentence: s,
                 background: false,
                 after_only: false,
+                operation: kind == Kind::Operation,
             });
         }
 
@@ -348,6 +360,29 @@ impl EventMentions {
             let end = k + found[k..].iter().take_while(|f| f.sentence == s).count();
             of_sentence[s] = k..end;
             k = end;
+        }
+
+        // A raid whose sentence reports arms seized or people arrested is that security
+        // operation: Disrupted weapons use, else Arrests (ACLED codes the outcome, not the
+        // entry).
+        for range in &of_sentence {
+            let s = match found.get(range.start) {
+                Some(f) if !range.is_empty() => f.sentence,
+                _ => continue,
+            };
+            let [_, disrupt, materiel, _] = more[s];
+            let arrests = found[range.clone()]
+                .iter()
+                .any(|f| f.sub == SubEventType::Arrests);
+            for f in &mut found[range.clone()] {
+                if f.operation && f.sub == SubEventType::ArmedClash {
+                    if disrupt && materiel {
+                        f.sub = SubEventType::DisruptedWeaponsUse;
+                    } else if arrests {
+                        f.sub = SubEventType::Arrests;
+                    }
+                }
+            }
         }
 
         // Protest mentions of one sentence share its strongest protest type.

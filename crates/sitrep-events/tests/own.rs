@@ -318,3 +318,32 @@ fn the_actors_decide_ground_violence_and_the_rule_is_kept() {
         (AirDroneStrike, None)
     );
 }
+
+#[test]
+fn a_raid_is_typed_by_what_its_sentence_reports() {
+    use SubEventType::*;
+    let types = |text: &str| {
+        annotate(text)
+            .event_mentions
+            .unwrap()
+            .iter()
+            .map(|m| m.sub_event_type)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        types(
+            "Police seized rifles and ammunition during a raid on a house in the city on Sunday."
+        ),
+        vec![DisruptedWeaponsUse, DisruptedWeaponsUse]
+    );
+    assert_eq!(
+        types("Soldiers arrested twenty people in raids across the region on Sunday."),
+        vec![Arrests, Arrests]
+    );
+    // With fighting and no arrest or seizure it stays a clash.
+    assert!(
+        types("Commandos killed three fighters in a raid on a hideout on Sunday.")
+            .iter()
+            .all(|t| *t == ArmedClash)
+    );
+}
