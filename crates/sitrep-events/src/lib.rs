@@ -31,7 +31,9 @@
 //!   of one sentence take the strongest protest type found in it (tear gas → with
 //!   intervention; fired on protesters → excessive force), and become a Violent demonstration
 //!   where the sentence has the demonstrators throw stones, set fire or clash. An explosive
-//!   found, defused or seized is Disrupted weapons use; so is a seizure of arms or ammunition;
+//!   found, defused or seized is Disrupted weapons use; so is a seizure of arms or ammunition
+//!   (with no trigger in the sentence, the word that finds or seizes them is the trigger, weak:
+//!   "a cache of rifles was discovered");
 //!   a capture by a state force (army, troops, government forces) is Government regains
 //!   territory. A raid (`operation` rows) whose sentence reports arms seized is Disrupted
 //!   weapons use, and one whose sentence has an arrest is Arrests.
@@ -278,6 +280,8 @@ impl EventMentions {
         let mut protest = vec![false; nsent];
         // riot, disrupt, materiel, government
         let mut more = vec![[false; 4]; nsent];
+        // The first disrupt cue of each sentence ("found", "seized"), in bytes.
+        let mut disrupt_at: Vec<Option<(usize, usize)>> = vec![None; nsent];
         let mut weapons: Vec<Vec<(usize, SubEventType)>> = vec![Vec::new(); nsent];
         for h in &hits {
             let s = sentence_of(h.start);
@@ -287,8 +291,31 @@ impl EventMentions {
                 Kind::CueCivilian => civilian[s] = true,
                 Kind::CueProtest => protest[s] = true,
                 Kind::CueRiot => more[s][0] = true,
-                Kind::CueDisrupt => more[s][1] = true,
-                Kind::CueMateriel => more[s][2] = true,
+                Kind::CueDisrupt => {
+                    more[s][1] = true;
+                    disrupt_at[s].get_or_insert((h.start, h.end));
+                }
+                // "his arms", "both arms": limbs, not weapons.
+                Kind::CueMateriel
+                    if !(&lower[h.start..h.end] == b"arms"
+                        && words_before(&lower, h.start, 1).first().is_some_and(|w| {
+                            matches!(
+                                *w,
+                                b"his"
+                                    | b"her"
+                                    | b"their"
+                                    | b"its"
+                                    | b"both"
+                                    | b"my"
+                                    | b"your"
+                                    | b"our"
+                                    | b"left"
+                                    | b"right"
+                            )
+                        })) =>
+                {
+                    more[s][2] = true
+                }
                 Kind::CueGovernment => more[s][3] = true,
                 _ => {}
             }
@@ -350,6 +377,30 @@ impl EventMentions {
                 after_only: false,
                 operation: kind == Kind::Operation,
             });
+        }
+
+        // Arms found or seized with no trigger in the sentence ("A cache of rifles and
+        // ammunition was discovered"): a Disrupted weapons use at the cue, weak.
+        let mut seizures: Vec<Found> = Vec::new();
+        for (s, at) in disrupt_at.iter().enumerate() {
+            let Some((start, end)) = *at else { continue };
+            let has_trigger = found.iter().any(|f| f.sentence == s);
+            if more[s][2] && !has_trigger && !hypothetical(&lower, start) {
+                seizures.push(Found {
+                    start,
+                    end,
+                    sub: SubEventType::DisruptedWeaponsUse,
+                    weak: true,
+                    sentence: s,
+                    background: false,
+                    after_only: false,
+                    operation: false,
+                });
+            }
+        }
+        if !seizures.is_empty() {
+            found.extend(seizures);
+            found.sort_by_key(|f| f.start);
         }
 
         // The triggers of each sentence: `found` is in text order, so sentence order.

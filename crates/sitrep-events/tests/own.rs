@@ -347,3 +347,29 @@ fn a_raid_is_typed_by_what_its_sentence_reports() {
             .all(|t| *t == ArmedClash)
     );
 }
+
+#[test]
+fn arms_found_surrenders_and_toxic_gas() {
+    use SubEventType::*;
+    assert_eq!(
+        main_type("A cache of rifles and ammunition was discovered near the border on Sunday."),
+        DisruptedWeaponsUse
+    );
+    // Limbs are no arms.
+    assert!(
+        annotate("The victim was found with wounds to his arms and legs.")
+            .event_mentions
+            .unwrap_or_default()
+            .is_empty()
+    );
+    assert_eq!(
+        main_type("Twenty fighters surrendered to the army in the province on Sunday."),
+        Agreement
+    );
+    assert_eq!(
+        main_type(
+            "Militants used toxic gas against an army unit on Sunday, injuring twenty soldiers."
+        ),
+        ChemicalWeapon
+    );
+}
