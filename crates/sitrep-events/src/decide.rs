@@ -5,8 +5,9 @@
 //!
 //! 1. `rioters`: an Armed clash or Attack whose attacker is rioters or protesters is a
 //!    Violent demonstration ("rioters clashed with police").
-//! 2. `unarmed_crowd`: an Armed clash whose attackers are all civilians, with no armed actor
-//!    on either side, is Mob violence ("villagers clashed with sticks").
+//! 2. `unarmed_crowd`: an Armed clash whose attackers are all civilians and a crowd (generic
+//!    nouns in the plural: "villagers", "residents"; not one person), with no armed actor on
+//!    either side, is Mob violence ("villagers clashed with sticks").
 //! 3. `armed_on_civilians`: an Armed clash whose targets are all civilians (a private person,
 //!    villagers, worshippers), with no armed target and no civilian attacker, is an Attack:
 //!    violence against civilians needs only one armed side.
@@ -82,12 +83,25 @@ fn rule(
     }
     let armed_attackers = is(&attackers, &armed);
     let civilian_attackers = is(&attackers, &|t| t == ActorType::Civilians);
+    // A crowd: a generic noun in the plural or a collective one ("villagers", "a mob"), not
+    // one person ("the child shot himself").
+    let crowd_of_civilians = !civilian_attackers.is_empty()
+        && civilian_attackers.iter().all(|&k| {
+            mentions.get(k).is_some_and(|m| {
+                let t = m.text.to_lowercase();
+                m.kb_id
+                    .as_deref()
+                    .is_some_and(|id| id.starts_with("agent:"))
+                    && (t.ends_with('s') || matches!(t.as_str(), "mob" | "crowd" | "people"))
+            })
+        });
     let armed_targets = is(&targets, &armed);
     let civilian_targets = is(&targets, &|t| t == ActorType::Civilians);
     match e.sub_event_type {
         ArmedClash
             if !attackers.is_empty()
                 && civilian_attackers.len() == attackers.len()
+                && crowd_of_civilians
                 && armed_targets.is_empty() =>
         {
             Some(("unarmed_crowd", MobViolence, civilian_attackers))

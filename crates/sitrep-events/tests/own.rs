@@ -312,6 +312,11 @@ fn the_actors_decide_ground_violence_and_the_rule_is_kept() {
         decided("Villagers clashed with sticks and iron rods over a land dispute on Sunday."),
         (MobViolence, Some(("unarmed_crowd".into(), ArmedClash)))
     );
+    // One person is no crowd.
+    assert_ne!(
+        decided("Police said the child shot himself in the head on Sunday.").0,
+        MobViolence
+    );
     // The method decides whoever uses it: an air strike on a camp stays one.
     assert_eq!(
         decided("A drone strike hit a camp for displaced families on Sunday, killing six."),

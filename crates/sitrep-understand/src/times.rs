@@ -15,6 +15,8 @@
 //! - `this week`/`last week` → `week` (its Monday); `this month`, `earlier this month`,
 //!   `last month` → `month`; `this year`, `last year` → `year`;
 //! - `15 months ago`, `two days ago`, `a year ago` → the unit's precision;
+//! - a weekday right before a date (`Monday, December 29, 2014`) is one expression with the
+//!   date's value;
 //! - ranges (`from 3 May to 5 May`, `May 22-23`, `between March and April`) → one expression,
 //!   `value` the start and `until` the end.
 //!
@@ -359,12 +361,37 @@ impl TimeTagger {
     pub fn tag(&self, text: &str, anchor: Option<NaiveDate>) -> Vec<TimeExpr> {
         // (start, end, kind index, resolved); longest match wins where matches overlap.
         let mut found: Vec<(usize, usize, Resolved)> = Vec::new();
+        // Weekdays, and dates with a day, by position.
+        let mut weekdays: Vec<(usize, usize)> = Vec::new();
+        let mut dated: Vec<(usize, usize)> = Vec::new();
         for (kind, re) in &self.patterns {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
+                match kind {
+                    Kind::Weekday => weekdays.push((m.start(), found.len())),
+                    Kind::Iso | Kind::MonthDayYear | Kind::DayMonthYear => {
+                        dated.push((m.start(), found.len()))
+                    }
+                    _ => {}
+                }
                 found.push((m.start(), m.end(), resolve(*kind, &c, anchor)));
             }
         }
+        // "Monday, December 29, 2014": the weekday names the date that follows it; one
+        // expression with the date's value.
+        for &(_, w) in &weekdays {
+            let end = found[w].1;
+            let gap = text[end..].len() - text[end..].trim_start_matches([',', ' ']).len();
+            if gap == 0 || gap > 2 {
+                continue;
+            }
+            if let Some(&(_, d)) = dated.iter().find(|(s, _)| *s == end + gap) {
+                let start = found[w].0;
+                found[d].0 = start;
+                found[w].1 = start; // empty: dropped below
+            }
+        }
+        found.retain(|f| f.0 < f.1);
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         // Longest match wins where matches overlap.
         let mut kept: Vec<(usize, usize, Resolved, Option<String>)> = Vec::new();
@@ -452,6 +479,26 @@ mod tests {
         assert!(r("Strikes on 3 May and a raid on 5 May.").is_empty());
         // A dash to a smaller day is not a range.
         assert!(r("On May 22-1 vote.").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_that_date() {
+        let a = NaiveDate::from_ymd_opt(2024, 5, 8);
+        let got: Vec<(String, Option<String>)> = TimeTagger::default()
+            .tag("Updated: Friday, May 10, 2024. Posted Monday, 6 May.", a)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Friday, May 10, 2024".to_string(),
+                    Some("2024-05-10".into())
+                ),
+                ("Monday, 6 May".to_string(), Some("2024-05-06".into())),
+            ]
+        );
     }
 
     #[test]
