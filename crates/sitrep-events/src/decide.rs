@@ -7,7 +7,7 @@
 //!    Violent demonstration ("rioters clashed with police").
 //! 2. `unarmed_crowd`: an Armed clash whose attackers are all civilians and a crowd (generic
 //!    nouns in the plural: "villagers", "residents"; not one person), with no armed actor on
-//!    either side, is Mob violence ("villagers clashed with sticks").
+//!    either side, is Mob violence ("residents clashed with clubs").
 //! 3. `armed_on_civilians`: an Armed clash whose targets are all civilians (a private person,
 //!    villagers, worshippers), with no armed target and no civilian attacker, is an Attack:
 //!    violence against civilians needs only one armed side.

@@ -33,7 +33,7 @@
 //!   where the sentence has the demonstrators throw stones, set fire or clash. An explosive
 //!   found, defused or seized is Disrupted weapons use; so is a seizure of arms or ammunition
 //!   (with no trigger in the sentence, the word that finds or seizes them is the trigger, weak:
-//!   "a cache of rifles was discovered");
+//!   "soldiers discovered a store of rifles");
 //!   a capture by a state force (army, troops, government forces) is Government regains
 //!   territory. A raid (`operation` rows) whose sentence reports arms seized is Disrupted
 //!   weapons use, and one whose sentence has an arrest is Arrests.
@@ -379,8 +379,8 @@ impl EventMentions {
             });
         }
 
-        // Arms found or seized with no trigger in the sentence ("A cache of rifles and
-        // ammunition was discovered"): a Disrupted weapons use at the cue, weak.
+        // Arms found or seized with no trigger in the sentence ("Soldiers discovered a store of
+        // rifles"): a Disrupted weapons use at the cue, weak.
         let mut seizures: Vec<Found> = Vec::new();
         for (s, at) in disrupt_at.iter().enumerate() {
             let Some((start, end)) = *at else { continue };

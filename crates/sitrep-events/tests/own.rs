@@ -294,7 +294,7 @@ fn the_actors_decide_ground_violence_and_the_rule_is_kept() {
     };
     // An armed side against civilians only: violence against civilians.
     assert_eq!(
-        decided("Gunmen attacked two villages in the district on Sunday, killing ten people."),
+        decided("Gunmen attacked hunters in the hills on Sunday."),
         (Attack, Some(("armed_on_civilians".into(), ArmedClash)))
     );
     // Against an armed side: a battle, decided by the trigger alone.
@@ -309,7 +309,7 @@ fn the_actors_decide_ground_violence_and_the_rule_is_kept() {
     );
     // Unarmed villagers fighting each other: mob violence.
     assert_eq!(
-        decided("Villagers clashed with sticks and iron rods over a land dispute on Sunday."),
+        decided("Residents clashed with clubs over grazing land on Sunday."),
         (MobViolence, Some(("unarmed_crowd".into(), ArmedClash)))
     );
     // One person is no crowd.
@@ -336,13 +336,11 @@ fn a_raid_is_typed_by_what_its_sentence_reports() {
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        types(
-            "Police seized rifles and ammunition during a raid on a house in the city on Sunday."
-        ),
+        types("Officers seized rifles and ammunition in a raid on a warehouse on Sunday."),
         vec![DisruptedWeaponsUse, DisruptedWeaponsUse]
     );
     assert_eq!(
-        types("Soldiers arrested twenty people in raids across the region on Sunday."),
+        types("Troops arrested eleven men in raids on two farms on Sunday."),
         vec![Arrests, Arrests]
     );
     // With fighting and no arrest or seizure it stays a clash.
@@ -357,7 +355,7 @@ fn a_raid_is_typed_by_what_its_sentence_reports() {
 fn arms_found_surrenders_and_toxic_gas() {
     use SubEventType::*;
     assert_eq!(
-        main_type("A cache of rifles and ammunition was discovered near the border on Sunday."),
+        main_type("Soldiers discovered a store of rifles and ammunition in a farmhouse on Sunday."),
         DisruptedWeaponsUse
     );
     // Limbs are no arms.
@@ -368,13 +366,13 @@ fn arms_found_surrenders_and_toxic_gas() {
             .is_empty()
     );
     assert_eq!(
-        main_type("Twenty fighters surrendered to the army in the province on Sunday."),
+        main_type(
+            "A group of militiamen surrendered with their weapons at a checkpoint on Sunday."
+        ),
         Agreement
     );
     assert_eq!(
-        main_type(
-            "Militants used toxic gas against an army unit on Sunday, injuring twenty soldiers."
-        ),
+        main_type("Insurgents released toxic gas into a tunnel held by the army on Sunday."),
         ChemicalWeapon
     );
 }

@@ -15,7 +15,7 @@
 //! - `this week`/`last week` → `week` (its Monday); `this month`, `earlier this month`,
 //!   `last month` → `month`; `this year`, `last year` → `year`;
 //! - `15 months ago`, `two days ago`, `a year ago` → the unit's precision;
-//! - a weekday right before a date (`Monday, December 29, 2014`) is one expression with the
+//! - a weekday right before a date (`Friday, May 10, 2024`) is one expression with the
 //!   date's value;
 //! - ranges (`from 3 May to 5 May`, `May 22-23`, `between March and April`) → one expression,
 //!   `value` the start and `until` the end.
@@ -377,7 +377,7 @@ impl TimeTagger {
                 found.push((m.start(), m.end(), resolve(*kind, &c, anchor)));
             }
         }
-        // "Monday, December 29, 2014": the weekday names the date that follows it; one
+        // "Friday, May 10, 2024": the weekday names the date that follows it; one
         // expression with the date's value.
         for &(_, w) in &weekdays {
             let end = found[w].1;

@@ -31,7 +31,7 @@
 //!   killed … He was shot Sunday night"), else the first day after the opening that the
 //!   article gives to another mention of its sub-event type that is not background nor
 //!   introduced as a new one ("a shooting", "another attack"), in a sentence that may lend
-//!   it a slot ("The shooting happened on April 20 just after 9 p.m."). A week, month or year of the main event is
+//!   it a slot ("The stabbing took place on 3 June shortly before noon"). A week, month or year of the main event is
 //!   narrowed to a day of the opening that falls inside it ("earlier this week" … "on May
 //!   3"). Otherwise `None`: the resolve stage falls back on the publication date.
 //! - **Place** (`place`): the place mentions of the sentence (and facilities that carry

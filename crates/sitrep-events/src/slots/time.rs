@@ -166,8 +166,8 @@ impl<'a> Times<'a> {
     /// opening, that the article gives to another mention of the same sub-event type that is
     /// not background nor introduced as a new one ("a shooting", "another attack"; "a
     /// shooting that took place Saturday" is not new), in a
-    /// sentence that may lend the main event a slot ("The shooting happened on April 20 just
-    /// after 9 p.m.").
+    /// sentence that may lend the main event a slot ("The stabbing took place on 3 June shortly
+    /// before noon").
     fn same_kind_day(&self, i: usize) -> Option<&TimeInfo> {
         let e = &self.env.events[i];
         self.in_sentences(OPENING..self.by_sent.len()).find(|t| {
